@@ -141,6 +141,7 @@ type Document struct {
 // derived about it.
 type Org struct {
 	Name    string  `json:"name"`
+	Key     string  `json:"key,omitempty"` // canonical name: spellings of the same body share it
 	NameEN  string  `json:"name_en,omitempty"`
 	Sector  Sector  `json:"sector,omitempty"`
 	Level   Level   `json:"level,omitempty"`
