@@ -212,6 +212,11 @@ type MentionKind string
 const (
 	MentionAlias MentionKind = "alias" // a brand or product alias
 	MentionModel MentionKind = "model" // a model number matched by a product-line pattern
+	// MentionCompany is a company's own name (a legal name the knowledge base
+	// lists, e.g. 希捷科技（苏州）有限公司) written as an organisation, not a
+	// product: it links the notice to the company without counting as a
+	// brand-product mention.
+	MentionCompany MentionKind = "company"
 )
 
 // Mention is a brand, product or model number recognised in a document.
