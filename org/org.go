@@ -560,7 +560,11 @@ func (a *Analyzer) Analyze(name string, hints ...string) enduse.Org {
 	if o.Level == "" {
 		o.Level = enduse.LevelUnknown
 	}
-	o.Parent = parts.Parent
+	// A company's legal form is not a unit of a body: 某某研究院有限公司 is
+	// not part of 某某研究院, but 某某集团有限公司某某分公司 is part of its group.
+	if o.Sector != enduse.SectorEnterprise || strings.Contains(parts.Parent, "公司") || strings.Contains(parts.Parent, "集团") {
+		o.Parent = parts.Parent
+	}
 	if r, ok := a.region(norm, toks, hints); ok {
 		o.Region = &r
 	}

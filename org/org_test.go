@@ -451,3 +451,17 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "names/s")
 }
+
+func TestAnalyzeParentOfCompanies(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct{ name, parent string }{
+		{"宜昌市交通规划勘察设计研究院有限公司", ""},                // a company, not a unit of a 研究院
+		{"宁波市轨道交通集团有限公司线网调度分公司", "宁波市轨道交通集团有限公司"}, // a branch of its group
+		{"乌鲁木齐市公安局天山区分局", "乌鲁木齐市公安局"},
+	}
+	for _, tt := range tests {
+		if got := a.Analyze(tt.name).Parent; got != tt.parent {
+			t.Errorf("Analyze(%q).Parent = %q, want %q", tt.name, got, tt.parent)
+		}
+	}
+}
