@@ -1,0 +1,308 @@
+// Package document is the first stage of the enduse pipeline: it turns the
+// bytes of a procurement notice (HTML, MHTML, plain text, PDF, DOC, DOCX,
+// RTF, XLS, XLSX, or a record of a crawler export) into an enduse.Document whose
+// Text is decoded UTF-8 laid out one block per line, with table rows as
+// '\t'-separated cells, so that later stages read fields and tables
+// without knowing the source format or charset.
+//
+// Originals are kept byte-for-byte in Document.Raw; the SHA-256 of those
+// bytes is the document's identity.
+package document
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/enduse/enduse"
+)
+
+// Default limits.
+const (
+	// DefaultMaxBytes is the largest input Parse accepts when
+	// Options.MaxBytes is 0.
+	DefaultMaxBytes = 64 << 20
+	// DefaultTimeout bounds one run of an external converter when
+	// Options.Timeout is 0.
+	DefaultTimeout = 2 * time.Minute
+)
+
+// Media types set in Document.MediaType.
+const (
+	MediaHTML = "text/html"
+	MediaText = "text/plain"
+	MediaPDF  = "application/pdf"
+	MediaDOC  = "application/msword"
+	MediaDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	MediaXLS  = "application/vnd.ms-excel"
+	MediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	MediaZIP  = "application/zip"
+)
+
+// ErrUnsupported is returned (wrapped) for inputs whose format enduse does
+// not read, such as images or unknown binary files.
+var ErrUnsupported = errors.New("unsupported format")
+
+// Options tunes parsing: size caps, converter timeouts and tool paths.
+// The zero value is ready to use.
+type Options struct {
+	// MaxBytes caps the size of one input; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Timeout bounds one run of an external converter (pdftotext,
+	// antiword, xls2csv); 0 means DefaultTimeout.
+	Timeout time.Duration
+	// ContentType is an HTTP Content-Type header that came with the
+	// bytes, used as a charset hint for HTML; may be empty.
+	ContentType string
+	// PDFToText, Antiword and XLS2CSV are paths of the external
+	// converters; empty means look them up on PATH.
+	PDFToText string
+	Antiword  string
+	XLS2CSV   string
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return DefaultTimeout
+	}
+	return o.Timeout
+}
+
+// Parse sniffs the format of raw (HTML, plain text, PDF, DOC, DOCX, XLS,
+// XLSX, RTF, MHTML) and returns the decoded Document with SHA256 (hex of raw), Source,
+// MediaType, Charset, Raw (unchanged), Title, Text and Blocks. ZIP
+// archives other than DOCX/XLSX are not handled here (see Walk). Errors
+// name source and the problem.
+func Parse(raw []byte, source string, opt Options) (*enduse.Document, error) {
+	return ParseContext(context.Background(), raw, source, opt)
+}
+
+// ParseContext is Parse with a context that bounds external converters.
+func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (*enduse.Document, error) {
+	if int64(len(raw)) > opt.maxBytes() {
+		return nil, fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", source, len(raw), opt.maxBytes())
+	}
+	sum := sha256.Sum256(raw)
+	doc := &enduse.Document{
+		SHA256: hex.EncodeToString(sum[:]),
+		Source: source,
+		Raw:    raw,
+	}
+	media := Sniff(raw, source)
+	if media == MediaZIP {
+		// A damaged DOCX/XLSX should say what is wrong with it.
+		switch ext(source) {
+		case "docx":
+			media = MediaDOCX
+		case "xlsx":
+			media = MediaXLSX
+		}
+	}
+	doc.MediaType = media
+	var err error
+	switch media {
+	case MediaHTML:
+		err = fillHTML(doc, raw, opt.ContentType)
+	case MediaText:
+		err = fillText(doc, raw)
+	case MediaPDF:
+		err = fillPDF(ctx, doc, raw, opt)
+	case MediaDOC:
+		err = fillDOC(ctx, doc, raw, opt)
+	case MediaXLS:
+		err = fillXLS(ctx, doc, raw, opt)
+	case MediaRTF:
+		err = fillRTF(doc, raw)
+	case MediaMHT:
+		err = fillMHT(doc, raw)
+	case MediaDOCX:
+		err = fillDOCX(doc, raw)
+	case MediaXLSX:
+		err = fillXLSX(doc, raw)
+	case MediaZIP:
+		err = fmt.Errorf("zip archive: %w (read archives with Walk)", ErrUnsupported)
+	default:
+		err = fmt.Errorf("%s: %w", media, ErrUnsupported)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", source, err)
+	}
+	return doc, nil
+}
+
+// fillHTML decodes HTML bytes and lays out their text.
+func fillHTML(doc *enduse.Document, raw []byte, contentType string) error {
+	s, cs, err := DecodeHTML(raw, contentType)
+	if err != nil {
+		return err
+	}
+	doc.Charset = cs
+	p := parseHTML(s)
+	doc.Text, doc.Blocks, doc.Title = p.text, p.blocks, p.title
+	for name, v := range p.meta {
+		switch name {
+		case "pubdate", "publishdate":
+			if d := NormalizeDate(v); d != "" && doc.Published == "" {
+				doc.Published = d
+			}
+		case "url":
+			if strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://") {
+				doc.URL = v
+			}
+		case "articletitle":
+		default:
+			if len(v) <= maxMetaValue {
+				if doc.Meta == nil {
+					doc.Meta = map[string]string{}
+				}
+				doc.Meta[name] = v
+			}
+		}
+	}
+	return nil
+}
+
+// fillText decodes plain text (UTF-8, UTF-16 with BOM, else GB18030).
+func fillText(doc *enduse.Document, raw []byte) error {
+	s, cs, err := decodeBytes(raw, "")
+	if err != nil {
+		return err
+	}
+	doc.Charset = cs
+	doc.Text, doc.Blocks = plainToText(s)
+	return nil
+}
+
+// Sniff returns the media type of raw from its content, using the name's
+// extension only to break ties (an OLE2 file that is neither clearly Word
+// nor Excel). It returns one of the Media* constants, or the type
+// net/http detects for formats enduse does not read.
+func Sniff(raw []byte, name string) string {
+	head := raw
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return MediaPDF
+	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"), []byte(`{\rtf`)):
+		return MediaRTF
+	case bytes.HasPrefix(raw, oleMagic):
+		return sniffOLE(raw, name)
+	case bytes.HasPrefix(raw, []byte("PK\x03\x04")), bytes.HasPrefix(raw, []byte("PK\x05\x06")):
+		return sniffZip(raw)
+	}
+	if looksMHT(bytes.TrimLeft(head, " \t\r\n")) {
+		return MediaMHT
+	}
+	if looksHTML(raw) {
+		return MediaHTML
+	}
+	if looksText(raw) {
+		return MediaText
+	}
+	return http.DetectContentType(raw)
+}
+
+// oleMagic starts every OLE2 compound file (legacy .doc and .xls).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// htmlPrefixes are tags that, first in a file, make it HTML.
+var htmlPrefixes = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title",
+	"<div", "<p", "<table", "<span", "<style", "<script", "<font", "<br", "<h1", "<h2", "<h3",
+	"<center", "<form", "<link", "<?xml", "<!--", "<tr", "<td", "<strong", "<b>", "<ul", "<section", "<article"}
+
+// looksHTML reports whether raw is HTML: it starts (after a BOM and
+// whitespace) with a known tag, or its head holds <html/<body/<table.
+func looksHTML(raw []byte) bool {
+	head := raw
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	trimmed := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\f"))
+	for _, p := range htmlPrefixes {
+		if bytes.HasPrefix(trimmed, []byte(p)) {
+			if p == "<?xml" {
+				return bytes.Contains(trimmed, []byte("<html"))
+			}
+			return true
+		}
+	}
+	lower := bytes.ToLower(head)
+	for _, m := range []string{"<html", "<body", "<table", "<p>", "<p ", "<div", "<br>", "<br/>", "<br />"} {
+		if bytes.Contains(lower, []byte(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksText reports whether raw is text: no NUL bytes or other control
+// characters besides whitespace (UTF-16 with a BOM is text too).
+func looksText(raw []byte) bool {
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return len(raw)%2 == 0
+	}
+	head := raw
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return false
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B {
+			ctl++
+		}
+	}
+	return ctl*100 <= len(head)
+}
+
+// plainToText lays out decoded plain text: one block per non-empty line,
+// whitespace inside lines collapsed.
+func plainToText(s string) (string, []enduse.Block) {
+	var out strings.Builder
+	out.Grow(len(s))
+	var blocks []enduse.Block
+	runes := 0
+	for line := range strings.Lines(s) {
+		l := despace(collapseSpace(line))
+		if l == "" {
+			continue
+		}
+		if out.Len() > 0 {
+			out.WriteByte('\n')
+			runes++
+		}
+		start := runes
+		out.WriteString(l)
+		runes += utf8.RuneCountInString(l)
+		blocks = append(blocks, enduse.Block{Kind: enduse.BlockPara, Start: start, End: runes})
+	}
+	return out.String(), blocks
+}
+
+// ext returns the lower-case extension of name without the dot.
+func ext(name string) string {
+	if i := strings.LastIndexByte(name, '!'); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
+}

@@ -1,0 +1,883 @@
+package document
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/enduse/enduse"
+)
+
+// headingMaxRunes is the longest line that a bold stand-alone line may have
+// to count as a heading; longer bold lines are emphasised prose.
+const headingMaxRunes = 60
+
+// HTMLToText converts UTF-8 HTML to enduse's text layout: one block per
+// line. Paragraphs, headings, list items and <br>-separated lines become
+// BlockPara or BlockHeading lines; each table row becomes one BlockRow line
+// with its cells separated by '\t'. Whitespace inside a line (including
+// &nbsp; and the full-width space U+3000) collapses to one space; empty
+// lines are dropped; script, style, head and hidden elements are dropped.
+// Rows whose cells are all empty are dropped (Block.Row numbers the rows
+// kept; Block.Table numbers, from 1, the tables that kept a row). A row
+// whose only non-empty cell holds a nested table, or a one-column table
+// whose cell holds several paragraphs, is a layout wrapper and is rendered
+// as ordinary content; a nested table inside a data cell is flattened into
+// that cell's text. Spaces that letter-spacing puts between single Chinese
+// characters ("联 系 人") are removed.
+//
+// It returns the text, its blocks (with rune offsets into text) and the
+// document's title: <meta name="ArticleTitle"> (government sites' own
+// article title) when present, else <title>, else the first <h1>.
+func HTMLToText(src string) (text string, blocks []enduse.Block, title string) {
+	p := parseHTML(src)
+	return p.text, p.blocks, p.title
+}
+
+// parsedHTML is the layout of an HTML page and what its head says about
+// it.
+type parsedHTML struct {
+	text   string
+	blocks []enduse.Block
+	title  string
+	// meta holds the page's <meta name=… content=…> values for the names
+	// in pageMetaNames (lower-cased), which Chinese government sites use
+	// for the article's own title, date and source.
+	meta map[string]string
+}
+
+// pageMetaNames are the <meta> names of the national standard for
+// government web sites (政府网站发展指引) and common CMSs that describe the
+// article itself.
+var pageMetaNames = map[string]bool{
+	"articletitle": true, "pubdate": true, "publishdate": true, "contentsource": true,
+	"sitename": true, "columnname": true, "columntype": true, "url": true,
+}
+
+// parseHTML lays out src (see HTMLToText) and collects its page metadata.
+// The title is <meta name="ArticleTitle"> when present (page titles often
+// carry the site's name too), else <title>, else the first <h1>.
+func parseHTML(src string) parsedHTML {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		// html.Parse rejects markup nested deeper than 512 elements;
+		// such pages are read token by token, without table structure.
+		t, b, title := tokensToText(src)
+		return parsedHTML{text: t, blocks: b, title: title}
+	}
+	c := newConverter(root)
+	c.walk(root)
+	c.flushLine()
+	p := parsedHTML{text: c.out.String(), blocks: c.blocks, title: c.title, meta: c.meta}
+	if t := collapseSpace(c.meta["articletitle"]); t != "" {
+		p.title = t
+	}
+	if p.title == "" {
+		p.title = c.firstH1
+	}
+	return p
+}
+
+// tokensToText lays out HTML without building a tree: text tokens are
+// lines' content, block and <br> tags end lines, script and style
+// content is dropped. It is the fallback for markup html.Parse rejects.
+func tokensToText(src string) (string, []enduse.Block, string) {
+	c := &converter{}
+	z := html.NewTokenizer(strings.NewReader(src))
+	skip := 0
+	inTitle := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			c.flushLine()
+			return c.out.String(), c.blocks, c.title
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if inTitle {
+				if c.title == "" {
+					c.title = collapseSpace(string(z.Text()))
+				}
+				continue
+			}
+			c.text(string(z.Text()))
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Script || a == atom.Style:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case a == atom.Title:
+				inTitle = tt == html.StartTagToken
+			case a == atom.Br || a == atom.Table || blockElems[a]:
+				c.flushLine()
+			}
+		}
+	}
+}
+
+// converter walks a parsed HTML tree once and writes the text layout.
+type converter struct {
+	out    strings.Builder
+	runes  int // runes written to out so far
+	blocks []enduse.Block
+
+	line      lineBuf
+	heading   int // >0 while inside h1–h6
+	bold      int // >0 while inside b/strong or a bold-styled element
+	pre       int // >0 while inside pre/textarea
+	tables    int // tables numbered so far
+	hidden    map[string]bool
+	title     string
+	firstH1   string
+	inH1      bool
+	h1Collect strings.Builder
+	meta      map[string]string
+}
+
+// lineBuf accumulates the inline text of the current line with whitespace
+// collapsed.
+type lineBuf struct {
+	b         strings.Builder
+	space     bool // a space is pending before the next non-space text
+	runes     int  // non-space runes written
+	boldRunes int  // of which inside bold
+	heading   bool // the line was inside an h1–h6
+}
+
+func newConverter(root *html.Node) *converter {
+	c := &converter{}
+	c.hidden = hiddenClasses(root)
+	return c
+}
+
+// hiddenClassRE finds simple ".name { … display:none … }" rules in <style>.
+var hiddenClassRE = regexp.MustCompile(`\.([A-Za-z_][\w-]*)\s*\{[^}]*display\s*:\s*none`)
+
+// hiddenClasses collects the class names that the document's own <style>
+// sheets hide with display:none, so hidden template blocks are not read
+// as text.
+func hiddenClasses(root *html.Node) map[string]bool {
+	var m map[string]bool
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Style {
+			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+				if ch.Type != html.TextNode {
+					continue
+				}
+				for _, sm := range hiddenClassRE.FindAllStringSubmatch(ch.Data, -1) {
+					if m == nil {
+						m = map[string]bool{}
+					}
+					m[sm[1]] = true
+				}
+			}
+			return
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			visit(ch)
+		}
+	}
+	visit(root)
+	return m
+}
+
+// blockElems are elements that start and end a line.
+var blockElems = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true,
+	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
+	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
+	atom.Hgroup: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true,
+	atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
+	atom.Summary: true, atom.Ul: true, atom.Caption: true, atom.Legend: true,
+	atom.Body: true, atom.Html: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Option: true,
+	atom.Textarea: true,
+}
+
+// skipElems are elements whose content is never text of the notice.
+var skipElems = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Head: true, atom.Noscript: true,
+	atom.Template: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Svg: true, atom.Math: true, atom.Select: true, atom.Button: true,
+	atom.Input: true, atom.Img: true, atom.Audio: true, atom.Video: true,
+	atom.Canvas: true, atom.Map: true,
+}
+
+// isHidden reports whether an element is not rendered: the hidden
+// attribute, an inline display:none/visibility:hidden, or a class that the
+// page's style sheet hides.
+func (c *converter) isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			if styleHas(a.Val, "display", "none") || styleHas(a.Val, "visibility", "hidden") {
+				return true
+			}
+		case "class":
+			if c.hidden != nil {
+				for _, cl := range strings.Fields(a.Val) {
+					if c.hidden[cl] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isBoldElem reports whether n renders its content bold.
+func isBoldElem(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.B, atom.Strong:
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "style" {
+			// Word writes mso-ansi-font-weight for bold list numbers.
+			for _, v := range []string{"bold", "bolder", "700", "800", "900"} {
+				if styleHas(a.Val, "font-weight", v) || styleHas(a.Val, "mso-ansi-font-weight", v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// styleHas reports whether an inline style declares property: value
+// (ASCII case-insensitive, spaces and !important tolerated). It does not
+// allocate for styles that do not mention the property.
+func styleHas(style, property, value string) bool {
+	for style != "" {
+		var decl string
+		decl, style, _ = strings.Cut(style, ";")
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), property) {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
+		if strings.EqualFold(v, value) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *converter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		if c.inH1 {
+			c.h1Collect.WriteString(n.Data)
+		}
+		c.text(n.Data)
+		return
+	case html.ElementNode:
+		// handled below
+	case html.DocumentNode:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch)
+		}
+		return
+	default:
+		return
+	}
+	if n.DataAtom == atom.Title {
+		if c.title == "" {
+			c.title = collapseSpace(nodeText(n))
+		}
+		return
+	}
+	if n.DataAtom == atom.Meta {
+		c.pageMeta(n)
+		return
+	}
+	if n.DataAtom == atom.Head {
+		// The title and meta tags sit in head; nothing else there is text.
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Title || ch.DataAtom == atom.Meta) {
+				c.walk(ch)
+			}
+		}
+		return
+	}
+	if skipElems[n.DataAtom] || c.isHidden(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		c.flushLine()
+		return
+	case atom.Table:
+		c.flushLine()
+		c.table(n)
+		return
+	}
+	block := blockElems[n.DataAtom]
+	if block {
+		c.flushLine()
+	}
+	isH := false
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		isH = true
+		c.heading++
+		if n.DataAtom == atom.H1 && c.firstH1 == "" && !c.inH1 {
+			c.inH1 = true
+			defer func() {
+				c.inH1 = false
+				c.firstH1 = collapseSpace(c.h1Collect.String())
+				c.h1Collect.Reset()
+			}()
+		}
+	case atom.Pre, atom.Textarea:
+		c.pre++
+	}
+	b := isBoldElem(n)
+	if b {
+		c.bold++
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch)
+	}
+	if b {
+		c.bold--
+	}
+	if block {
+		c.flushLine()
+	}
+	if isH {
+		c.heading--
+	}
+	switch n.DataAtom {
+	case atom.Pre, atom.Textarea:
+		c.pre--
+	}
+}
+
+// pageMeta records a <meta name=… content=…> whose name is in
+// pageMetaNames; the first value of each name wins.
+func (c *converter) pageMeta(n *html.Node) {
+	var name, content string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "name":
+			name = strings.ToLower(strings.TrimSpace(a.Val))
+		case "content":
+			content = strings.TrimSpace(a.Val)
+		}
+	}
+	if !pageMetaNames[name] || content == "" {
+		return
+	}
+	if c.meta == nil {
+		c.meta = map[string]string{}
+	}
+	if _, ok := c.meta[name]; !ok {
+		c.meta[name] = content
+	}
+}
+
+// isSpace reports whether r separates words in rendered HTML: ASCII and
+// Unicode spaces, including no-break and full-width spaces.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x3000, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x85:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// isInvisible reports whether r is a zero-width or format character that
+// carries no text (zero-width space, BOM, soft hyphen) and is dropped.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD, 0:
+		return true
+	}
+	return false
+}
+
+// text appends a text node's content to the current line.
+func (c *converter) text(s string) {
+	l := &c.line
+	if c.heading > 0 {
+		l.heading = true
+	}
+	for _, r := range s {
+		if r == '\n' && c.pre > 0 {
+			c.flushLine()
+			continue
+		}
+		if isSpace(r) {
+			l.space = true
+			continue
+		}
+		if isInvisible(r) || r < 0x20 || r == 0x7F {
+			continue
+		}
+		if l.space && l.b.Len() > 0 {
+			l.b.WriteByte(' ')
+		}
+		l.space = false
+		l.b.WriteRune(r)
+		l.runes++
+		if c.bold > 0 || c.heading > 0 {
+			l.boldRunes++
+		}
+	}
+}
+
+// flushLine ends the current line: a non-empty line is written to the
+// output as a paragraph or heading block.
+func (c *converter) flushLine() {
+	l := &c.line
+	if l.runes == 0 {
+		l.b.Reset()
+		l.space = false
+		l.heading = false
+		l.boldRunes = 0
+		return
+	}
+	s := despace(l.b.String())
+	kind := enduse.BlockPara
+	if l.heading || (l.boldRunes == l.runes && l.runes <= headingMaxRunes && !labelValue(s)) {
+		kind = enduse.BlockHeading
+	}
+	c.emit(enduse.Block{Kind: kind}, s, nil)
+	l.b.Reset()
+	l.space = false
+	l.heading = false
+	l.runes = 0
+	l.boldRunes = 0
+}
+
+// despace removes the spaces that justified or letter-spaced layouts put
+// between Chinese characters ("联 系 人：", "宁 波 市 阳 光"), which no
+// Chinese text has otherwise: a space goes when it stands between two Han
+// characters and the word on one side of it is a single character (or a
+// single character and a colon). Spaces between longer words, such as
+// two company names, are kept.
+func despace(s string) string {
+	if strings.IndexByte(s, ' ') < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0 // bytes of s before last are written to b
+	for i := 1; i < len(s)-1; i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
+			continue
+		}
+		if !singleBefore(s[:i]) && !singleAfter(s[i+1:]) {
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:i])
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// singleBefore reports whether the word ending s is one character.
+func singleBefore(s string) bool {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return n == len(s) || s[len(s)-n-1] == ' '
+}
+
+// singleAfter reports whether the word starting s is one character,
+// possibly followed by a colon.
+func singleAfter(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	rest := s[n:]
+	if strings.HasPrefix(rest, ":") {
+		return true
+	}
+	if strings.HasPrefix(rest, "：") {
+		return true
+	}
+	return rest == "" || rest[0] == ' '
+}
+
+// labelValue reports whether a line reads "label：value" (a colon with
+// text after it). Such bold lines are fields, not headings.
+func labelValue(s string) bool {
+	i := strings.IndexAny(s, ":：")
+	if i < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return strings.TrimSpace(s[i+n:]) != ""
+}
+
+// emit writes one line and records its block. For rows, cells holds the
+// cell texts and s is their '\t' join.
+func (c *converter) emit(b enduse.Block, s string, cells []enduse.Cell) {
+	if c.out.Len() > 0 {
+		c.out.WriteByte('\n')
+		c.runes++
+	}
+	b.Start = c.runes
+	c.out.WriteString(s)
+	c.runes += utf8.RuneCountInString(s)
+	b.End = c.runes
+	if cells != nil {
+		off := b.Start
+		for i := range cells {
+			n := utf8.RuneCountInString(cells[i].Text)
+			cells[i].Start = off
+			cells[i].End = off + n
+			off += n + 1
+		}
+		b.Cells = cells
+	}
+	c.blocks = append(c.blocks, b)
+}
+
+// tableRows returns the rows of table t in order, looking through
+// thead/tbody/tfoot (and stray wrappers that broken markup leaves) but not
+// into nested tables.
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			switch ch.DataAtom {
+			case atom.Tr:
+				rows = append(rows, ch)
+			case atom.Table:
+				// a nested table outside any cell: not this table's rows
+			default:
+				visit(ch)
+			}
+		}
+	}
+	visit(t)
+	return rows
+}
+
+// rowCells returns the td/th cells of a row.
+func rowCells(tr *html.Node) []*html.Node {
+	var cells []*html.Node
+	for ch := tr.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == atom.Td || ch.DataAtom == atom.Th) {
+			cells = append(cells, ch)
+		}
+	}
+	return cells
+}
+
+// table renders a table: data rows become BlockRow lines, layout rows are
+// rendered as ordinary content.
+func (c *converter) table(t *html.Node) {
+	if c.isHidden(t) {
+		return
+	}
+	// A caption is a line of its own before the rows.
+	for ch := t.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && ch.DataAtom == atom.Caption {
+			c.walk(ch)
+		}
+	}
+	rows := tableRows(t)
+	maxCells, textRows := 0, 0
+	for _, tr := range rows {
+		if n := len(rowCells(tr)); n > maxCells {
+			maxCells = n
+		}
+		if hasText(tr) {
+			textRows++
+		}
+	}
+	num, rowNum := 0, 0
+	for _, tr := range rows {
+		if c.isHidden(tr) {
+			continue
+		}
+		tds := rowCells(tr)
+		var visible []*html.Node
+		for _, td := range tds {
+			if !c.isHidden(td) {
+				visible = append(visible, td)
+			}
+		}
+		if layout := c.layoutCells(visible, maxCells, textRows); layout != nil {
+			for _, td := range layout {
+				c.flushLine()
+				for ch := td.FirstChild; ch != nil; ch = ch.NextSibling {
+					c.walk(ch)
+				}
+				c.flushLine()
+			}
+			continue
+		}
+		cells := make([]enduse.Cell, 0, len(visible))
+		var line strings.Builder
+		nonEmpty := false
+		for i, td := range visible {
+			var cb cellBuf
+			c.cellText(td, &cb)
+			txt := despace(cb.b.String())
+			if txt != "" {
+				nonEmpty = true
+			}
+			if i > 0 {
+				line.WriteByte('\t')
+			}
+			line.WriteString(txt)
+			cells = append(cells, enduse.Cell{
+				Text:    txt,
+				ColSpan: spanAttr(td, "colspan"),
+				RowSpan: spanAttr(td, "rowspan"),
+			})
+		}
+		if !nonEmpty {
+			continue
+		}
+		if num == 0 {
+			c.tables++
+			num = c.tables
+		}
+		c.emit(enduse.Block{Kind: enduse.BlockRow, Table: num, Row: rowNum}, line.String(), cells)
+		rowNum++
+	}
+}
+
+// layoutCells returns the cells to render as ordinary content when a row
+// is page layout rather than data, or nil for a data row. A row is layout
+// when:
+//   - its only non-empty cell holds a nested table, or the table has one
+//     column and the cell holds several paragraphs or lines;
+//   - a cell holds a heading (h1–h6);
+//   - a cell holds a nested table of two or more rows with paragraphs of
+//     its own around it (a content column of a table-based page);
+//   - the table has a single row with text, of several cells, one of which
+//     holds three or more paragraphs (navigation beside content).
+//
+// A data cell with a few lines (a specification list) or a small nested
+// table stays a cell.
+func (c *converter) layoutCells(cells []*html.Node, maxCells, textRows int) []*html.Node {
+	var filled []*html.Node
+	for _, td := range cells {
+		if hasText(td) {
+			filled = append(filled, td)
+		}
+	}
+	switch {
+	case len(filled) == 0:
+		return nil
+	case len(filled) == 1:
+		only := filled[0]
+		if containsElem(only, atom.Table) || (maxCells == 1 && blockChildren(only) >= 2) {
+			return filled
+		}
+	}
+	for _, td := range filled {
+		if containsHeading(td) {
+			return filled
+		}
+		if containsElem(td, atom.Table) && nestedRows(td) >= 2 && blockChildren(td) >= 1 {
+			return filled
+		}
+		if textRows == 1 && len(filled) >= 2 && blockChildren(td) >= 3 {
+			return filled
+		}
+	}
+	return nil
+}
+
+// containsHeading reports whether n holds an h1–h6 element.
+func containsHeading(n *html.Node) bool {
+	for _, a := range []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6} {
+		if containsElem(n, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// nestedRows counts the rows of the tables nested in n.
+func nestedRows(n *html.Node) int {
+	count := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		if ch.DataAtom == atom.Table {
+			count += len(tableRows(ch))
+		} else {
+			count += nestedRows(ch)
+		}
+	}
+	return count
+}
+
+// hasText reports whether n has any non-space text outside skipped
+// elements.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimFunc(n.Data, func(r rune) bool { return isSpace(r) || isInvisible(r) }) != ""
+	}
+	if n.Type == html.ElementNode && skipElems[n.DataAtom] {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if hasText(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsElem reports whether a descendant of n is an element a.
+func containsElem(n *html.Node, a atom.Atom) bool {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && (ch.DataAtom == a || containsElem(ch, a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockChildren counts the line breaks a cell's content would make
+// outside nested tables: block elements with text and <br>s.
+func blockChildren(n *html.Node) int {
+	count := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || ch.DataAtom == atom.Table {
+			continue
+		}
+		if ch.DataAtom == atom.Br {
+			count++
+		} else if blockElems[ch.DataAtom] && hasText(ch) {
+			count++
+		} else {
+			count += blockChildren(ch)
+		}
+	}
+	return count
+}
+
+// spanAttr reads a colspan/rowspan attribute; 0 when absent, invalid or 1.
+func spanAttr(n *html.Node, key string) int {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
+			if err != nil || v <= 1 {
+				return 0
+			}
+			if v > 1000 {
+				v = 1000
+			}
+			return v
+		}
+	}
+	return 0
+}
+
+// cellBuf accumulates a cell's text on one line.
+type cellBuf struct {
+	b     strings.Builder
+	space bool
+}
+
+// cellText writes the text of a cell with all whitespace, line breaks and
+// block boundaries collapsed to single spaces; nested tables contribute
+// their cells' text separated by spaces.
+func (c *converter) cellText(n *html.Node, cb *cellBuf) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			for _, r := range ch.Data {
+				if isSpace(r) {
+					cb.space = true
+					continue
+				}
+				if isInvisible(r) || r < 0x20 || r == 0x7F {
+					continue
+				}
+				if cb.space && cb.b.Len() > 0 {
+					cb.b.WriteByte(' ')
+				}
+				cb.space = false
+				cb.b.WriteRune(r)
+			}
+		case html.ElementNode:
+			if skipElems[ch.DataAtom] || c.isHidden(ch) {
+				continue
+			}
+			if ch.DataAtom == atom.Br || blockElems[ch.DataAtom] || ch.DataAtom == atom.Table {
+				cb.space = true
+			}
+			c.cellText(ch, cb)
+			if blockElems[ch.DataAtom] || ch.DataAtom == atom.Table {
+				cb.space = true
+			}
+		}
+	}
+}
+
+// nodeText returns the concatenated text nodes under n.
+func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		b.WriteString(nodeText(ch))
+	}
+	return b.String()
+}
+
+// collapseSpace trims s and collapses its whitespace runs (including
+// no-break and full-width spaces) to single spaces.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) || unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if isInvisible(r) || r < 0x20 || r == 0x7F {
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,479 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/enduse/enduse"
+)
+
+// maxZipMember caps the uncompressed size of one member of a DOCX/XLSX
+// read into memory, against zip bombs.
+const maxZipMember = 256 << 20
+
+// utf16le returns s encoded as UTF-16LE bytes (ASCII only), the form OLE2
+// directory entries store stream names in.
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// sniffOLE tells a Word from an Excel OLE2 file by its stream names,
+// falling back to the file name's extension.
+func sniffOLE(raw []byte, name string) string {
+	switch {
+	case bytes.Contains(raw, utf16le("WordDocument")):
+		return MediaDOC
+	case bytes.Contains(raw, utf16le("Workbook")), bytes.Contains(raw, utf16le("Book\x00")):
+		return MediaXLS
+	}
+	switch ext(name) {
+	case "xls", "et":
+		return MediaXLS
+	case "doc", "wps", "dot":
+		return MediaDOC
+	}
+	return "application/x-ole-storage"
+}
+
+// sniffZip tells DOCX and XLSX from other ZIP archives by their members.
+func sniffZip(raw []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return MediaZIP
+	}
+	for _, f := range zr.File {
+		switch f.Name {
+		case "word/document.xml":
+			return MediaDOCX
+		case "xl/workbook.xml":
+			return MediaXLSX
+		}
+	}
+	return MediaZIP
+}
+
+// textBuilder writes the text layout from lines and rows, keeping rune
+// offsets incrementally.
+type textBuilder struct {
+	out    strings.Builder
+	runes  int
+	blocks []enduse.Block
+	tables int
+	inRow  bool // the last block was a row of the current table
+	row    int
+}
+
+// para writes one paragraph line (whitespace collapsed; empty lines are
+// skipped) and ends any table in progress.
+func (t *textBuilder) para(s string, kind enduse.BlockKind) {
+	s = despace(collapseSpace(s))
+	t.inRow = false
+	if s == "" {
+		return
+	}
+	t.write(enduse.Block{Kind: kind}, s, nil)
+}
+
+// endTable ends the current table, so the next row starts a new one.
+func (t *textBuilder) endTable() { t.inRow = false }
+
+// rowLine writes one table row; cells are cleaned like HTML cells. Rows
+// whose cells are all empty are skipped.
+func (t *textBuilder) rowLine(cells []string, spans []enduse.Cell) {
+	cs := make([]enduse.Cell, len(cells))
+	empty := true
+	var line strings.Builder
+	for i, c := range cells {
+		c = despace(collapseSpace(c))
+		if c != "" {
+			empty = false
+		}
+		if i > 0 {
+			line.WriteByte('\t')
+		}
+		line.WriteString(c)
+		cs[i].Text = c
+		if i < len(spans) {
+			cs[i].ColSpan, cs[i].RowSpan = spans[i].ColSpan, spans[i].RowSpan
+		}
+	}
+	if empty {
+		return
+	}
+	if !t.inRow {
+		t.tables++
+		t.row = 0
+		t.inRow = true
+	}
+	t.write(enduse.Block{Kind: enduse.BlockRow, Table: t.tables, Row: t.row}, line.String(), cs)
+	t.row++
+}
+
+func (t *textBuilder) write(b enduse.Block, s string, cells []enduse.Cell) {
+	if t.out.Len() > 0 {
+		t.out.WriteByte('\n')
+		t.runes++
+	}
+	b.Start = t.runes
+	t.out.WriteString(s)
+	t.runes += utf8.RuneCountInString(s)
+	b.End = t.runes
+	if cells != nil {
+		off := b.Start
+		for i := range cells {
+			n := utf8.RuneCountInString(cells[i].Text)
+			cells[i].Start, cells[i].End = off, off+n
+			off += n + 1
+		}
+		b.Cells = cells
+	}
+	t.blocks = append(t.blocks, b)
+}
+
+// readZipMember returns the bytes of the named member, capped in size.
+func readZipMember(zr *zip.Reader, name string) ([]byte, error) {
+	for _, f := range zr.File {
+		if f.Name != name {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", name, err)
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(io.LimitReader(rc, maxZipMember+1))
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		if len(b) > maxZipMember {
+			return nil, fmt.Errorf("read %s: larger than %d bytes", name, maxZipMember)
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("member %s not found", name)
+}
+
+// fillDOCX reads word/document.xml: paragraphs become lines (headings by
+// their Heading/标题 style or an all-bold run), tables become rows. A
+// table nested in a cell is flattened into the cell's text.
+func fillDOCX(doc *enduse.Document, raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	body, err := readZipMember(zr, "word/document.xml")
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	var t textBuilder
+	if err := docxBody(body, &t); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	doc.Charset = charsetUTF8
+	doc.Text, doc.Blocks = t.out.String(), t.blocks
+	if title, err := readZipMember(zr, "docProps/core.xml"); err == nil {
+		doc.Title = coreTitle(title)
+	}
+	return nil
+}
+
+// coreTitle returns dc:title of a docProps/core.xml, or "".
+func coreTitle(b []byte) string {
+	var core struct {
+		Title string `xml:"title"`
+	}
+	if xml.Unmarshal(b, &core) != nil {
+		return ""
+	}
+	return collapseSpace(core.Title)
+}
+
+// docxBody streams the WordprocessingML body into t.
+func docxBody(body []byte, t *textBuilder) error {
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	dec.Strict = false
+	var (
+		depth     int // table nesting depth
+		para      strings.Builder
+		paraRunes int
+		boldRunes int
+		runBold   bool
+		heading   bool
+		inText    bool
+		cells     []string
+		spans     []enduse.Cell
+		cell      strings.Builder
+		span      enduse.Cell
+		// Vertical merges: vmerge is the state of the current cell
+		// ("", "restart" or "continue"); col its grid column; restarts
+		// the columns of this row's restart cells by cell index; origin
+		// maps a grid column to the block and cell that a merge started.
+		vmerge   string
+		col      int
+		restarts map[int]int
+		origin   = map[int][2]int{}
+	)
+	endPara := func() {
+		s := para.String()
+		para.Reset()
+		if depth > 0 {
+			if cell.Len() > 0 {
+				cell.WriteByte(' ')
+			}
+			cell.WriteString(s)
+		} else {
+			kind := enduse.BlockPara
+			n := utf8.RuneCountInString(strings.TrimSpace(s))
+			if heading || (n > 0 && boldRunes >= paraRunes && n <= headingMaxRunes && !labelValue(s)) {
+				kind = enduse.BlockHeading
+			}
+			t.para(s, kind)
+		}
+		paraRunes, boldRunes, heading = 0, 0, false
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("document.xml: %w", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "tbl":
+				if depth == 0 && para.Len() > 0 {
+					endPara()
+				}
+				depth++
+				if depth == 1 {
+					t.endTable()
+				}
+			case "tr":
+				if depth == 1 {
+					cells, spans = cells[:0], spans[:0]
+					col = 0
+					restarts = map[int]int{}
+				}
+			case "tc":
+				if depth == 1 {
+					cell.Reset()
+					span = enduse.Cell{}
+					vmerge = ""
+				}
+			case "gridSpan":
+				if depth == 1 {
+					if v, err := strconv.Atoi(attr(e, "val")); err == nil && v > 1 {
+						span.ColSpan = v
+					}
+				}
+			case "vMerge":
+				if depth == 1 {
+					if attr(e, "val") == "restart" {
+						vmerge = "restart"
+					} else {
+						vmerge = "continue"
+					}
+				}
+			case "pStyle":
+				v := strings.ToLower(attr(e, "val"))
+				if strings.HasPrefix(v, "heading") || strings.HasPrefix(v, "title") || strings.Contains(v, "标题") {
+					heading = true
+				}
+			case "r":
+				runBold = false
+			case "b":
+				if v := attr(e, "val"); v == "" || v == "1" || v == "true" || v == "on" {
+					runBold = true
+				}
+			case "t":
+				inText = true
+			case "tab":
+				para.WriteByte(' ')
+			case "br", "cr":
+				if depth == 0 {
+					endPara()
+				} else {
+					para.WriteByte(' ')
+				}
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				endPara()
+			case "tc":
+				if depth == 1 {
+					width := max(span.ColSpan, 1)
+					if vmerge == "continue" {
+						// covered by the cell above: no cell of its own,
+						// as in HTML; the origin's rowspan grows
+						if o, ok := origin[col]; ok && o[0] < len(t.blocks) && o[1] < len(t.blocks[o[0]].Cells) {
+							c := &t.blocks[o[0]].Cells[o[1]]
+							c.RowSpan = max(c.RowSpan, 1) + 1
+						}
+					} else {
+						if vmerge == "restart" {
+							restarts[len(cells)] = col
+						} else {
+							delete(origin, col)
+						}
+						cells = append(cells, cell.String())
+						spans = append(spans, span)
+					}
+					col += width
+				} else if depth > 1 {
+					cell.WriteByte(' ')
+				}
+			case "tr":
+				if depth == 1 {
+					n := len(t.blocks)
+					t.rowLine(cells, spans)
+					if len(t.blocks) > n {
+						for i, c := range restarts {
+							origin[c] = [2]int{n, i}
+						}
+					}
+				}
+			case "tbl":
+				depth--
+				if depth == 0 {
+					t.endTable()
+					clear(origin)
+				}
+			}
+		case xml.CharData:
+			if inText {
+				n := utf8.RuneCount(e)
+				para.Write(e)
+				paraRunes += n
+				if runBold {
+					boldRunes += n
+				}
+			}
+		}
+	}
+	if para.Len() > 0 {
+		endPara()
+	}
+	return nil
+}
+
+// attr returns the value of the attribute with the given local name.
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// xlsxMerges reads a sheet's merged ranges: the spans of each range's
+// top-left cell and the set of cells the ranges cover, by 0-based
+// (row, column).
+func xlsxMerges(f *excelize.File, sheet string) (map[[2]int]enduse.Cell, map[[2]int]bool, error) {
+	merges, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, nil, fmt.Errorf("xlsx sheet %q merged cells: %w", sheet, err)
+	}
+	spans := map[[2]int]enduse.Cell{}
+	covered := map[[2]int]bool{}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 || (c2-c1+1)*(r2-r1+1) > 1<<16 {
+			continue
+		}
+		var c enduse.Cell
+		if c2 > c1 {
+			c.ColSpan = c2 - c1 + 1
+		}
+		if r2 > r1 {
+			c.RowSpan = r2 - r1 + 1
+		}
+		spans[[2]int{r1 - 1, c1 - 1}] = c
+		for r := r1; r <= r2; r++ {
+			for col := c1; col <= c2; col++ {
+				if r != r1 || col != c1 {
+					covered[[2]int{r - 1, col - 1}] = true
+				}
+			}
+		}
+	}
+	return spans, covered, nil
+}
+
+// defaultSheetName matches the names spreadsheet programs give new
+// sheets, which say nothing and are left out of the text.
+var defaultSheetName = regexp.MustCompile(`^(?i:sheet|工作表)\s*\d*$`)
+
+// fillXLSX reads every sheet of a workbook: each sheet's non-empty rows
+// become BlockRow lines of one table per sheet, preceded by the sheet name
+// as a heading.
+func fillXLSX(doc *enduse.Document, raw []byte) error {
+	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	defer f.Close()
+	var t textBuilder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			return fmt.Errorf("xlsx sheet %q: %w", sheet, err)
+		}
+		if !defaultSheetName.MatchString(sheet) {
+			t.para(sheet, enduse.BlockHeading)
+		}
+		spans, covered, err := xlsxMerges(f, sheet)
+		if err != nil {
+			return err
+		}
+		for ri, r := range rows {
+			if len(spans) == 0 {
+				t.rowLine(r, nil)
+				continue
+			}
+			// Merged ranges: the top-left cell carries the spans, the
+			// cells it covers are left out, as in HTML.
+			var cells []string
+			var cs []enduse.Cell
+			for ci, v := range r {
+				p := [2]int{ri, ci}
+				if covered[p] {
+					continue
+				}
+				cells = append(cells, v)
+				cs = append(cs, spans[p])
+			}
+			t.rowLine(cells, cs)
+		}
+		t.endTable()
+	}
+	if len(t.blocks) == 0 {
+		return errors.New("xlsx: no sheets")
+	}
+	doc.Charset = charsetUTF8
+	doc.Text, doc.Blocks = t.out.String(), t.blocks
+	if p, err := f.GetDocProps(); err == nil && p != nil {
+		doc.Title = collapseSpace(p.Title)
+	}
+	return nil
+}
