@@ -1,0 +1,345 @@
+package lineitem
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/enduse/enduse"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// textDoc builds a Document the way package document lays text out: one
+// block per line, tab-separated lines as table rows (consecutive rows form
+// one table) with cell offsets.
+func textDoc(text string) *enduse.Document {
+	d := &enduse.Document{Text: text}
+	runes := []rune(text)
+	table, row := 0, 0
+	inTable := false
+	start := 0
+	for i := 0; i <= len(runes); i++ {
+		if i < len(runes) && runes[i] != '\n' {
+			continue
+		}
+		line := string(runes[start:i])
+		if strings.Contains(line, "\t") || inTable && bridge(runes, start, i) {
+			if !inTable {
+				table++
+				row = 0
+				inTable = true
+			}
+			b := enduse.Block{Kind: enduse.BlockRow, Table: table, Row: row, Start: start, End: i}
+			cs := start
+			for j := start; j <= i; j++ {
+				if j == i || runes[j] == '\t' {
+					b.Cells = append(b.Cells, enduse.Cell{Text: string(runes[cs:j]), Start: cs, End: j})
+					cs = j + 1
+				}
+			}
+			d.Blocks = append(d.Blocks, b)
+			row++
+		} else {
+			inTable = false
+			d.Blocks = append(d.Blocks, enduse.Block{Kind: enduse.BlockPara, Start: start, End: i})
+		}
+		start = i + 1
+	}
+	return d
+}
+
+func TestItems(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []enduse.Item // Evidence is checked separately
+	}{
+		{
+			name: "ccgp award table with units in quantity cell",
+			text: "序号\t名称\t品牌\t规格型号\t数量\t单价（元）\t金额（元）\n1\t硬盘\t希捷\tST4000VX013\t20块\t650.00\t13,000.00\n合计\t\t\t\t\t\t13,000.00",
+			want: []enduse.Item{{Name: "硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 20, Unit: "块", UnitPrice: 650, Total: 13000}},
+		},
+		{
+			name: "wan yuan header converted",
+			text: "货物名称\t数量\t单位\t单价(万元)\t总价(万元)\n服务器\t2\t台\t3.5\t7",
+			want: []enduse.Item{{Name: "服务器", Quantity: 2, Unit: "台", UnitPrice: 35000, Total: 70000}},
+		},
+		{
+			name: "wan yuan in cell",
+			text: "序号\t招标内容\t品牌\t数量\t最高限价\n1\t桌面终端\t联想\t30 台\t17.31 万元",
+			want: []enduse.Item{{Name: "桌面终端", Brand: "联想", Quantity: 30, Unit: "台", Total: 173100}},
+		},
+		{
+			name: "combined brand model split",
+			text: "设备名称\t品牌型号\t数量\n交换机\tH3C S5130S-28S-EI\t6\n摄像机\t海康威视DS-2CD3T46WD-I3\t4\n硬盘\tST8000VX004\t2\n软件\t某某软件平台\t1",
+			want: []enduse.Item{
+				{Name: "交换机", Model: "H3C S5130S-28S-EI", Quantity: 6}, // Latin-only: brand and series cannot be told apart
+				{Name: "摄像机", Brand: "海康威视", Model: "DS-2CD3T46WD-I3", Quantity: 4},
+				{Name: "硬盘", Model: "ST8000VX004", Quantity: 2},
+				{Name: "软件", Brand: "某某软件平台", Quantity: 1},
+			},
+		},
+		{
+			name: "section titles subtotals and blanks skipped",
+			text: "序号\t产品名称\t品牌\t数量\n一、存储\t\t\t\n1\t硬盘\t希捷\t4\n\t\t\t\n小计\t\t\t4\n总计\t\t\t4",
+			want: []enduse.Item{{Name: "硬盘", Brand: "希捷", Quantity: 4}},
+		},
+		{
+			name: "placeholders are not brands",
+			text: "名称\t品牌\t型号\t数量\n硬盘\t不限\t详见附件\t3",
+			want: []enduse.Item{{Name: "硬盘", Quantity: 3}},
+		},
+		{
+			name: "brand and model labelled inside a specification cell",
+			text: "序号\t货物名称\t技术参数\t数量\n1\t监控硬盘\t品牌：希捷；型号：ST4000VX013；容量4TB\t20",
+			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 20}},
+		},
+		{
+			name: "table without item header ignored",
+			text: "序号\t专家姓名\t工作单位\t职称\n1\t某某\t某公司\t高级工程师",
+		},
+		{
+			name: "header needs an attribute column",
+			text: "序号\t名称\t备注\n1\t硬盘\t无",
+		},
+		{
+			name: "repeated header starts a new layout",
+			text: "名称\t数量\n硬盘\t2\n名称\t品牌\t数量\n网线\t安普\t100",
+			want: []enduse.Item{{Name: "硬盘", Quantity: 2}, {Name: "网线", Brand: "安普", Quantity: 100}},
+		},
+		{
+			name: "prose run over lines",
+			text: "主要标的信息\n名称：硬盘\n品牌（如有）：希捷\n规格型号：ST8000VX004\n数量：10\n单价：1200\n其他事项",
+			want: []enduse.Item{{Name: "硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 10, UnitPrice: 1200}},
+		},
+		{
+			name: "two prose items on one line",
+			text: "名称：硬盘 品牌：希捷 型号：ST8000VX004 数量：10块 名称：录像机 品牌：海康威视 型号：DS-7816N-K2 数量：2台 单价：0.35万元",
+			want: []enduse.Item{
+				{Name: "硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 10, Unit: "块"},
+				{Name: "录像机", Brand: "海康威视", Model: "DS-7816N-K2", Quantity: 2, Unit: "台", UnitPrice: 3500},
+			},
+		},
+		{
+			name: "full-width prose",
+			text: "名称：硬盘　品牌：希捷　型号：ＳＴ８０００ＶＸ００４　数量：１０",
+			want: []enduse.Item{{Name: "硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 10}},
+		},
+		{
+			name: "combined brand model label in prose",
+			text: "产品名称：硬盘；品牌型号：希捷/ST8000VX004；数量：4块；单价：1,200元",
+			want: []enduse.Item{{Name: "硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 4, Unit: "块", UnitPrice: 1200}},
+		},
+		{
+			name: "lone brand in a sentence is no item",
+			text: "对10号馆（品牌：日立）室内机700台进行维保服务。",
+		},
+		{
+			name: "organisation labels are not item names",
+			text: "项目名称：监控采购 采购单位：某公安局\n供应商名称：某公司 品牌：希捷",
+		},
+		{name: "empty", text: ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := textDoc(tc.text)
+			got := Items(d)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d items, want %d: %+v", len(got), len(tc.want), got)
+			}
+			for i := range got {
+				checkEvidence(t, d.Text, got[i])
+				g := got[i]
+				g.Evidence = nil
+				if g != tc.want[i] {
+					t.Errorf("item %d:\n got %+v\nwant %+v", i, g, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// checkEvidence fails when an item's evidence is not the text it names.
+func checkEvidence(t *testing.T, text string, it enduse.Item) {
+	t.Helper()
+	if it.Evidence == nil {
+		t.Fatalf("item %q has no evidence", it.Name)
+	}
+	rs := []rune(text)
+	e := it.Evidence
+	if e.Start < 0 || e.End > len(rs) || e.Start >= e.End || string(rs[e.Start:e.End]) != e.Text {
+		t.Fatalf("item %q: evidence %d-%d %q does not match the text", it.Name, e.Start, e.End, e.Text)
+	}
+	if !strings.Contains(e.Text, strings.Split(it.Name, " ")[0]) && it.Name != "" {
+		t.Errorf("item %q: evidence %q does not contain the name", it.Name, e.Text)
+	}
+}
+
+// TestRowSpanBlocks reads a table whose cells span rows and columns, as
+// package document reports them in Blocks.
+func TestRowSpanBlocks(t *testing.T) {
+	text := "品目\t货物名称\t品牌\t数量\t技术要求\t限价（万元）\n一\t服务器\t宝德\t1批\t详见第六部分\t2330.20\n六\t磁带库\tIBM\t2台\t240.00\n通用要求"
+	d := textDoc(text)
+	// the technical-requirement cell of row 1 spans two rows
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Kind == enduse.BlockRow && b.Row == 1 {
+			b.Cells[4].RowSpan = 2
+		}
+	}
+	got := Items(d)
+	if len(got) != 2 {
+		t.Fatalf("got %d items: %+v", len(got), got)
+	}
+	if got[1].Name != "磁带库" || got[1].Total != 2400000 || got[1].Quantity != 2 || got[1].Unit != "台" {
+		t.Errorf("row under a rowspan misread: %+v", got[1])
+	}
+	if got[0].Total != 23302000 {
+		t.Errorf("total = %v, want 23302000", got[0].Total)
+	}
+}
+
+// TestColSpanHeader checks that a colspan in a data row keeps later cells
+// under their headers.
+func TestColSpanHeader(t *testing.T) {
+	text := "序号\t名称\t品牌\t型号\t数量\n1\t硬盘 希捷\tST4000VX013\t20"
+	d := textDoc(text)
+	d.Blocks[1].Cells[1].ColSpan = 2
+	got := Items(d)
+	if len(got) != 1 || got[0].Model != "ST4000VX013" || got[0].Quantity != 20 {
+		t.Fatalf("colspan misread: %+v", got)
+	}
+}
+
+// TestTextWithoutBlocks reads tables from tab-separated lines when the
+// document carries no blocks.
+func TestTextWithoutBlocks(t *testing.T) {
+	d := &enduse.Document{Text: "名称\t品牌\t数量\n硬盘\t希捷\t2"}
+	got := Items(d)
+	if len(got) != 1 || got[0].Brand != "希捷" || got[0].Quantity != 2 {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := textDoc(string(raw))
+			items := Items(d)
+			for _, it := range items {
+				checkEvidence(t, d.Text, it)
+			}
+			compareGolden(t, strings.TrimSuffix(f, ".txt")+".golden", items)
+		})
+	}
+}
+
+// compareGolden compares items with a golden JSON file (rewritten with -update).
+func compareGolden(t *testing.T, path string, items []enduse.Item) {
+	t.Helper()
+	got, err := json.MarshalIndent(items, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\n got %s\nwant %s", path, got, want)
+	}
+}
+
+func FuzzItems(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("名称：硬盘 品牌：希捷 型号：ST8000VX004 数量：10")
+	f.Add("名称\t品牌型号\t数量\n硬盘\t希捷/ST8000VX004\t1,0")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := textDoc(text)
+		n := utf8.RuneCountInString(text)
+		for _, it := range Items(d) {
+			e := it.Evidence
+			if e == nil || e.Start < 0 || e.End > n || e.Start > e.End {
+				t.Fatalf("bad evidence %+v in %q", e, text)
+			}
+		}
+		// blocks with nonsense offsets and spans must not panic
+		for i := range d.Blocks {
+			for j := range d.Blocks[i].Cells {
+				d.Blocks[i].Cells[j].RowSpan = 3
+				d.Blocks[i].Cells[j].ColSpan = j
+				d.Blocks[i].Cells[j].Start -= 5
+			}
+			d.Blocks[i].End += 7
+		}
+		Items(d)
+	})
+}
+
+func BenchmarkItems(b *testing.B) {
+	var docs []*enduse.Document
+	size := 0
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, textDoc(string(raw)))
+		size += len(raw)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			Items(d)
+		}
+	}
+}
+
+// TestTwoRowHeader reads a header whose price columns sit under a merged
+// 金额 cell, the other headers spanning both header rows.
+func TestTwoRowHeader(t *testing.T) {
+	text := "序号\t名称\t品牌\t数量\t金额\n单价\t总价\n1\t硬盘\t希捷\t20\t650\t13000"
+	d := textDoc(text)
+	for i := range d.Blocks[0].Cells[:4] {
+		d.Blocks[0].Cells[i].RowSpan = 2
+	}
+	d.Blocks[0].Cells[4].ColSpan = 2
+	got := Items(d)
+	if len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	if g := got[0]; g.Name != "硬盘" || g.Brand != "希捷" || g.Quantity != 20 || g.UnitPrice != 650 || g.Total != 13000 {
+		t.Errorf("got %+v", g)
+	}
+}
