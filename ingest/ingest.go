@@ -1,0 +1,186 @@
+// Package ingest runs the pipeline over many documents and saves them in a
+// store: files, folders, archives and crawler exports in, one stored
+// document per distinct set of bytes out. Each document is saved in its own
+// transaction, so an interrupted run loses nothing and a rerun skips what is
+// already stored; a document that fails to parse is stored with the reason
+// and the run goes on.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/pipeline"
+)
+
+// Summary counts what a run did.
+type Summary struct {
+	Seen       int   `json:"seen"`       // documents read from the inputs
+	Stored     int   `json:"stored"`     // new documents parsed and stored
+	Failed     int   `json:"failed"`     // new documents stored with a parse failure
+	Duplicates int   `json:"duplicates"` // documents whose bytes were already stored
+	Unreadable int   `json:"unreadable"` // inputs that could not be read at all (not stored)
+	Bytes      int64 `json:"bytes"`      // bytes of the documents read
+	// Errors names each unreadable input and failed document (at most 100).
+	Errors []string `json:"errors,omitempty"`
+}
+
+// Source yields documents to ingest: fn is called once per document, or
+// with an error for an input that could not be read. document.Walk and
+// document.ReadRecords have this shape.
+type Source func(fn func(*enduse.Document, error) error) error
+
+// Progress is told about each document as it is saved.
+type Progress interface {
+	Add(doc *enduse.Document, outcome enduse.IngestOutcome)
+}
+
+// Options tunes a run.
+type Options struct {
+	Workers  int      // parallel extraction workers; 0 = GOMAXPROCS
+	Progress Progress // may be nil
+}
+
+// Run reads every document of src, processes new ones with p and saves
+// them in st. It returns the summary and the first error that stopped the
+// run (a store failure or ctx cancellation); per-document problems are
+// counted, not returned.
+func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src Source, opt Options) (Summary, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		doc *enduse.Document
+		res pipeline.Result
+		err error
+		out chan job
+	}
+	jobs := make(chan job, workers*2)
+	order := make(chan chan job, workers*2)
+	var sum Summary
+	note := func(msg string) {
+		if len(sum.Errors) < 100 {
+			sum.Errors = append(sum.Errors, msg)
+		}
+	}
+
+	// Workers run the pipeline; results are saved in input order so runs are
+	// reproducible and a crash leaves a clean prefix stored.
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.res, j.err = process(p, j.doc)
+				j.out <- j
+			}
+		}()
+	}
+
+	var saveErr error
+	saved := make(chan struct{})
+	go func() {
+		defer close(saved)
+		for out := range order {
+			j := <-out
+			if saveErr != nil {
+				continue
+			}
+			var n *enduse.Notice
+			if j.err == nil {
+				n = j.res.Notice
+			}
+			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
+			if err != nil {
+				saveErr = fmt.Errorf("save %s: %w", j.doc.Source, err)
+				cancel()
+				continue
+			}
+			switch outcome {
+			case enduse.OutcomeStored:
+				sum.Stored++
+			case enduse.OutcomeFailed:
+				sum.Failed++
+				note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
+			case enduse.OutcomeDuplicate:
+				sum.Duplicates++
+			}
+			if opt.Progress != nil {
+				opt.Progress.Add(j.doc, outcome)
+			}
+		}
+	}()
+
+	readErr := src(func(d *enduse.Document, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			sum.Unreadable++
+			note(err.Error())
+			return nil
+		}
+		sum.Seen++
+		sum.Bytes += int64(len(d.Raw))
+		// Skip already-stored bytes before doing any work: this is what makes
+		// a rerun after an interruption cheap.
+		has, herr := st.HasDocument(ctx, d.SHA256)
+		if herr != nil {
+			return fmt.Errorf("look up %s: %w", d.Source, herr)
+		}
+		if has {
+			sum.Duplicates++
+			if opt.Progress != nil {
+				opt.Progress.Add(d, enduse.OutcomeDuplicate)
+			}
+			return nil
+		}
+		out := make(chan job, 1)
+		select {
+		case order <- out:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case jobs <- job{doc: d, out: out}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	close(order)
+	<-saved
+	if saveErr != nil {
+		return sum, saveErr
+	}
+	if readErr != nil {
+		return sum, fmt.Errorf("read inputs: %w", readErr)
+	}
+	return sum, nil
+}
+
+// process runs the pipeline on one document, turning a panic in a stage
+// into a parse failure so one hostile document cannot stop a run.
+func process(p *pipeline.Pipeline, d *enduse.Document) (res pipeline.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract %s: internal error: %v", d.Source, r)
+		}
+	}()
+	res = p.Process(d)
+	if res.Notice != nil && res.Notice.Error != "" {
+		return res, errors.New(res.Notice.Error)
+	}
+	return res, nil
+}

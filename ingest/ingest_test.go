@@ -1,0 +1,187 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/sample"
+	"github.com/enduse/enduse/sqlite"
+)
+
+// sampleSource reads the bundled sample of real notices, plus one document
+// that cannot be read as a notice and one exact duplicate.
+func sampleSource(t testing.TB) Source {
+	t.Helper()
+	files, err := sample.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(fn func(*enduse.Document, error) error) error {
+		for _, f := range files {
+			fm, err := document.ParseFieldMap(f.Fields)
+			if err != nil {
+				return err
+			}
+			if err := document.ReadRecords(bytes.NewReader(f.Data), f.Name, fm, fn); err != nil {
+				return err
+			}
+		}
+		// The first record again, byte for byte: a duplicate.
+		fm, _ := document.ParseFieldMap(files[0].Fields)
+		first := bytes.SplitN(files[0].Data, []byte("\n"), 2)[0]
+		return document.ReadRecords(bytes.NewReader(first), "again.jsonl", fm, fn)
+	}
+}
+
+type counter struct {
+	mu     sync.Mutex
+	n      int
+	cancel func()
+	after  int
+}
+
+func (c *counter) Add(*enduse.Document, enduse.IngestOutcome) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	if c.cancel != nil && c.n == c.after {
+		c.cancel()
+	}
+}
+
+func openDB(t *testing.T, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// TestRunIdempotentAndResumable interrupts an ingest part-way, resumes it,
+// and checks the store ends exactly as after one uninterrupted run and that
+// a second full run changes nothing.
+func TestRunIdempotentAndResumable(t *testing.T) {
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := sampleSource(t)
+	dir := t.TempDir()
+	ctx := context.Background()
+
+	// Reference: one uninterrupted run.
+	ref := openDB(t, filepath.Join(dir, "ref.db"))
+	defer ref.Close()
+	want, err := Run(ctx, ref, p, src, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Stored < 400 || want.Duplicates != 1 {
+		t.Fatalf("reference run: %+v; want ≥ 400 stored and the 1 planted duplicate", want)
+	}
+
+	// Interrupted after 100 documents, then resumed.
+	db := openDB(t, filepath.Join(dir, "resumed.db"))
+	defer db.Close()
+	cctx, cancel := context.WithCancel(ctx)
+	first, err := Run(cctx, db, p, src, Options{Workers: 2, Progress: &counter{cancel: cancel, after: 100}})
+	cancel()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted run returned %v, want context.Canceled", err)
+	}
+	if first.Stored+first.Failed >= want.Stored+want.Failed {
+		t.Fatalf("interrupted run stored everything (%+v); the test did not interrupt it", first)
+	}
+	second, err := Run(ctx, db, p, src, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := first.Stored + second.Stored; got != want.Stored {
+		t.Errorf("stored %d + %d after resuming = %d, want %d", first.Stored, second.Stored, got, want.Stored)
+	}
+	if got := first.Failed + second.Failed; got != want.Failed {
+		t.Errorf("failed %d + %d after resuming, want %d", first.Failed, second.Failed, want.Failed)
+	}
+
+	// A third run is all duplicates.
+	third, err := Run(ctx, db, p, src, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Stored != 0 || third.Failed != 0 || third.Duplicates != third.Seen {
+		t.Errorf("rerun changed the store: %+v", third)
+	}
+
+	a, err := ref.Query(ctx, enduse.Filter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.Query(ctx, enduse.Filter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Documents != b.Documents || a.Notices != b.Notices || a.Buyers != b.Buyers {
+		t.Errorf("resumed store answers %d docs/%d notices/%d buyers, reference %d/%d/%d",
+			b.Documents, b.Notices, b.Buyers, a.Documents, a.Notices, a.Buyers)
+	}
+}
+
+// TestRunKeepsUnreadableAndFailed checks that an unreadable input is
+// counted and named and does not stop the run.
+func TestRunKeepsUnreadableAndFailed(t *testing.T) {
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t, filepath.Join(t.TempDir(), "x.db"))
+	defer db.Close()
+	src := func(fn func(*enduse.Document, error) error) error {
+		if err := fn(nil, errors.New("broken.zip: zip: not a valid zip file")); err != nil {
+			return err
+		}
+		d, err := document.Parse([]byte("<html><title>某某市公安局监控设备采购项目中标公告</title><body><p>采购人：某某市公安局</p></body></html>"), "ok.html", document.Options{})
+		if err != nil {
+			return err
+		}
+		return fn(d, nil)
+	}
+	sum, err := Run(context.Background(), db, p, src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Unreadable != 1 || sum.Stored != 1 || len(sum.Errors) != 1 || sum.Errors[0] != "broken.zip: zip: not a valid zip file" {
+		t.Errorf("summary %+v; want 1 unreadable named, 1 stored", sum)
+	}
+}
+
+func BenchmarkIngestSQLite(b *testing.B) {
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := sampleSource(b)
+	var size int64
+	var docs int
+	for i := 0; i < b.N; i++ {
+		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := Run(context.Background(), db, p, src, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+		size, docs = sum.Bytes, sum.Stored+sum.Failed
+	}
+	b.SetBytes(size)
+	b.ReportMetric(float64(docs*b.N)/b.Elapsed().Seconds(), "notices/s")
+}
