@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Config is enduse's configuration: defaults, then the config file, then
+// the environment, then command-line flags. It is loaded once and passed
+// explicitly.
+type Config struct {
+	DB          string   `json:"db"`           // SQLite file path or postgres:// DSN
+	KBDirs      []string `json:"kb"`           // user knowledge-base directories
+	Addr        string   `json:"addr"`         // serve address
+	Token       string   `json:"token"`        // access token required when serving beyond loopback
+	AllowIngest bool     `json:"allow_ingest"` // accept ingest over HTTP
+	Workers     int      `json:"workers"`      // ingest workers (0 = one per CPU)
+}
+
+// defaultConfig is the embedded default: a SQLite file in the working
+// directory and a server on loopback.
+func defaultConfig() Config {
+	return Config{DB: "enduse.db", Addr: "127.0.0.1:8080"}
+}
+
+// LoadConfig builds the configuration from defaults, the file named by
+// ENDUSE_CONFIG (or ./enduse.json when present) and ENDUSE_* variables.
+func LoadConfig(env Env) (Config, error) {
+	cfg := defaultConfig()
+	path := env.Getenv("ENDUSE_CONFIG")
+	explicit := path != ""
+	if !explicit {
+		path = "enduse.json"
+	}
+	b, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		if err := json.Unmarshal(b, &cfg); err != nil {
+			return cfg, fmt.Errorf("config %s: %w", path, err)
+		}
+	case errors.Is(err, fs.ErrNotExist) && !explicit:
+	default:
+		return cfg, fmt.Errorf("config: %w", err)
+	}
+	if v := env.Getenv("ENDUSE_DB"); v != "" {
+		cfg.DB = v
+	}
+	if v := env.Getenv("ENDUSE_KB"); v != "" {
+		cfg.KBDirs = filepath.SplitList(v)
+	}
+	if v := env.Getenv("ENDUSE_ADDR"); v != "" {
+		cfg.Addr = v
+	}
+	if v := env.Getenv("ENDUSE_TOKEN"); v != "" {
+		cfg.Token = v
+	}
+	return cfg, cfg.validate()
+}
+
+func (c Config) validate() error {
+	if strings.TrimSpace(c.DB) == "" {
+		return errors.New("config: db is empty; give a SQLite file path or a postgres:// DSN")
+	}
+	if c.Workers < 0 {
+		return fmt.Errorf("config: workers %d is negative", c.Workers)
+	}
+	return nil
+}

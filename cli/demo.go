@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/ingest"
+	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/sample"
+)
+
+// runDemo is the main job on the embedded default: it ingests the bundled
+// real sample into a local SQLite database, prints what it found and serves
+// the UI.
+func runDemo(ctx context.Context, env Env, cfg Config, args []string) error {
+	fs := newFlags(env, "demo", "[--db FILE] [--addr HOST:PORT] [--no-serve]")
+	db := fs.String("db", "enduse-demo.db", "SQLite database to build (reused when it exists: ingest is idempotent)")
+	addr := fs.String("addr", cfg.Addr, "address to serve the UI on")
+	noServe := fs.Bool("no-serve", false, "build the database and print the summary, but do not serve")
+	if err := parseFlags(fs, "demo", args); err != nil {
+		return err
+	}
+	if isPostgres(*db) {
+		return usagef("demo", "the demo builds a local SQLite file; use 'enduse ingest --db %s' for PostgreSQL", *db)
+	}
+	p, err := pipeline.New(pipeline.Config{KBDirs: cfg.KBDirs})
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	files, err := sample.Files()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Building %s from the bundled sample of real notices (%d files)…\n", *db, len(files))
+	start := time.Now()
+	var total ingest.Summary
+	for _, f := range files {
+		fm, err := document.ParseFieldMap(f.Fields)
+		if err != nil {
+			return fmt.Errorf("sample %s: %w", f.Name, err)
+		}
+		src := func(fn func(*enduse.Document, error) error) error {
+			return document.ReadRecords(bytes.NewReader(f.Data), "sample/"+f.Name, fm, fn)
+		}
+		sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: cfg.Workers})
+		if err != nil {
+			return fmt.Errorf("ingest sample %s: %w", f.Name, err)
+		}
+		total = addSummary(total, sum)
+	}
+	printSummary(env, total, time.Since(start), false)
+	if err := demoFindings(ctx, env.Stdout, st); err != nil {
+		return err
+	}
+	if *noServe {
+		return nil
+	}
+	return serve(ctx, env, cfg, st, *addr)
+}
+
+func addSummary(a, b ingest.Summary) ingest.Summary {
+	a.Seen += b.Seen
+	a.Stored += b.Stored
+	a.Failed += b.Failed
+	a.Duplicates += b.Duplicates
+	a.Unreadable += b.Unreadable
+	a.Bytes += b.Bytes
+	a.Errors = append(a.Errors, b.Errors...)
+	return a
+}
+
+// demoFindings prints the short summary a newcomer reads first: what the
+// sample holds, which foreign brands appear and who buys them.
+func demoFindings(ctx context.Context, w io.Writer, st store) error {
+	all, err := st.Query(ctx, enduse.Filter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nThe database holds %d unique notices (%d documents) from %d buyers.\n", all.Notices, all.Documents, all.Buyers)
+	if len(all.ByType) > 0 {
+		fmt.Fprintf(w, "By type: %s\n", figures(all.ByType, 8))
+	}
+	if len(all.BySector) > 0 {
+		fmt.Fprintf(w, "Buyers' sectors: %s\n", figures(all.BySector, 8))
+	}
+	foreign, err := st.Query(ctx, enduse.Filter{USLinked: true, Limit: 10})
+	if err != nil {
+		return err
+	}
+	if foreign.Notices > 0 {
+		fmt.Fprintf(w, "At least %d notices from %d buyers name US-linked brands: %s\n", foreign.Notices, foreign.Buyers, figures(foreign.ByBrand, 8))
+	}
+	if len(all.ByBrand) > 0 {
+		fmt.Fprintf(w, "All brands named: %s\n", figures(all.ByBrand, 12))
+	}
+	ps, err := st.Query(ctx, enduse.Filter{Sector: enduse.SectorPublicSecurity, Limit: 5})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Public-security buyers: %d notices from %d buyers.\n", ps.Notices, ps.Buyers)
+	listed, err := st.Query(ctx, enduse.Filter{Listed: true, Limit: 5})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Buyers on a screening list: %d notices.\n", listed.Notices)
+	return nil
+}

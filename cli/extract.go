@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/pipeline"
+)
+
+// runExtract runs the pipeline on files with no database and prints one
+// notice per document.
+func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
+	fs := newFlags(env, "extract", "[--json] [--fields MAP] FILE... (- for stdin)")
+	asJSON := fs.Bool("json", false, "write JSON Lines, one notice per document (schema 1)")
+	fields := fs.String("fields", "", "map enduse record fields to a crawler export's keys, e.g. title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId")
+	var kbDirs listFlag
+	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
+	if err := parseFlags(fs, "extract", args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("extract", "no input files; give paths, or - to read standard input")
+	}
+	fm, err := document.ParseFieldMap(*fields)
+	if err != nil {
+		return usagef("extract", "--fields: %v", err)
+	}
+	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...)})
+	if err != nil {
+		return err
+	}
+
+	var tw *tabwriter.Writer
+	if !*asJSON {
+		tw = tabwriter.NewWriter(env.Stdout, 0, 2, 2, ' ', 0)
+		fmt.Fprintln(tw, "SOURCE\tTYPE\tPUBLISHED\tBUYER\tWINNER\tAMOUNT\tMENTIONS")
+	}
+	var failed []string
+	emit := func(d *enduse.Document, err error) error {
+		if err != nil {
+			failed = append(failed, err.Error())
+			fmt.Fprintf(env.Stderr, "enduse extract: %v\n", err)
+			return nil
+		}
+		n := p.Process(d).Notice
+		if *asJSON {
+			return writeJSONLine(env.Stdout, n)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(d.Source, 40), n.Type, n.Published,
+			clip(orgName(n.Buyer), 30), clip(winners(n), 30), yuan(amountOf(n)), brandList(n.Mentions))
+		return nil
+	}
+	var paths []string
+	for _, a := range fs.Args() {
+		if a != "-" {
+			paths = append(paths, a)
+			continue
+		}
+		if err := extractStdin(env.Stdin, fm, emit); err != nil {
+			return err
+		}
+	}
+	if len(paths) > 0 {
+		if err := document.Walk(ctx, paths, fm, document.Options{}, emit); err != nil {
+			return err
+		}
+	}
+	if tw != nil {
+		tw.Flush()
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d input(s) could not be read (see above)", len(failed))
+	}
+	return nil
+}
+
+// extractStdin reads standard input as a crawler export when it looks like
+// JSON or a field map was given, else as one document.
+func extractStdin(r io.Reader, fm document.FieldMap, fn func(*enduse.Document, error) error) error {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("read standard input: %w", err)
+	}
+	trimmed := bytes.TrimLeft(raw, " \t\r\n\ufeff")
+	if len(fm) > 0 || (len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')) {
+		return document.ReadRecords(bytes.NewReader(raw), "-", fm, fn)
+	}
+	d, err := document.Parse(raw, "-", document.Options{})
+	return fn(d, err)
+}
+
+func orgName(o *enduse.Org) string {
+	if o == nil {
+		return ""
+	}
+	return o.Name
+}
+
+func winners(n *enduse.Notice) string {
+	var names []string
+	for _, s := range n.Suppliers {
+		if s.Role == enduse.RoleWinner || s.Role == enduse.RoleSingleSource {
+			names = append(names, s.Name)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+func amountOf(n *enduse.Notice) float64 {
+	if n.AwardAmount > 0 {
+		return n.AwardAmount
+	}
+	return n.Budget
+}
+
+// brandList names the distinct brands mentioned, in order of appearance.
+func brandList(ms []enduse.Mention) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		if m.Brand != "" && !seen[m.Brand] {
+			seen[m.Brand] = true
+			out = append(out, m.Brand)
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+// yuan formats an amount for a table; zero is blank (unknown).
+func yuan(v float64) string {
+	if v == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// clip shortens s to n runes for a table cell.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/ingest"
+	"github.com/enduse/enduse/pipeline"
+)
+
+// runIngest stores documents from files, folders, archives and crawler
+// exports in the database.
+func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
+	fs := newFlags(env, "ingest", "[--db DSN] [--fields MAP] PATH...")
+	db := fs.String("db", cfg.DB, "database: SQLite file path or postgres:// DSN")
+	fields := fs.String("fields", "", "map enduse record fields to a crawler export's keys, e.g. title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId")
+	workers := fs.Int("workers", cfg.Workers, "extraction workers (0 = one per CPU)")
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	var kbDirs listFlag
+	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
+	if err := parseFlags(fs, "ingest", args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("ingest", "no inputs; give files, folders, ZIP archives or crawler exports")
+	}
+	fm, err := document.ParseFieldMap(*fields)
+	if err != nil {
+		return usagef("ingest", "--fields: %v", err)
+	}
+	for _, p := range fs.Args() {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("input %s: %w", p, err)
+		}
+	}
+	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...)})
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	paths := fs.Args()
+	src := func(fn func(*enduse.Document, error) error) error {
+		return document.Walk(ctx, paths, fm, document.Options{}, fn)
+	}
+	prog := newProgress(env, "ingest", inputBytes(paths))
+	start := time.Now()
+	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})
+	prog.Finish()
+	printSummary(env, sum, time.Since(start), *asJSON)
+	return err
+}
+
+// printSummary reports what an ingest run did.
+func printSummary(env Env, sum ingest.Summary, took time.Duration, asJSON bool) {
+	if asJSON {
+		writeJSON(env.Stdout, sum)
+		return
+	}
+	fmt.Fprintf(env.Stdout, "ingested %d documents in %s: %d stored, %d failed to parse (stored with the reason), %d duplicates skipped, %d unreadable\n",
+		sum.Seen+sum.Unreadable, took.Round(time.Millisecond), sum.Stored, sum.Failed, sum.Duplicates, sum.Unreadable)
+	for _, e := range sum.Errors {
+		fmt.Fprintf(env.Stderr, "  %s\n", e)
+	}
+}
+
+// inputBytes totals the sizes of the input files, for the progress ETA.
+func inputBytes(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
+}
+
+// progress shows documents/s, bytes/s and an ETA on a terminal and nothing
+// in a pipe.
+type progress struct {
+	bar  *progressbar.ProgressBar
+	docs int
+	t0   time.Time
+}
+
+func newProgress(env Env, what string, total int64) *progress {
+	if !env.Interactive(env.Stderr) {
+		return &progress{}
+	}
+	bar := progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(env.Stderr),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	return &progress{bar: bar, t0: time.Now()}
+}
+
+// Add implements ingest.Progress.
+func (p *progress) Add(d *enduse.Document, _ enduse.IngestOutcome) {
+	if p.bar == nil {
+		return
+	}
+	p.docs++
+	rate := float64(p.docs) / time.Since(p.t0).Seconds()
+	p.bar.Describe(fmt.Sprintf("ingest %d docs (%.0f docs/s)", p.docs, rate))
+	p.bar.Add(len(d.Raw))
+}
+
+// Finish clears the bar.
+func (p *progress) Finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
