@@ -227,3 +227,39 @@ func TestKBCommands(t *testing.T) {
 		t.Errorf("kb explain 新华三: %q", out)
 	}
 }
+
+// TestListsImportRescreens imports a (constructed) list into a database
+// that already holds notices and checks the stored buyers are re-screened:
+// --listed then finds them, and the list shows with its version.
+func TestListsImportRescreens(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "l.db")
+	yich, yf := sampleExport(t, dir, "yichang-ggzy.jsonl", 110)
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--fields", yf, yich); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "testdata/yichang-psb-award.html"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	_, out, _ := run(t, "", "query", "--db", db, "--json", "--listed")
+	var before enduse.Result
+	json.Unmarshal([]byte(out), &before)
+
+	code, out, stderr := run(t, "", "lists", "import", "--db", db, "testdata/constructed-list.csv")
+	if code != 0 {
+		t.Fatalf("lists import: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "imported") || !strings.Contains(out, "re-screened") {
+		t.Errorf("lists import output: %q", out)
+	}
+	_, out, _ = run(t, "", "query", "--db", db, "--json", "--listed", "--buyer", "宜昌市公安局")
+	var after enduse.Result
+	json.Unmarshal([]byte(out), &after)
+	if after.Documents == 0 {
+		t.Errorf("after importing a list naming the Yichang PSB, --listed finds no Yichang PSB notice (before: %d listed)", before.Documents)
+	}
+	_, out, _ = run(t, "", "lists", "--db", db, "--json")
+	if !strings.Contains(out, "Yichang") && !strings.Contains(out, "constructed-list.csv") {
+		t.Errorf("lists --db does not show the import: %s", out)
+	}
+}

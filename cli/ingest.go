@@ -41,15 +41,19 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 			return fmt.Errorf("input %s: %w", p, err)
 		}
 	}
-	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...)})
-	if err != nil {
-		return err
-	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	lists, err := loadLists(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...), Lists: lists})
+	if err != nil {
+		return err
+	}
 
 	paths := fs.Args()
 	src := func(fn func(*enduse.Document, error) error) error {

@@ -59,12 +59,11 @@ func runScreen(ctx context.Context, env Env, cfg Config, args []string) error {
 			return err
 		}
 		defer st.Close()
-		orgs, err := st.Orgs(ctx, "", 1<<30)
-		if err != nil {
+		if err := st.EachOrg(ctx, func(_, name string) error {
+			names = append(names, name)
+			return nil
+		}); err != nil {
 			return err
-		}
-		for _, o := range orgs {
-			names = append(names, o.Name)
 		}
 	}
 	opt := screen.Options{Lists: only, MinScore: *minScore}

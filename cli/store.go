@@ -14,11 +14,8 @@ import (
 
 // store is everything the commands need of a backend.
 type store interface {
-	enduse.Profiler
-	enduse.DocumentStore
-	enduse.NoticeReader
-	enduse.Querier
-	Close() error
+	enduse.Store
+	enduse.ListStore
 }
 
 // isPostgres reports whether a DSN names a PostgreSQL database.

@@ -26,6 +26,7 @@ func (k *KB) Check() []Problem {
 	c.links()
 	c.cycles()
 	c.rules()
+	c.ordinaryWords()
 	c.aliases()
 	sort.SliceStable(c.problems, func(i, j int) bool {
 		a, b := c.problems[i], c.problems[j]
@@ -339,5 +340,32 @@ func (c *checker) aliases() {
 		}
 		c.add(rec, "alias %q is claimed by %s; add a shared_alias rule with a reason or remove it",
 			c.k.aliases[idx[0]].Text, strings.Join(who, ", "))
+	}
+}
+
+// ordinaryWords checks that every ordinary word has a reason, is not itself
+// a name of the knowledge base and holds some alias (else it blocks
+// nothing and is dead data).
+func (c *checker) ordinaryWords() {
+	for _, w := range c.k.ordinary {
+		key := Normalize(w.Text)
+		rec := "ordinary:" + key
+		if strings.TrimSpace(w.Reason) == "" {
+			c.add(rec, "ordinary word %q has no reason", w.Text)
+		}
+		if len(c.k.byKey[key]) > 0 {
+			c.add(rec, "ordinary word %q is itself an alias; remove one of them", w.Text)
+			continue
+		}
+		holds := false
+		for _, a := range c.k.aliases {
+			if strings.Contains(key, a.Key) {
+				holds = true
+				break
+			}
+		}
+		if !holds {
+			c.add(rec, "ordinary word %q holds no alias: it blocks nothing", w.Text)
+		}
 	}
 }

@@ -25,6 +25,7 @@ type KB struct {
 	links      []enduse.Link
 	categories []enduse.Category
 	rules      []SharedAlias
+	ordinary   []OrdinaryWord
 
 	companyByID  map[string]int
 	brandByID    map[string]int
@@ -42,6 +43,10 @@ type KB struct {
 	// byStripped maps Normalize(StripLegalForm(alias)) to the aliases
 	// whose legal-form-free key differs from their key.
 	byStripped map[string][]int
+	// legalEN maps a normalised Chinese legal name (and its legal-form-free
+	// core) to the company's official English legal name (english_names
+	// in the data).
+	legalEN map[string]string
 	// patterns are the compiled model-number patterns, in load order.
 	patterns []Pattern
 	// loadProblems are findings made while merging files (duplicate ids
@@ -98,6 +103,17 @@ type SharedAlias struct {
 	Sources []string `json:"sources,omitempty" yaml:"sources,omitempty"`
 }
 
+// OrdinaryWord is a word that holds a brand alias but names no brand: 微软雅黑
+// is a font, 清华大学 a university, 高德地图 a map service, 人大金仓 another
+// company. The recogniser matches such words as wholes, so the alias
+// inside them does not fire; unlike an Ambiguous flag, no context brings
+// the alias back.
+type OrdinaryWord struct {
+	Text    string   `json:"text" yaml:"text"`
+	Reason  string   `json:"reason" yaml:"reason"`
+	Sources []string `json:"sources,omitempty" yaml:"sources,omitempty"`
+}
+
 // Companies returns every company, sorted by id.
 func (k *KB) Companies() []enduse.Company { return append([]enduse.Company(nil), k.companies...) }
 
@@ -114,6 +130,10 @@ func (k *KB) Categories() []enduse.Category {
 
 // SharedAliases returns the rules that let several brands share an alias.
 func (k *KB) SharedAliases() []SharedAlias { return append([]SharedAlias(nil), k.rules...) }
+
+// OrdinaryWords returns the words that hold an alias but name no brand,
+// sorted by their normalised text.
+func (k *KB) OrdinaryWords() []OrdinaryWord { return append([]OrdinaryWord(nil), k.ordinary...) }
 
 // Aliases returns every matchable name: brand names and aliases, product
 // line aliases and company names and aliases, with their flags. The

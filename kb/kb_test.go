@@ -377,7 +377,7 @@ func FuzzParseFile(f *testing.F) {
 			return
 		}
 		l := &loader{companies: map[string]companyRecord{}, brands: map[string]brandRecord{},
-			links: map[string]enduse.Link{}, categories: map[string]enduse.Category{}, rules: map[string]SharedAlias{},
+			links: map[string]enduse.Link{}, categories: map[string]enduse.Category{}, rules: map[string]SharedAlias{}, ordinary: map[string]OrdinaryWord{},
 			order: map[string]int{}, origin: map[string]string{}, layerSeen: map[string]string{}}
 		l.add("fuzz.yaml", df)
 		k := l.build()
@@ -411,5 +411,125 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestEnglishName(t *testing.T) {
+	k := loadBuiltin(t)
+	tests := []struct {
+		name, zh, want string
+		ok             bool
+	}{
+		{"brand word", "海康威视", "Hikvision", true},
+		{"legal name with official English", "杭州海康威视数字技术股份有限公司", "Hangzhou Hikvision Digital Technology Co., Ltd.", true},
+		{"legal name full-width parentheses", "新华三技术有限公司", "New H3C Technologies Co., Ltd.", true},
+		{"core without legal form", "浙江大华技术", "Zhejiang Dahua Technology Co., Ltd.", true},
+		{"company alias without official English", "英潍捷基（上海）贸易有限公司", "Invitrogen (Shanghai) Trading Co., Ltd.", true},
+		{"brand word of a foreign company", "希捷", "Seagate", true},
+		{"company short name", "大华股份", "Zhejiang Dahua Technology", true},
+		{"ambiguous word is not a company", "长城", "", false},
+		{"company named after an ordinary word", "大华有限公司", "", false},
+		{"reseller named after a brand", "新疆希捷商贸有限公司", "", false},
+		{"government body", "乌鲁木齐市公安局", "", false},
+		{"empty", "  ", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := k.EnglishName(tt.zh)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("EnglishName(%q) = %q %v, want %q %v", tt.zh, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestUSLink(t *testing.T) {
+	k := loadBuiltin(t)
+	tests := []struct {
+		id   string
+		us   bool
+		path []string
+	}{
+		{"h3c", true, []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 49% since 2016"}},
+		{"seagate", true, []string{"Seagate Technology (US)"}},
+		{"medtronic", true, []string{"Medtronic (IE)", "formerly known as Medtronic, Inc. (US), since 2015"}},
+		{"jlr", false, nil},
+		{"hikvision", false, nil},
+		{"no-such-company", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			us, path := k.USLink(tt.id)
+			if us != tt.us || strings.Join(path, " | ") != strings.Join(tt.path, " | ") {
+				t.Errorf("USLink(%s) = %v %q, want %v %q", tt.id, us, path, tt.us, tt.path)
+			}
+		})
+	}
+}
+
+// TestCommonWordsFlagged checks the aliases that are also ordinary Chinese
+// or English words: each must be flagged ambiguous (matched only with
+// context) or be gone. Every one was seen firing on ordinary notice text.
+func TestCommonWordsFlagged(t *testing.T) {
+	k := loadBuiltin(t)
+	for _, w := range []string{"浪潮", "中兴", "同方", "三星", "松下", "大众", "道通", "超微", "英杰", "麒麟", "华大",
+		"日产", "高德", "成就", "富士", "美亚", "威视", "新力", "伯乐", "博通", "萤石", "艾睿", "飞腾", "景阳", "科华",
+		"大金", "宝德", "中国电子", "Apple", "Bell", "Oracle", "Harris", "Waters", "Catalyst", "Phantom", "Quantum"} {
+		as := k.LookupAlias(w)
+		if len(as) == 0 {
+			t.Errorf("alias %q not found (expected flagged, not removed)", w)
+		}
+		for _, a := range as {
+			if !a.Ambiguous {
+				t.Errorf("alias %q of %s/%s is not flagged ambiguous", w, a.Brand, a.Company)
+			}
+		}
+	}
+	for _, w := range []string{"热电", "热电公司"} {
+		if as := k.LookupAlias(w); len(as) != 0 {
+			t.Errorf("alias %q should be gone (热电联产 is everywhere in power notices): %+v", w, as)
+		}
+	}
+}
+
+func TestOrdinaryWords(t *testing.T) {
+	k := loadBuiltin(t)
+	have := map[string]bool{}
+	for _, w := range k.OrdinaryWords() {
+		have[w.Text] = true
+	}
+	for _, w := range []string{"微软雅黑", "华大学", "高德地图", "重大金融"} {
+		if !have[w] {
+			t.Errorf("ordinary word %q missing", w)
+		}
+	}
+	// Check reports an ordinary word that holds no alias or is one.
+	l := &loader{companies: map[string]companyRecord{}, brands: map[string]brandRecord{},
+		links: map[string]enduse.Link{}, categories: map[string]enduse.Category{}, rules: map[string]SharedAlias{},
+		ordinary: map[string]OrdinaryWord{}, order: map[string]int{}, origin: map[string]string{}, layerSeen: map[string]string{}}
+	df, err := parseFile("t.yaml", []byte(`
+companies: [{id: acme, name: Acme, name_zh: 阿克米, country: US, sources: [https://example.com/]}]
+ordinary_words:
+  - {text: 阿克米路, reason: a road}
+  - {text: 无关词语, reason: holds nothing}
+  - {text: 阿克米, reason: is the name}
+  - {text: 阿克米街}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.add("t.yaml", df)
+	var msgs []string
+	for _, p := range l.build().Check() {
+		msgs = append(msgs, p.Message)
+	}
+	got := strings.Join(msgs, "\n")
+	for _, want := range []string{`"无关词语" holds no alias`, `"阿克米" is itself an alias`, `"阿克米街" has no reason`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Check() = %q, want a problem containing %q", got, want)
+		}
+	}
+	if strings.Contains(got, "阿克米路") {
+		t.Errorf("Check() flags a sound ordinary word: %q", got)
 	}
 }

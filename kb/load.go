@@ -67,6 +67,10 @@ type companyRecord struct {
 	Category string      `yaml:"category,omitempty"`
 	Sources  []string    `yaml:"sources"`
 	Note     string      `yaml:"note,omitempty"`
+	// EnglishNames maps a Chinese legal name of the company (or of a
+	// subsidiary trading under the same record) to its official English
+	// legal name, for KB.EnglishName.
+	EnglishNames map[string]string `yaml:"english_names,omitempty"`
 }
 
 type lineRecord struct {
@@ -96,6 +100,7 @@ type dataFile struct {
 	Brands     []brandRecord     `yaml:"brands,omitempty"`
 	Links      []enduse.Link     `yaml:"links,omitempty"`
 	Rules      []SharedAlias     `yaml:"rules,omitempty"`
+	Ordinary   []OrdinaryWord    `yaml:"ordinary_words,omitempty"`
 }
 
 // loader merges layers of data files before the KB is indexed.
@@ -105,6 +110,7 @@ type loader struct {
 	links      map[string]enduse.Link
 	categories map[string]enduse.Category
 	rules      map[string]SharedAlias
+	ordinary   map[string]OrdinaryWord
 	order      map[string]int // first-seen order of every record key
 	origin     map[string]string
 	problems   []Problem
@@ -124,6 +130,7 @@ func Load(userDirs ...string) (*KB, error) {
 		links:      map[string]enduse.Link{},
 		categories: map[string]enduse.Category{},
 		rules:      map[string]SharedAlias{},
+		ordinary:   map[string]OrdinaryWord{},
 		order:      map[string]int{},
 		origin:     map[string]string{},
 	}
@@ -250,6 +257,11 @@ func parseFile(name string, b []byte) (*dataFile, error) {
 			return nil, bad("rule", i, "", "missing shared_alias")
 		}
 	}
+	for i, w := range df.Ordinary {
+		if Normalize(w.Text) == "" {
+			return nil, bad("ordinary word", i, "", "missing text")
+		}
+	}
 	return &df, nil
 }
 
@@ -298,6 +310,11 @@ func (l *loader) add(file string, df *dataFile) {
 		l.put(key, file)
 		l.rules[key] = r
 	}
+	for _, w := range df.Ordinary {
+		key := "ordinary:" + Normalize(w.Text)
+		l.put(key, file)
+		l.ordinary[key] = w
+	}
 }
 
 func linkKey(lk enduse.Link) string {
@@ -322,6 +339,7 @@ func (l *loader) build() *KB {
 		origin:       l.origin,
 		byKey:        map[string][]int{},
 		byStripped:   map[string][]int{},
+		legalEN:      map[string]string{},
 		loadProblems: l.problems,
 	}
 	for _, id := range sortedKeys(l.categories) {
@@ -367,6 +385,9 @@ func (l *loader) build() *KB {
 	for _, key := range sortedKeys(l.rules) {
 		k.rules = append(k.rules, l.rules[key])
 	}
+	for _, key := range sortedKeys(l.ordinary) {
+		k.ordinary = append(k.ordinary, l.ordinary[key])
+	}
 
 	// Aliases: company names first, then brands with their lines.
 	addAlias := func(a Alias) {
@@ -378,9 +399,18 @@ func (l *loader) build() *KB {
 			a.Boundary = true
 		}
 		for _, i := range k.byKey[a.Key] {
-			o := k.aliases[i]
+			o := &k.aliases[i]
 			if o.Brand == a.Brand && o.Company == a.Company && o.ProductLine == a.ProductLine {
-				return // the same claim spelled twice (e.g. name and alias)
+				// The same claim spelled twice (e.g. name and alias): a
+				// flag on either spelling holds for the claim, so that a
+				// brand named "Apple" can be marked ambiguous in its
+				// alias list.
+				o.Ambiguous = o.Ambiguous || a.Ambiguous
+				o.Boundary = o.Boundary || a.Boundary
+				if o.Note == "" {
+					o.Note = a.Note
+				}
+				return
 			}
 		}
 		if sk := Normalize(StripLegalForm(a.Text)); sk != a.Key && sk != "" {
@@ -391,6 +421,20 @@ func (l *loader) build() *KB {
 	}
 	for _, id := range companyIDs {
 		c := l.companies[id]
+		for _, zh := range sortedKeys(c.EnglishNames) {
+			en := strings.TrimSpace(c.EnglishNames[zh])
+			if en == "" {
+				k.loadProblems = append(k.loadProblems, Problem{File: l.origin["company:"+c.ID],
+					Record: "company:" + c.ID, Message: fmt.Sprintf("english_names: %q has no English name", zh)})
+				continue
+			}
+			k.legalEN[Normalize(zh)] = en
+			if sk := Normalize(StripLegalForm(zh)); sk != "" {
+				k.legalEN[sk] = en
+			}
+			// The Chinese legal name is a name of the company too.
+			addAlias(Alias{Text: zh, Company: c.ID})
+		}
 		addAlias(Alias{Text: c.Name, Company: c.ID})
 		if c.NameZH != "" {
 			addAlias(Alias{Text: c.NameZH, Company: c.ID})

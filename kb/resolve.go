@@ -62,14 +62,14 @@ func (k *KB) Resolve(brandID, productLine string) enduse.Resolution {
 			return enduse.Resolution{}
 		}
 		r := enduse.Resolution{Company: c.Name, Country: c.Country, Category: c.Category}
-		r.USLinked, r.USLinkPath = k.usLink(c.ID)
+		r.USLinked, r.USLinkPath = k.USLink(c.ID)
 		return r
 	}
 	r := enduse.Resolution{Brand: b.Name, Category: b.Category}
 	if c, ok := k.Company(b.Company); ok {
 		r.Company = c.Name
 		r.Country = c.Country
-		r.USLinked, r.USLinkPath = k.usLink(c.ID)
+		r.USLinked, r.USLinkPath = k.USLink(c.ID)
 	}
 	if productLine != "" {
 		if pl, ok := k.productLine(b, productLine); ok {
@@ -114,9 +114,14 @@ func (k *KB) productLine(b enduse.Brand, name string) (enduse.ProductLine, bool)
 	return enduse.ProductLine{}, false
 }
 
-// usLink walks current links breadth-first from companyID and returns the
-// shortest path to a US company, explained hop by hop.
-func (k *KB) usLink(companyID string) (bool, []string) {
+// USLink reports whether a company (by id) is US-linked and why: a US
+// company is linked by itself ("Seagate Technology (US)"); otherwise the
+// shortest chain of current ownership, agency, distribution or former-name
+// links to a US company, hop by hop ("New H3C Technologies (CN)", "joint
+// venture of Hewlett Packard Enterprise (US), 49% since 2016"). Callers use
+// it to show a supplier's US link without a brand. An unknown id or a
+// company with no such chain gives false and nil.
+func (k *KB) USLink(companyID string) (bool, []string) {
 	start, ok := k.Company(companyID)
 	if !ok {
 		return false, nil
@@ -227,4 +232,68 @@ func (k *KB) CompanyPath(companyID string) []string {
 	}
 	walk(companyID, k.label(companyID), map[string]bool{companyID: true})
 	return out
+}
+
+// EnglishName returns the English name of an enterprise written in Chinese,
+// for rendering suppliers: a brand word gives the brand's name (海康威视 →
+// Hikvision); a company's name or legal name, with or without its legal
+// form, gives the company's official English legal name when the data
+// lists one for that Chinese name (杭州海康威视数字技术股份有限公司 →
+// Hangzhou Hikvision Digital Technology Co., Ltd.), else the company's
+// English name. Ambiguous aliases (长城, 大华) never match, since a
+// company named after an ordinary word is not thereby that brand; nor does
+// a name claimed by several companies. It reports false when the name is
+// not known.
+func (k *KB) EnglishName(zhName string) (string, bool) {
+	full := Normalize(zhName)
+	if full == "" {
+		return "", false
+	}
+	if en, ok := k.legalEN[full]; ok {
+		return en, true
+	}
+	stripped := Normalize(StripLegalForm(zhName))
+	if en, ok := k.legalEN[stripped]; ok {
+		return en, true
+	}
+	for _, try := range []struct {
+		index map[string][]int
+		key   string
+	}{{k.byKey, full}, {k.byKey, stripped}, {k.byStripped, stripped}} {
+		var idx []int
+		for _, i := range try.index[try.key] {
+			if !k.aliases[i].Ambiguous {
+				idx = append(idx, i)
+			}
+		}
+		id, n := k.companyFor(idx)
+		if n > 1 {
+			return "", false
+		}
+		if n == 0 {
+			continue
+		}
+		// A brand word names the brand; a company's own name names the
+		// company.
+		brand := ""
+		for _, i := range idx {
+			a := k.aliases[i]
+			if a.Company != id {
+				continue
+			}
+			if a.Brand == "" {
+				brand = ""
+				break
+			}
+			if brand == "" {
+				brand = a.Brand
+			}
+		}
+		if b, ok := k.Brand(brand); ok {
+			return b.Name, true
+		}
+		c, ok := k.Company(id)
+		return c.Name, ok
+	}
+	return "", false
 }

@@ -507,6 +507,10 @@ func (r *Recognizer) judgeModel(s string, cs []cand, i int) {
 		c.drop = "part of a URL"
 		return
 	}
+	if yearCode(s[c.bs:c.be]) {
+		c.drop = "letters and a year (EX2025, SL2025-001): a project or document code"
+		return
+	}
 	if c.be-c.bs >= 5 {
 		return
 	}
@@ -569,4 +573,30 @@ func (r *Recognizer) personName(s string, bs, be int) bool {
 	}
 	_, ok := hasAnySuffix(s[:bs-size], r.lex.personLabels)
 	return ok
+}
+
+// yearCode reports whether a folded model match is letters (and a hyphen)
+// followed by a first digit run that is a recent year, 2011–2039
+// ("ex2025", "sl2025-001", "as2025g2"): project, batch and document codes
+// are built that way, model numbers of the knowledge base are not (round
+// thousands such as "nexion 2000" stay outside the range).
+func yearCode(m string) bool {
+	i := 0
+	for i < len(m) && (isLetter(m[i]) || m[i] == '-') {
+		i++
+	}
+	// Codes have a short letter prefix; a product name before a year
+	// ("windows server 2025") is no code.
+	if i == 0 || i > 6 {
+		return false
+	}
+	j := i
+	for j < len(m) && isDigit(m[j]) {
+		j++
+	}
+	if j-i != 4 {
+		return false
+	}
+	y := (int(m[i]-'0')*10+int(m[i+1]-'0'))*100 + int(m[i+2]-'0')*10 + int(m[i+3]-'0')
+	return y >= 2011 && y <= 2039
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/enduse/enduse/kb"
 )
 
-// New builds a recogniser from every alias (with its Ambiguous flag) and
-// model-number pattern of the knowledge base. Token-boundary rules apply to
+// New builds a recogniser from every alias (with its Ambiguous flag),
+// model-number pattern and ordinary word of the knowledge base. Token-boundary rules apply to
 // every alias with a Latin or digit edge, which covers kb's Boundary flag.
 // It fails when the knowledge base has no aliases or a pattern does not
 // compile.
@@ -36,6 +36,9 @@ func New(k *kb.KB) (*Recognizer, error) {
 	for _, a := range k.Aliases() {
 		src.claims = append(src.claims, claim{text: a.Text, brand: a.Brand, company: a.Company,
 			line: a.ProductLine, ambiguous: a.Ambiguous})
+	}
+	for _, w := range k.OrdinaryWords() {
+		src.ordinary = append(src.ordinary, w.Text)
 	}
 	for _, p := range k.Patterns() {
 		src.patterns = append(src.patterns, modelPattern{brand: p.Brand, line: p.ProductLine,

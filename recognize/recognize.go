@@ -89,6 +89,10 @@ type source struct {
 	// corporate links. Both are optional (used by Explain).
 	companyOf func(brand string) string
 	path      func(companyID string) []string
+	// ordinary are words that hold an alias but name no brand (微软雅黑,
+	// 清华大学): matched as wholes by the automaton, they hide the alias
+	// inside them.
+	ordinary []string
 }
 
 // Recognizer finds mentions with one Aho-Corasick automaton over all
@@ -106,6 +110,15 @@ type Recognizer struct {
 	src      source
 	lex      *lexicon
 	pool     sync.Pool // *normText scratch buffers
+	// ordinary maps an alias key to the ordinary words that hold it
+	// (华大 → 清华大学 at byte 3), which hide it.
+	ordinary map[string][]ordHit
+}
+
+// ordHit is an ordinary word holding an alias key at byte offset off.
+type ordHit struct {
+	word string
+	off  int
 }
 
 // build compiles a recogniser from claims and patterns.
@@ -143,6 +156,28 @@ func build(src source) (*Recognizer, error) {
 	}
 	if len(r.keys) == 0 {
 		return nil, fmt.Errorf("build recognizer: knowledge base has no aliases")
+	}
+	// Ordinary words hide the aliases inside them: for every alias key an
+	// ordinary word holds, remember the word and where the alias sits in
+	// it, so a candidate is checked in place without another pass.
+	for _, w := range src.ordinary {
+		wk := key(w)
+		if wk == "" {
+			continue
+		}
+		for _, k := range r.keys {
+			for off := strings.Index(wk, k); off >= 0 && len(k) < len(wk); {
+				if r.ordinary == nil {
+					r.ordinary = map[string][]ordHit{}
+				}
+				r.ordinary[k] = append(r.ordinary[k], ordHit{word: wk, off: off})
+				next := strings.Index(wk[off+1:], k)
+				if next < 0 {
+					break
+				}
+				off += 1 + next
+			}
+		}
 	}
 	// Model patterns with a CJK literal prefix are found through the
 	// automaton too: their prefix is one more key, marked in cjkAt.
@@ -469,6 +504,7 @@ func (r *Recognizer) scan(n *normText, text string, md mode) []cand {
 		}
 		cs = append(cs, r.aliasCand(p, bs, be))
 	}
+	r.dropOrdinary(b, cs)
 	resolveOverlaps(cs)
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].bs != cs[j].bs {
@@ -492,6 +528,26 @@ func (r *Recognizer) scan(n *normText, text string, md mode) []cand {
 		}
 	}
 	return r.merge(s, cs)
+}
+
+// dropOrdinary drops alias candidates that lie inside an ordinary word
+// (华大 in 清华大学, 微软 in 微软雅黑).
+func (r *Recognizer) dropOrdinary(b []byte, cs []cand) {
+	if len(r.ordinary) == 0 {
+		return
+	}
+	for i := range cs {
+		c := &cs[i]
+		if c.drop != "" || c.kind == enduse.MentionModel {
+			continue
+		}
+		for _, h := range r.ordinary[string(b[c.bs:c.be])] {
+			if ws := c.bs - h.off; ws >= 0 && ws+len(h.word) <= len(b) && string(b[ws:ws+len(h.word)]) == h.word {
+				c.drop = "part of the ordinary word " + h.word
+				break
+			}
+		}
+	}
 }
 
 // aliasCand makes the candidate of an automaton match from its claims.
@@ -647,6 +703,11 @@ func (r *Recognizer) tryPattern(s string, i int, pi int32) int {
 	}
 	tail := len(latinToken(s[e:]))
 	if tail > 4 {
+		return 0
+	}
+	// A digit run that goes on past the pattern is some longer number
+	// (TS2025001, MD202501), not this model.
+	if tail > 0 && isDigit(s[e-1]) && isDigit(s[e]) {
 		return 0
 	}
 	e += tail

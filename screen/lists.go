@@ -220,3 +220,21 @@ func versionFromPath(p string) string {
 	}
 	return ms[len(ms)-1]
 }
+
+// FromEntries builds a Lists holding one list from entries kept elsewhere
+// (a store's copy of an imported list). Entries without a list name or
+// version take the info's.
+func FromEntries(info ListInfo, entries []enduse.ListEntry) *Lists {
+	return single(info, append([]enduse.ListEntry(nil), entries...))
+}
+
+// EntriesOf returns the entries of the i-th list of Names().
+func (l *Lists) EntriesOf(i int) []enduse.ListEntry {
+	var out []enduse.ListEntry
+	for j, o := range l.owner {
+		if o == i {
+			out = append(out, l.entries[j])
+		}
+	}
+	return out
+}
