@@ -147,6 +147,11 @@ func (p *Pipeline) analyze(o *enduse.Org, hints []string) {
 	}
 	a := p.Orgs.Analyze(o.Name, hints...)
 	a.Address = o.Address
+	// Companies the knowledge base knows keep their own English name
+	// (海康威视 is Hikvision, not a pinyin rendering).
+	if en, ok := p.KB.EnglishName(o.Name); ok && a.Sector == enduse.SectorEnterprise {
+		a.NameEN = en
+	}
 	if a.Key == "" {
 		a.Key = p.Orgs.Canonical(o.Name)
 	}

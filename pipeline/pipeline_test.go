@@ -149,3 +149,35 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "notices/s")
 }
+
+// TestConstructedAward runs a small constructed award notice through every
+// stage: buyer classified, supplier named in English by the knowledge base
+// and screened, item resolved to its brand and product line.
+func TestConstructedAward(t *testing.T) {
+	p := newPipeline(t)
+	html := `<html><head><title>乌鲁木齐市公安局天山区分局监控设备采购项目中标公告</title></head><body>
+<p>采购人：乌鲁木齐市公安局天山区分局</p><p>中标供应商：杭州海康威视数字技术股份有限公司</p>
+<table><tr><td>名称</td><td>品牌</td><td>规格型号</td><td>数量</td></tr>
+<tr><td>硬盘</td><td>希捷</td><td>ST4000VX013</td><td>20</td></tr></table></body></html>`
+	d, err := document.Parse([]byte(html), "constructed.html", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := p.Process(d).Notice
+	if n.Buyer == nil || n.Buyer.Sector != enduse.SectorPublicSecurity || n.Buyer.Region == nil || n.Buyer.Region.Code[:2] != "65" {
+		t.Errorf("buyer %+v", n.Buyer)
+	}
+	if len(n.Suppliers) != 1 || n.Suppliers[0].NameEN != "Hangzhou Hikvision Digital Technology Co., Ltd." {
+		t.Errorf("suppliers %+v", n.Suppliers)
+	}
+	roles := map[string]bool{}
+	for _, h := range n.Hits {
+		roles[h.Org] = true
+	}
+	if !roles["buyer"] || !roles["supplier"] {
+		t.Errorf("hits by role %v; want the buyer (subordinate of a listed PSB) and the supplier (Hikvision)", roles)
+	}
+	if len(n.Items) != 1 || n.Items[0].Resolved == nil || n.Items[0].Resolved.Brand != "Seagate" || n.Items[0].Resolved.ProductLine != "SkyHawk" || n.Items[0].Quantity != 20 {
+		t.Errorf("items %+v", n.Items)
+	}
+}
