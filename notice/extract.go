@@ -1,0 +1,596 @@
+// Package notice is the extraction stage of enduse: it reads the fields of
+// a procurement notice — type, title, dates, project code and name, buyer,
+// agency, suppliers with their roles, lots, budget and award amounts — from
+// a decoded enduse.Document, and records for each field the span of text it
+// was read from.
+//
+// It reads the three shapes Chinese notices come in: label/value tables
+// (招标人 | X), prose ("项目采购人为X，采购代理人为Y") and the numbered
+// sections of ccgp.gov.cn templates ("1.采购人信息 名称：X 地址：Y").
+// A field the notice does not state is left empty, never guessed; people
+// (contacts, project managers) are recognised only to be skipped.
+package notice
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/enduse/enduse"
+)
+
+// extractor holds one document while its fields are read.
+type extractor struct {
+	d     *enduse.Document
+	rs    []rune // the text
+	nr    []rune // its normalised copy, rune for rune
+	lines []line
+	kvs   []kv
+	sups  []supplierAt
+	typ   enduse.NoticeType
+	// supIndex maps a supplier's compact name to its places in sups while
+	// suppliers are being read.
+	supIndex map[string][]int
+}
+
+// supplierAt is a supplier with the spans it was read from.
+type supplierAt struct {
+	enduse.Supplier
+	name   span
+	amount span
+	line   int
+}
+
+// amountAt is a sum read from the text.
+type amountAt struct {
+	v     float64
+	sp    span
+	lot   string
+	line  int
+	total bool // the label says it is a total
+}
+
+// Extract reads the notice fields of a decoded document (DESIGN §4,
+// schema 1). It sets Schema, Source, SHA256, ID, URL, Type, Title,
+// Published, ProjectCode, ProjectName, Region (name only, from an explicit
+// region line or record meta), Buyer, Agency, Suppliers, Lots, Budget,
+// AwardAmount, Currency and Evidence (field → rune span of the value in
+// d.Text). It never sets Items, Mentions, Hits, Reason, or the sector,
+// level, region or English name of an organisation: later stages do.
+func Extract(d *enduse.Document) *enduse.Notice {
+	if d == nil {
+		return &enduse.Notice{Schema: enduse.SchemaVersion, Error: "no document"}
+	}
+	n := &enduse.Notice{Schema: enduse.SchemaVersion, Source: d.Source, SHA256: d.SHA256, ID: d.RecordID, URL: d.URL}
+	x := &extractor{d: d, rs: []rune(d.Text)}
+	x.nr = normRunes(x.rs)
+	x.lines = splitLines(x.rs, validBlocks(d.Blocks, len(x.rs)))
+	ev := map[string]enduse.Evidence{}
+	x.collect()
+
+	n.Title = strings.TrimSpace(d.Title)
+	if n.Title == "" {
+		if sp, ok := x.titleLine(); ok {
+			n.Title = string(x.rs[sp.s:sp.e])
+			x.evidence(ev, "title", sp)
+		}
+	}
+	n.Type = x.noticeType(n.Title)
+	x.typ = n.Type
+	n.Published = x.published(ev)
+	n.ProjectCode = x.projectCode(ev)
+	n.ProjectName = x.projectName(ev)
+	n.Region = x.region(ev)
+	n.Buyer = x.org(fBuyer, ev, "buyer")
+	n.Agency = x.org(fAgency, ev, "agency")
+	x.suppliers(n)
+	x.amounts(n, ev)
+	// Winners first, then single-source suppliers, ranked candidates, bidders.
+	sort.SliceStable(x.sups, func(i, j int) bool {
+		a, b := x.sups[i], x.sups[j]
+		if pa, pb := rolePriority(a.Role), rolePriority(b.Role); pa != pb {
+			return pa > pb
+		}
+		if a.Rank != b.Rank {
+			return a.Rank != 0 && (b.Rank == 0 || a.Rank < b.Rank)
+		}
+		return false
+	})
+	for i, s := range x.sups {
+		n.Suppliers = append(n.Suppliers, s.Supplier)
+		key := "suppliers[" + strconv.Itoa(i) + "]"
+		x.evidence(ev, key, s.name)
+		if s.Amount > 0 && s.amount.e > s.amount.s {
+			x.evidence(ev, key+".amount", s.amount)
+		}
+	}
+	if n.Budget > 0 || n.AwardAmount > 0 || len(n.Lots) > 0 || hasSupplierAmount(n.Suppliers) {
+		n.Currency = x.currency()
+	}
+	if len(ev) > 0 {
+		n.Evidence = ev
+	}
+	return n
+}
+
+// validBlocks drops blocks whose offsets fall outside the text, so a
+// malformed document cannot make the extractor index out of range.
+func validBlocks(bs []enduse.Block, n int) []enduse.Block {
+	for _, b := range bs {
+		if b.Start < 0 || b.End > n || b.Start > b.End {
+			return nil
+		}
+	}
+	return bs
+}
+
+func hasSupplierAmount(ss []enduse.Supplier) bool {
+	for _, s := range ss {
+		if s.Amount > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence records the span sp as the evidence of field key.
+func (x *extractor) evidence(ev map[string]enduse.Evidence, key string, sp span) {
+	if sp.s < 0 || sp.e > len(x.rs) || sp.s >= sp.e {
+		return
+	}
+	ev[key] = enduse.Evidence{Start: sp.s, End: sp.e, Text: string(x.rs[sp.s:sp.e])}
+}
+
+// text returns the text of a span.
+func (x *extractor) text(sp span) string { return string(x.rs[sp.s:sp.e]) }
+
+// collect reads every label/value pair of the document in order, with the
+// section role and lot in force at each.
+func (x *extractor) collect() {
+	ctx, lot := fNone, ""
+	add := func(k kv) {
+		if k.ctx == fNone {
+			k.ctx = ctx
+		}
+		if k.lot == "" {
+			k.lot = lot
+		}
+		switch k.f {
+		case fBuyer, fAgency, fWinner, fSingle:
+			ctx = k.f
+		case fCandidate, fCandList:
+			ctx = fCandList
+		case fLotCode:
+			if l := lotOf(compact(x.text(k.v))); l != "" {
+				lot = l
+				k.lot = l
+			} else {
+				lot = compact(x.text(k.v))
+				k.lot = lot
+			}
+		}
+		x.kvs = append(x.kvs, k)
+	}
+	for li, l := range x.lines {
+		if l.e <= l.s {
+			continue
+		}
+		whole := compact(string(x.rs[l.s:l.e]))
+		if r, ok := headingRole(whole); ok && len(l.cells) == 1 {
+			ctx = r
+		}
+		if lt := lotOf(whole); lt != "" {
+			lot = lt
+		}
+		if l.isRow() && x.isListRow(l) {
+			continue
+		}
+		var pending *colonLabel
+		skip := -1
+		for ci, c := range l.cells {
+			if ci == skip {
+				continue
+			}
+			c = trim(x.rs, c)
+			if c.s >= c.e {
+				continue
+			}
+			if pending != nil {
+				if _, _, isLabel := x.labelCell(c); !isLabel {
+					add(kv{f: pending.f, rank: pending.rank, label: pending.label, unit: pending.unit, v: c, line: li})
+					pending = nil
+					continue
+				}
+				pending = nil
+			}
+			if len(l.cells) > 1 {
+				if f, unit, ok := x.labelCell(c); ok {
+					if ci+1 < len(l.cells) {
+						next := trim(x.rs, l.cells[ci+1])
+						if _, _, isLabel := x.labelCell(next); !isLabel && next.s < next.e {
+							label := x.text(c)
+							k := kv{f: f, label: label, unit: unit, v: next, line: li}
+							if f == fCandidate || f == fCandList {
+								k.rank = candidateRank(label)
+								if k.rank > 0 {
+									k.f = fCandidate
+								}
+							}
+							if f != fIgnore && f != fNone {
+								add(k)
+							}
+							skip = ci + 1
+						}
+					}
+					continue
+				}
+			}
+			kvs, pend := x.scanSegment(c, li)
+			for _, k := range kvs {
+				add(k)
+			}
+			pending = pend
+			if !l.isRow() || len(l.cells) == 1 {
+				for _, k := range x.scanProse(c, li) {
+					add(k)
+				}
+			}
+		}
+	}
+	sort.SliceStable(x.kvs, func(i, j int) bool { return x.kvs[i].v.s < x.kvs[j].v.s })
+}
+
+// titleLine finds a title in the text when the record has none: an early
+// short line that names a kind of notice.
+func (x *extractor) titleLine() (span, bool) {
+	for i, l := range x.lines {
+		if i > 8 {
+			break
+		}
+		sp := trim(x.rs, span{l.s, l.e})
+		n := sp.e - sp.s
+		if n < 6 || n > 120 || l.isRow() {
+			continue
+		}
+		if TypeFromTitle(x.text(sp)) != enduse.TypeOther {
+			return sp, true
+		}
+	}
+	return span{}, false
+}
+
+// noticeType decides the type: title first, then the URL channel, then
+// cues in the body's early headings.
+func (x *extractor) noticeType(title string) enduse.NoticeType {
+	if t := TypeFromTitle(title); t != enduse.TypeOther {
+		return t
+	}
+	for _, u := range []string{x.d.URL, x.d.Source} {
+		if t, ok := TypeFromURL(u); ok {
+			return t
+		}
+	}
+	for i, l := range x.lines {
+		if i > 15 {
+			break
+		}
+		if l.isRow() || l.e-l.s > 60 {
+			continue
+		}
+		if t := TypeFromTitle(x.text(span{l.s, l.e})); t != enduse.TypeOther {
+			return t
+		}
+	}
+	return enduse.TypeOther
+}
+
+// first returns the first pair of one of the fields whose value passes ok.
+func (x *extractor) first(ok func(kv) (span, bool), fs ...field) (kv, span, bool) {
+	for _, f := range fs {
+		for _, k := range x.kvs {
+			if k.f != f {
+				continue
+			}
+			if sp, good := ok(k); good {
+				return k, sp, true
+			}
+		}
+	}
+	return kv{}, span{}, false
+}
+
+// published is the record's date, else a 发布日期-style line.
+func (x *extractor) published(ev map[string]enduse.Evidence) string {
+	if p, ok := ParseDate(x.d.Published); ok {
+		return p
+	}
+	var date string
+	if _, sp, ok := x.first(func(k kv) (span, bool) {
+		d, ok := ParseDate(x.text(k.v))
+		date = d
+		return k.v, ok
+	}, fPublished); ok {
+		x.evidence(ev, "published", sp)
+		return date
+	}
+	// A page header line: "2022年06月13日 10:15 来源：…".
+	for i, l := range x.lines {
+		if i > 4 {
+			break
+		}
+		sp := trim(x.rs, span{l.s, l.e})
+		t := x.text(sp)
+		if l.isRow() || sp.e-sp.s > 60 || !headerDateRe.MatchString(t) {
+			continue
+		}
+		if d, ok := ParseDate(t); ok {
+			x.evidence(ev, "published", sp)
+			return d
+		}
+	}
+	return ""
+}
+
+// headerDateRe marks a page-header line that carries the publication date.
+var headerDateRe = regexp.MustCompile(`发布|来源|时间|日期`)
+
+// codeRe is a project code: letters, digits and the punctuation codes use,
+// possibly with Chinese (湘财采计[2018]012509号).
+var codeRe = regexp.MustCompile(`^[\p{Han}A-Za-z0-9\-_/.()\[\]〔〕【】（）#＃·]{3,60}`)
+
+// bracketCodeRe finds a code in brackets after words: "以系统生成为准（X-1）".
+var bracketCodeRe = regexp.MustCompile(`^\p{Han}{3,}[(\[]([A-Za-z0-9][A-Za-z0-9\-_/.]{2,40})[)\]]$`)
+
+// projectCode reads 项目编号 and its synonyms, then record meta.
+func (x *extractor) projectCode(ev map[string]enduse.Evidence) string {
+	valid := func(k kv) (span, bool) {
+		sp := k.v
+		// The code ends at white space or a separator.
+		for i := sp.s; i < sp.e; i++ {
+			r := x.nr[i]
+			if r == ' ' || r == ',' || r == ';' || r == '。' || r == '、' || r == '\t' {
+				sp.e = i
+				break
+			}
+		}
+		sp = trim(x.rs, sp)
+		// Drop a closing bracket the code was quoted in: "（项目编号：X）".
+		for sp.e > sp.s {
+			v := norm(x.text(sp))
+			last := v[len(v)-1]
+			if (last == ')' && strings.Count(v, "(") < strings.Count(v, ")")) ||
+				(last == ']' && strings.Count(v, "[") < strings.Count(v, "]")) || last == '.' {
+				sp.e--
+				continue
+			}
+			break
+		}
+		// "以系统生成为准（ZGZB2025-563）": the code is the bracketed part.
+		if m := bracketCodeRe.FindStringSubmatchIndex(norm(x.text(sp))); m != nil {
+			t := norm(x.text(sp))
+			sp = span{sp.s + utf8.RuneCountInString(t[:m[2]]), sp.s + utf8.RuneCountInString(t[:m[3]])}
+		}
+		v := norm(x.text(sp))
+		m := codeRe.FindString(v)
+		if m == "" || len([]rune(m)) != len([]rune(v)) {
+			return sp, false
+		}
+		if !strings.ContainsAny(v, "0123456789") {
+			return sp, false
+		}
+		if strings.Contains(v, "详见") || strings.Contains(v, "年") && strings.Contains(v, "月") {
+			return sp, false
+		}
+		return sp, true
+	}
+	if _, sp, ok := x.first(valid, fCode, fCodeLow); ok {
+		x.evidence(ev, "project_code", sp)
+		return x.text(sp)
+	}
+	for _, key := range []string{"project_code", "projectCode", "prjNo", "项目编号", "code"} {
+		if v := strings.TrimSpace(x.d.Meta[key]); v != "" && len([]rune(v)) <= 60 {
+			return v
+		}
+	}
+	return ""
+}
+
+// projectName reads 项目名称 and its synonyms.
+func (x *extractor) projectName(ev map[string]enduse.Evidence) string {
+	valid := func(k kv) (span, bool) {
+		sp := k.v
+		if k.prose && k.line > 12 {
+			return sp, false // only the opening sentence names the project
+		}
+		for i := sp.s; i < sp.e; i++ {
+			if x.nr[i] == '\t' || x.nr[i] == ';' || x.nr[i] == ',' || x.nr[i] == '。' {
+				sp.e = i
+				break
+			}
+		}
+		if k.prose && badNameStartRe.MatchString(x.text(sp)) {
+			return sp, false
+		}
+		sp = trim(x.rs, sp)
+		for sp.e > sp.s && strings.ContainsRune("。.", x.rs[sp.e-1]) {
+			sp.e--
+		}
+		v := compact(x.text(sp))
+		n := len([]rune(v))
+		if n < 2 || n > 150 || v == "/" || strings.HasPrefix(v, "详见") {
+			return sp, false
+		}
+		return sp, true
+	}
+	if _, sp, ok := x.first(valid, fName, fLotName, fProseName); ok {
+		x.evidence(ev, "project_name", sp)
+		return x.text(sp)
+	}
+	return ""
+}
+
+// badNameStartRe marks prose captures that are a clause, not a name.
+var badNameStartRe = regexp.MustCompile(`^(?:该|此|其|上述|以上|下述|下列|前述|包括|采用|为|已|在|由|是|的|不|须|应|将|拟|对|共|分|按|经|通过|现|受)`)
+
+// placeRe is a place name as a region line states it.
+var placeRe = regexp.MustCompile(`^[\p{Han}]{2,20}(?:省|市|县|区|旗|州|盟|自治区|特别行政区)$`)
+
+// region reads an explicit region line or the record's region meta. The
+// code stays empty unless the record gives one; another stage resolves it.
+func (x *extractor) region(ev map[string]enduse.Evidence) *enduse.Region {
+	if _, sp, ok := x.first(func(k kv) (span, bool) {
+		sp := trim(x.rs, k.v)
+		return sp, placeRe.MatchString(compact(x.text(sp)))
+	}, fRegion); ok {
+		x.evidence(ev, "region", sp)
+		return &enduse.Region{Name: compact(x.text(sp))}
+	}
+	m := x.d.Meta
+	for _, key := range []string{"region", "region_name", "xiaquname", "regionName", "area", "district"} {
+		v := strings.TrimSpace(m[key])
+		if v == "" || !placeRe.MatchString(v) {
+			continue
+		}
+		r := &enduse.Region{Name: v}
+		for _, ck := range []string{"region_code", "xiaqucode", "regionCode", "area_code"} {
+			if c := strings.TrimSpace(m[ck]); len(c) == 6 && strings.Trim(c, "0123456789") == "" {
+				r.Code = c
+			}
+		}
+		return r
+	}
+	return nil
+}
+
+// org reads the buyer (fBuyer) or agency (fAgency): the first valid name
+// after its label, or after 名称 in its section.
+func (x *extractor) org(f field, ev map[string]enduse.Evidence, key string) *enduse.Org {
+	var name, addr span
+	found := false
+	for _, k := range x.kvs {
+		if k.f != f && !(k.f == fOrgName && k.ctx == f) {
+			continue
+		}
+		// Several buyers ("A公司、B公司"): the first one named leads.
+		sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0])
+		if !ok {
+			continue
+		}
+		name, found = sp, true
+		break
+	}
+	if !found {
+		return nil
+	}
+	// The address follows the name where a label (not a sentence) gives
+	// it; the first few mentions of the name are enough to look at.
+	want := compactName(x.text(name))
+	own := x.ownAddress(f)
+	tries := 0
+	for i, k := range x.kvs {
+		if own.e > own.s {
+			addr = own
+			break
+		}
+		if k.prose || (k.f != f && !(k.f == fOrgName && k.ctx == f)) {
+			continue
+		}
+		if tries++; tries > 4 {
+			break
+		}
+		if sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0]); !ok || compactName(x.text(sp)) != want {
+			continue
+		}
+		if addr = x.addressAfter(i); addr.e > addr.s {
+			break
+		}
+	}
+	o := &enduse.Org{Name: compactName(x.text(name))}
+	x.evidence(ev, key, name)
+	if addr.e > addr.s {
+		o.Address = x.text(addr)
+		x.evidence(ev, key+".address", addr)
+	}
+	return o
+}
+
+// compactName removes white space inside a name ("宜昌市公安局 执法办案管理中心" stays
+// readable as one name) and normalises its parentheses' width to the text's own.
+func compactName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		if isSpace(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// ownAddress finds the buyer's (fBuyer) or agency's (fAgency) own address
+// label: 采购人地址, 代理机构地址.
+func (x *extractor) ownAddress(f field) span {
+	own := map[field]field{fBuyer: fBuyerAddress, fAgency: fAgencyAddress}[f]
+	if own == fNone {
+		return span{}
+	}
+	for _, k := range x.kvs {
+		if k.f == own {
+			return addressSpan(x, k.v)
+		}
+	}
+	return span{}
+}
+
+// addressAfter finds a plain 地址 given within the next few lines after the
+// organisation read at kvs[i], in the same section.
+func (x *extractor) addressAfter(i int) span {
+	org := x.kvs[i]
+	for _, k := range x.kvs[i+1:] {
+		if k.line > org.line+4 {
+			break
+		}
+		switch k.f {
+		case fBuyer, fAgency, fWinner, fSingle, fSupplierName, fOrgName, fCandidate, fCandList, fBidder:
+			if k.v.s > org.v.s {
+				return span{}
+			}
+		case fAddress:
+			return addressSpan(x, k.v)
+		}
+	}
+	return span{}
+}
+
+// addressSpan trims an address value to the address itself.
+func addressSpan(x *extractor, sp span) span {
+	for i := sp.s; i < sp.e; i++ {
+		if x.nr[i] == '\t' || x.nr[i] == ';' {
+			sp.e = i
+			break
+		}
+	}
+	sp = trim(x.rs, sp)
+	for sp.e > sp.s && strings.ContainsRune("。.", x.rs[sp.e-1]) {
+		sp.e--
+	}
+	v := compact(x.text(sp))
+	if n := len([]rune(v)); n < 4 || n > 100 || v == "/" || strings.Contains(v, "详见") {
+		return span{}
+	}
+	return sp
+}
+
+// currency is CNY unless the amounts are written in another currency.
+func (x *extractor) currency() string {
+	t := string(x.nr)
+	switch {
+	case strings.Contains(t, "美元") && !strings.Contains(t, "人民币"):
+		return "USD"
+	case strings.Contains(t, "欧元") && !strings.Contains(t, "人民币"):
+		return "EUR"
+	}
+	return "CNY"
+}

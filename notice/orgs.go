@@ -1,0 +1,205 @@
+package notice
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// orgSuffixes are the endings of organisation names: legal forms, public
+// bodies, institutions and consortia. A supplier, buyer or agency name must
+// end with one of them; people and sentence fragments do not.
+var orgSuffixes = []string{
+	"公司", "集团", "中心", "研究所", "研究院", "设计院", "院", "所", "厂", "事务所", "合作社", "联合体", "联社",
+	"局", "分局", "委员会", "委", "办公室", "办事处", "办", "处", "站", "队", "大队", "支队", "总队", "中队",
+	"学校", "小学", "中学", "大学", "学院", "幼儿园", "医院", "卫生院", "馆", "社", "部", "厅", "会", "署",
+	"场", "园", "行", "店", "政府", "法院", "检察院", "监狱", "看守所", "拘留所", "戒毒所", "银行", "协会",
+	"基金会", "台", "团", "校", "科", "室", "组", "库", "段", "所(站)", "商行", "经营部", "工作室", "合伙)",
+	"公司)", "分公司", "支行", "分行", "营业部", "集团)", "管委会", "街道", "镇", "乡", "村", "社区",
+	"公寓", "宾馆", "酒店", "电视台", "报社", "出版社", "研究中心", "实验室", "馆)", "中心)", "总站",
+	"企业", "工作站", "监理部", "项目部", "指挥部", "营", "旅", "师", "军分区", "消防救援支队", "宫", "公司)",
+	"中心)", "办公室)", "所)", "院)", "局)", "港", "码头", "矿", "电厂", "水库", "管理处", "水厂", "农场", "林场",
+}
+
+// orgRejectRe matches values that are not names: placeholders, references
+// to other text, sentences.
+var orgRejectRe = regexp.MustCompile(`^(?:/|无|暂无|详见|见附件|同上|待定|略|不适用|空|-+)$|详见|附件|公告|本项目|本次|如下|以下|请于|进行|负责|联系人|联系电话|电话|招标文件|采购文件|投标文件|已具备|报名|不得|须|应当|应在`)
+
+// orgNoteRe matches a parenthesised note after a name that is not part of it.
+var orgNoteRe = regexp.MustCompile(`简称|盖章|签章|公章|牵头|成员|主办|代理|采购人|招标人|下同|委托`)
+
+// personTitleRe marks values that are a person with a form of address.
+var personTitleRe = regexp.MustCompile(`(?:先生|女士|老师|经理|主任|工|警官)$`)
+
+// cleanOrg trims a value read after an organisation label to the name it
+// starts with, and reports whether that is an organisation name. It drops
+// trailing notes ("（盖章）", "（以下简称…）") and text after the name.
+func cleanOrg(rs []rune, sp span) (span, bool) {
+	sp = trim(rs, sp)
+	// Cut at the first separator that cannot be inside a name.
+	for i := sp.s; i < sp.e; i++ {
+		r := normRune(rs[i])
+		if r == '\t' || r == ';' || r == ',' || r == '。' || r == '，' || r == '|' {
+			sp.e = i
+			break
+		}
+		if r == ' ' && i+1 < sp.e && normRune(rs[i+1]) == ' ' {
+			sp.e = i
+			break
+		}
+	}
+	sp = trim(rs, sp)
+	// Drop a trailing parenthesised note that is not part of the name.
+	for {
+		v := norm(string(rs[sp.s:sp.e]))
+		if !strings.HasSuffix(v, ")") {
+			break
+		}
+		open := strings.LastIndex(v, "(")
+		if open < 0 {
+			break
+		}
+		inner := v[open:]
+		if !orgNoteRe.MatchString(inner) {
+			break
+		}
+		sp.e = sp.s + len([]rune(v[:open]))
+		sp = trim(rs, sp)
+	}
+	v := compact(string(rs[sp.s:sp.e]))
+	n := len([]rune(v))
+	if n < 4 || n > 70 || orgRejectRe.MatchString(v) || personTitleRe.MatchString(v) {
+		return sp, false
+	}
+	if strings.ContainsAny(v, ":@") || strings.Contains(outsideParens(v), "、") && !strings.HasSuffix(v, "联合体") {
+		return sp, false
+	}
+	digits := 0
+	for _, r := range v {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits > 6 {
+		return sp, false // phone numbers, codes, licences
+	}
+	// A trailing parenthesis may hold the body's other names:
+	// 宁波市工人文化宫（宁波市劳模工匠学院、…）.
+	base := norm(v)
+	if strings.HasSuffix(base, ")") {
+		if i := strings.LastIndex(base, "("); i > 0 {
+			base = base[:i]
+		}
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(v, suf) || strings.HasSuffix(base, suf) {
+			return sp, true
+		}
+	}
+	return sp, false
+}
+
+// outsideParens returns s without its parenthesised parts.
+func outsideParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range norm(s) {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// splitOrgs splits a value naming several organisations ("A公司、B公司")
+// into their spans. A consortium ("A、B联合体") is one organisation, and a
+// value that is not a list comes back whole.
+func splitOrgs(rs []rune, sp span) []span {
+	sp = trim(rs, sp)
+	v := norm(string(rs[sp.s:sp.e]))
+	if strings.HasSuffix(strings.TrimSpace(v), "联合体") {
+		return []span{sp}
+	}
+	if !strings.Contains(outsideParens(v), "、") {
+		return splitJoined(rs, sp)
+	}
+	var out []span
+	depth, start := 0, sp.s
+	for i := sp.s; i <= sp.e; i++ {
+		if i < sp.e {
+			switch normRune(rs[i]) {
+			case '(':
+				depth++
+				continue
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+				continue
+			case '、':
+				if depth > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		part := trim(rs, span{start, i})
+		if _, ok := cleanOrg(rs, part); !ok {
+			return []span{sp} // not a list of names
+		}
+		out = append(out, part)
+		start = i + 1
+	}
+	return out
+}
+
+// phoneRe matches phone numbers and ID numbers, which must never be output.
+var phoneRe = regexp.MustCompile(`1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{17}[\dXx]`)
+
+// legalFormRe matches the legal form that ends a company name.
+var legalFormRe = regexp.MustCompile(`有限责任公司|股份有限公司|有限公司`)
+
+// branchRe matches the name of a unit of the company before it.
+var branchRe = regexp.MustCompile(`(?:分公司|分行|支行|分部|项目部|办事处|分院|分所|营业部)$`)
+
+// splitJoined splits names written one after another without a separator
+// ("A有限公司B有限公司", from cells whose line breaks were lost). A company
+// followed by its own branch ("A有限公司上海分公司") stays whole.
+func splitJoined(rs []rune, sp span) []span {
+	v := string(rs[sp.s:sp.e])
+	locs := legalFormRe.FindAllStringIndex(v, -1)
+	if len(locs) < 2 {
+		return []span{sp}
+	}
+	var out []span
+	start := 0
+	for _, l := range locs {
+		end := utf8.RuneCountInString(v[:l[1]])
+		part := span{sp.s + start, sp.s + end}
+		if _, ok := cleanOrg(rs, part); !ok {
+			return []span{sp}
+		}
+		out = append(out, part)
+		start = end
+	}
+	if sp.s+start != sp.e {
+		return []span{sp} // text after the last legal form: a branch or a note
+	}
+	for _, p := range out[1:] {
+		if branchRe.MatchString(string(rs[p.s:p.e])) {
+			return []span{sp}
+		}
+	}
+	return out
+}
