@@ -143,3 +143,137 @@ type Querier interface {
 	// f.Limit and f.Offset. It returns ErrInvalid for a malformed filter.
 	Query(ctx context.Context, f Filter) (*Result, error)
 }
+
+// ErrSchemaNewer is returned when a database was written by a newer enduse
+// (it has migrations this binary does not know). Opening it could corrupt
+// data the newer version relies on, so stores refuse it.
+var ErrSchemaNewer = errors.New("database was written by a newer enduse; upgrade enduse to open it")
+
+// OrgProfile is everything the store knows about one organisation across
+// the notices that name it, each count with the notices behind it.
+type OrgProfile struct {
+	Key    string   `json:"key"`
+	Name   string   `json:"name"`
+	Names  []string `json:"names"` // every spelling seen in notices
+	NameEN string   `json:"name_en,omitempty"`
+	Sector Sector   `json:"sector,omitempty"`
+	Level  Level    `json:"level,omitempty"`
+	Region *Region  `json:"region,omitempty"`
+	Parent string   `json:"parent,omitempty"`
+	// Records are the announcements that name the organisation in any role.
+	Records        Figure `json:"records"`
+	AsBuyer        Figure `json:"as_buyer"`
+	AsAgency       Figure `json:"as_agency"`
+	AsWinner       Figure `json:"as_winner"`
+	AsCandidate    Figure `json:"as_candidate"`
+	AsBidder       Figure `json:"as_bidder"`
+	AsSingleSource Figure `json:"as_single_source"`
+	First          string `json:"first,omitempty"` // earliest publication date
+	Last           string `json:"last,omitempty"`  // latest publication date
+	// Counterparties are the suppliers of a buyer's notices and the buyers
+	// of a supplier's notices, keyed by organisation key.
+	Counterparties      map[string]Figure `json:"counterparties"`
+	CounterpartySectors map[string]Figure `json:"counterparty_sectors"`
+	CounterpartyLevels  map[string]Figure `json:"counterparty_levels"`
+	CounterpartyRegions map[string]Figure `json:"counterparty_regions"` // province code
+	Brands              map[string]Figure `json:"brands"`               // bought as buyer or supplied as supplier
+	ProductLines        map[string]Figure `json:"product_lines"`
+	ByMonth             map[string]Figure `json:"by_month"`
+	// Bought is the amount of the organisation's purchases as buyer (award
+	// amount, else budget, once per purchase); Won is the amount awarded to
+	// it as winner or single-source supplier.
+	Bought Figure       `json:"bought"`
+	Won    Figure       `json:"won"`
+	Hits   []ProfileHit `json:"hits,omitempty"`
+}
+
+// ProfileHit is a screening-list hit of an organisation with the notices it
+// was recorded in.
+type ProfileHit struct {
+	Hit
+	IDs []string `json:"ids"`
+}
+
+// BrandProfile is who buys a brand, where, when, through whom and which of
+// its product lines — each count with the notices behind it.
+type BrandProfile struct {
+	Brand         string            `json:"brand"`
+	Company       string            `json:"company,omitempty"`
+	Country       string            `json:"country,omitempty"`
+	USLinked      bool              `json:"us_linked,omitempty"`
+	Notices       Figure            `json:"notices"` // announcements mentioning or listing the brand (not as a mere specification)
+	Buyers        int               `json:"buyers"`  // distinct buyers
+	First         string            `json:"first,omitempty"`
+	Last          string            `json:"last,omitempty"`
+	ByBuyer       map[string]Figure `json:"by_buyer"`
+	BySector      map[string]Figure `json:"by_sector"`
+	ByLevel       map[string]Figure `json:"by_level"`
+	ByRegion      map[string]Figure `json:"by_region"` // province code
+	ByMonth       map[string]Figure `json:"by_month"`
+	BySupplier    map[string]Figure `json:"by_supplier"` // winners and single-source suppliers
+	ByProductLine map[string]Figure `json:"by_product_line"`
+	ByCategory    map[string]Figure `json:"by_category"`
+	ByType        map[string]Figure `json:"by_type"`
+}
+
+// OrgSummary is one line of an organisation listing.
+type OrgSummary struct {
+	Key        string `json:"key"`
+	Name       string `json:"name"`
+	NameEN     string `json:"name_en,omitempty"`
+	Sector     Sector `json:"sector,omitempty"`
+	Level      Level  `json:"level,omitempty"`
+	RegionCode string `json:"region_code,omitempty"`
+	RegionName string `json:"region_name,omitempty"`
+	Documents  int    `json:"documents"` // stored documents naming the organisation
+	AsBuyer    int    `json:"as_buyer"`  // documents naming it as buyer
+	Listed     bool   `json:"listed,omitempty"`
+}
+
+// BrandSummary is one line of a brand listing.
+type BrandSummary struct {
+	Brand     string `json:"brand"`
+	Company   string `json:"company,omitempty"`
+	Country   string `json:"country,omitempty"`
+	USLinked  bool   `json:"us_linked,omitempty"`
+	Category  string `json:"category,omitempty"`
+	Documents int    `json:"documents"` // stored documents mentioning or listing it
+}
+
+// Stats summarises a store.
+type Stats struct {
+	Documents int            `json:"documents"` // all stored documents
+	Notices   int            `json:"notices"`   // unique announcements (re-publications grouped)
+	Parsed    int            `json:"parsed"`    // documents stored with a notice
+	Failed    int            `json:"failed"`    // documents stored with a parse failure
+	ByType    map[string]int `json:"by_type"`   // documents by notice type
+	First     string         `json:"first,omitempty"`
+	Last      string         `json:"last,omitempty"`
+}
+
+// Profiler answers the organisation and brand pages and listings.
+type Profiler interface {
+	// OrgProfile returns the profile of the organisation with this key or
+	// name. It returns ErrNotFound when no notice names it.
+	OrgProfile(ctx context.Context, key string) (*OrgProfile, error)
+	// BrandProfile returns the profile of a brand given by canonical name or
+	// alias as written. It returns ErrNotFound when no notice has it.
+	BrandProfile(ctx context.Context, brand string) (*BrandProfile, error)
+	// Orgs lists organisations whose name, key or English name contains q
+	// (all when q is empty), most referenced first, at most limit (default 100).
+	Orgs(ctx context.Context, q string, limit int) ([]OrgSummary, error)
+	// Brands lists every brand seen, most documents first.
+	Brands(ctx context.Context) ([]BrandSummary, error)
+	// Stats summarises the store.
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// Store is everything a storage backend provides; every backend passes the
+// storetest conformance suite.
+type Store interface {
+	DocumentStore
+	NoticeReader
+	Querier
+	Profiler
+	Close() error
+}

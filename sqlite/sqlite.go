@@ -1,0 +1,280 @@
+// Package sqlite is enduse's embedded store: one SQLite file (pure-Go
+// driver, WAL, foreign keys, FTS5 trigram search) that keeps documents
+// byte-for-byte, their redacted text and extracted notices, and answers
+// analysts' filters with every figure traceable to its notices.
+//
+// Writes go through a single connection (SQLite has one writer); reads use
+// a pool, which WAL lets run alongside the writer. Every public method is
+// one transaction, so an interrupted ingest loses nothing and doubles
+// nothing.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/enduse/enduse"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Compile-time checks that DB implements the store contracts.
+var (
+	_ enduse.DocumentStore = (*DB)(nil)
+	_ enduse.NoticeReader  = (*DB)(nil)
+	_ enduse.Querier       = (*DB)(nil)
+	_ enduse.Profiler      = (*DB)(nil)
+	_ enduse.Store         = (*DB)(nil)
+)
+
+// DB is an open enduse SQLite database. It is safe for concurrent use.
+type DB struct {
+	path  string
+	write *sql.DB // one connection: SQLite has a single writer
+	read  *sql.DB // a pool of readers (the same handle as write for :memory:)
+	now   func() time.Time
+
+	stmts map[string]*sql.Stmt // prepared write statements, by SQL text; read-only after Open
+}
+
+// migration is one numbered schema change embedded in the binary.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// busyTimeout is how long a connection waits for a lock before failing.
+const busyTimeout = 10 * time.Second
+
+// Open opens (creating if needed) the database file at path and applies the
+// embedded migrations. A database written by a newer enduse is refused with
+// enduse.ErrSchemaNewer. The path ":memory:" opens a private in-memory
+// database (one connection), for tests and one-off runs.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open sqlite: empty path: %w", enduse.ErrInvalid)
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("open sqlite %s: path may not contain '?' or '#': %w", path, enduse.ErrInvalid)
+	}
+	// 32 MiB of page cache per connection keeps the hot indexes of a large
+	// database in memory between queries.
+	pragmas := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")" +
+		"&_pragma=cache_size(-32768)"
+	db := &DB{path: path, now: time.Now}
+	if path == ":memory:" {
+		w, err := sql.Open("sqlite", path+pragmas+"&_txlock=immediate")
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		w.SetMaxOpenConns(1)
+		w.SetConnMaxLifetime(0)
+		w.SetConnMaxIdleTime(0)
+		db.write, db.read = w, w
+	} else {
+		// Switch to WAL once, on a plain connection, before the pools open.
+		w, err := sql.Open("sqlite", path+pragmas+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		w.SetMaxOpenConns(1)
+		r, err := sql.Open("sqlite", path+pragmas+"&_pragma=query_only(1)")
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+		db.write, db.read = w, r
+	}
+	if err := db.write.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, mapErr(err))
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	stmts := map[string]*sql.Stmt{}
+	for _, q := range writeStatements() {
+		s, err := db.write.PrepareContext(ctx, q)
+		if err != nil {
+			db.stmts = stmts
+			db.Close()
+			return nil, fmt.Errorf("open sqlite %s: prepare: %w", path, mapErr(err))
+		}
+		stmts[q] = s
+	}
+	db.stmts = stmts
+	return db, nil
+}
+
+// Close closes the database. It is safe to call more than once.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != nil && db.read != db.write {
+		errs = append(errs, db.read.Close())
+	}
+	for _, s := range db.stmts {
+		errs = append(errs, s.Close())
+	}
+	db.stmts = nil
+	if db.write != nil {
+		// Let SQLite refresh the planner statistics it finds stale; failure
+		// here loses nothing.
+		_, _ = db.write.Exec("PRAGMA optimize")
+		errs = append(errs, db.write.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close sqlite %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// Optimize refreshes the query planner's statistics. Call it after a large
+// ingest; Close does a cheaper version of it.
+func (db *DB) Optimize(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("optimize sqlite %s: %w", db.path, mapErr(err))
+	}
+	return nil
+}
+
+// loadMigrations reads the embedded migrations, ordered by version. Their
+// names must be NNNN_name.sql with distinct versions.
+func loadMigrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var ms []migration
+	seen := map[int]string{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".sql" {
+			continue
+		}
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", name)
+		}
+		if prev, dup := seen[v]; dup {
+			return nil, fmt.Errorf("migration %s: version %d already used by %s", name, v, prev)
+		}
+		seen[v] = name
+		b, err := migrationFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies the migrations the database lacks, each in its own
+// transaction, and refuses a database that has migrations this binary does
+// not know.
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", mapErr(err))
+	}
+	applied := map[int]bool{}
+	rows, err := db.write.QueryContext(ctx, `SELECT version, name FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+	}
+	known := map[int]bool{}
+	for _, m := range ms {
+		known[m.version] = true
+	}
+	var unknown []string
+	for rows.Next() {
+		var v int
+		var name string
+		if err := rows.Scan(&v, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+		}
+		applied[v] = true
+		if !known[v] {
+			unknown = append(unknown, name)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
+	}
+	for _, m := range ms {
+		if applied[m.version] {
+			continue
+		}
+		if err := db.apply(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply runs one migration and records it, atomically.
+func (db *DB) apply(ctx context.Context, m migration) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, db.now().UTC().Format(time.RFC3339)); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+	}
+	return nil
+}
+
+// mapErr maps driver errors to enduse's domain errors, keeping the driver's
+// message.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return enduse.ErrNotFound
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CONSTRAINT, sqlite3.SQLITE_MISMATCH, sqlite3.SQLITE_TOOBIG, sqlite3.SQLITE_RANGE:
+			return fmt.Errorf("%w: %s", enduse.ErrInvalid, se.Error())
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return fmt.Errorf("not an enduse database (%s): %w", se.Error(), enduse.ErrInvalid)
+		}
+	}
+	return err
+}
