@@ -73,7 +73,7 @@ func parseHTML(src string) parsedHTML {
 	c := newConverter(root)
 	c.walk(root)
 	c.flushLine()
-	p := parsedHTML{text: c.out.String(), blocks: c.blocks, title: c.title, meta: c.meta}
+	p := parsedHTML{text: c.out.String(), blocks: c.blocks, title: stripSiteName(c.title, c.meta["sitename"]), meta: c.meta}
 	if t := collapseSpace(c.meta["articletitle"]); t != "" {
 		p.title = t
 	}
@@ -880,4 +880,37 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// titleSeparators split a page title from the site name many sites append
+// ("…成交结果公告_中国政府采购网", "…中标公告 - 宜昌市公共资源交易中心").
+var titleSeparators = []string{"_", " - ", " – ", " — ", "——", "|", "｜", "-"}
+
+// siteWords end a site's name.
+var siteWords = []string{"网", "平台", "中心", "门户", "网站", "官网", "政府", "系统", "服务"}
+
+// stripSiteName removes a site name appended to a page title, so copies of
+// one notice on several sites share one title. sitename is the page's
+// <meta name="SiteName">, when it has one.
+func stripSiteName(title, sitename string) string {
+	title = strings.TrimSpace(title)
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if utf8.RuneCountInString(head) < 6 || tail == "" || utf8.RuneCountInString(tail) > 30 {
+			continue
+		}
+		if sitename != "" && strings.TrimSpace(sitename) == tail {
+			return head
+		}
+		for _, w := range siteWords {
+			if strings.HasSuffix(tail, w) {
+				return head
+			}
+		}
+	}
+	return title
 }

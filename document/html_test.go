@@ -357,3 +357,21 @@ func BenchmarkHTMLToText(b *testing.B) {
 		}
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ in, site, want string }{
+		{"克拉玛依市公安局硬盘采购项目成交结果公告_中国政府采购网", "", "克拉玛依市公安局硬盘采购项目成交结果公告"},
+		{"宜昌市某项目中标结果公告 - 宜昌市公共资源交易中心", "", "宜昌市某项目中标结果公告"},
+		{"某某项目招标公告|浙江政府采购网", "", "某某项目招标公告"},
+		{"某某项目招标公告_阳光采购", "阳光采购", "某某项目招标公告"},
+		// Hyphens inside a title are not site separators.
+		{"宜昌市公安局2022-2023年度监控运维服务采购项目", "", "宜昌市公安局2022-2023年度监控运维服务采购项目"},
+		{"ST4000VX013-希捷硬盘采购", "", "ST4000VX013-希捷硬盘采购"},
+		{"短_中国政府采购网", "", "短_中国政府采购网"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteName(tt.in, tt.site); got != tt.want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -465,3 +465,27 @@ func TestAnalyzeParentOfCompanies(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonicalSubBureaus(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	same := [][]string{
+		{"吐鲁番市高昌区公安分局", "吐鲁番市公安局高昌区分局"},
+		{"北京市公安局东城分局", "北京市东城区公安分局", "北京市公安局东城区分局"},
+		{"乌鲁木齐市公安局天山区分局", "乌鲁木齐市天山区公安分局"},
+	}
+	for _, names := range same {
+		want := a.Canonical(names[0])
+		for _, n := range names[1:] {
+			if got := a.Canonical(n); got != want {
+				t.Errorf("Canonical(%q) = %q, Canonical(%q) = %q; want one key", n, got, names[0], want)
+			}
+		}
+	}
+	// Different districts stay different; a city bureau is not its sub-bureau.
+	if a.Canonical("吐鲁番市公安局高昌区分局") == a.Canonical("吐鲁番市公安局") {
+		t.Error("a sub-bureau has its city bureau's key")
+	}
+	if a.Canonical("乌鲁木齐市公安局天山区分局") == a.Canonical("乌鲁木齐市公安局沙依巴克区分局") {
+		t.Error("two districts share a key")
+	}
+}
