@@ -263,3 +263,31 @@ func TestListsImportRescreens(t *testing.T) {
 		t.Errorf("lists --db does not show the import: %s", out)
 	}
 }
+
+func TestReportFormats(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "testdata/yichang-psb-award.html"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, name := range []string{"r.md", "r.html", "r.json"} {
+		out := filepath.Join(dir, name)
+		code, _, stderr := run(t, "", "report", "--db", db, "--brand", "希捷", "--out", out)
+		if code != 0 {
+			t.Fatalf("report %s: exit %d: %s", name, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "宜昌市公安局点军区分局") || !strings.Contains(string(b), "Seagate") {
+			t.Errorf("%s lacks the buyer or the brand:\n%.400s", name, b)
+		}
+	}
+	if code, _, _ := run(t, "", "report", "--db", db, "--out", filepath.Join(dir, "r.docx")); code != 2 {
+		t.Errorf("unknown report extension: exit %d, want 2", code)
+	}
+	if code, _, _ := run(t, "", "report", "--db", db); code != 2 {
+		t.Errorf("report without --out or --json: exit %d, want 2", code)
+	}
+}
