@@ -69,6 +69,8 @@ func commands() []command {
 		{"ingest", "store files, folders, ZIPs and crawler exports in the database", runIngest},
 		{"query", "count and list stored notices matching filters", runQuery},
 		{"report", "write an evidence-linked report of a query (Markdown, HTML or JSON)", runReport},
+		{"org", "profile of a buyer or supplier: records, roles, counterparties, brands, list hits", runOrg},
+		{"brand", "profile of a brand: who buys it, where, when, through which suppliers", runBrand},
 		{"screen", "screen names (or every stored organisation with --db) against export-control lists", runScreen},
 		{"lists", "import and list screening lists", runLists},
 		{"kb", "check, list and explain the knowledge base", runKB},

@@ -291,3 +291,23 @@ func TestReportFormats(t *testing.T) {
 		t.Errorf("report without --out or --json: exit %d, want 2", code)
 	}
 }
+
+func TestProfiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "testdata/yichang-psb-award.html"); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := run(t, "", "org", "--db", db, "宜昌市公安局点军区分局")
+	if code != 0 || !strings.Contains(out, "1 as buyer") || !strings.Contains(out, "Seagate") {
+		t.Errorf("org profile: exit %d %q %q", code, out, stderr)
+	}
+	code, out, stderr = run(t, "", "brand", "--db", db, "--json", "希捷")
+	var p enduse.BrandProfile
+	if code != 0 || json.Unmarshal([]byte(out), &p) != nil || p.Brand != "Seagate" || p.Buyers != 1 {
+		t.Errorf("brand profile: exit %d %q %q", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "", "org", "--db", db, "不存在的单位"); code != 1 || !strings.Contains(stderr, "不存在的单位") {
+		t.Errorf("unknown org: exit %d %q", code, stderr)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/kb"
 	"github.com/enduse/enduse/recognize"
 )
 
@@ -92,6 +93,36 @@ func oneOf[T ~string](s string, set []T) bool {
 		}
 	}
 	return false
+}
+
+// resolveFilter turns the brand and company the user typed (希捷, 新华三,
+// ST4000VX013) into the canonical names the store keeps. The knowledge base
+// is loaded only when the filter names one.
+func resolveFilter(cfg Config, f enduse.Filter) (enduse.Filter, error) {
+	if f.Brand == "" && f.Company == "" {
+		return f, nil
+	}
+	k, err := kb.Load(cfg.KBDirs...)
+	if err != nil {
+		return f, fmt.Errorf("load knowledge base: %w", err)
+	}
+	if f.Brand != "" {
+		rec, err := recognize.New(k)
+		if err != nil {
+			return f, fmt.Errorf("build recogniser: %w", err)
+		}
+		f.Brand = canonicalBrand(rec, f.Brand)
+	}
+	if f.Company != "" {
+		if c, ok := k.FindCompany(f.Company); ok {
+			f.Company = c.Name
+		} else if b, ok := k.FindBrand(f.Company); ok {
+			if c, ok := k.Company(b.Company); ok {
+				f.Company = c.Name
+			}
+		}
+	}
+	return f, nil
 }
 
 // canonicalBrand turns what the user typed (希捷, seagate, ST4000VX013) into

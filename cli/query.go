@@ -11,8 +11,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/kb"
-	"github.com/enduse/enduse/recognize"
 )
 
 // runQuery answers filters over the store.
@@ -50,19 +48,12 @@ func runQuery(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 }
 
-// answer opens the store, resolves the brand to its canonical name and runs
-// the query.
+// answer opens the store, resolves brand and company to their canonical
+// names and runs the query.
 func answer(ctx context.Context, cfg Config, dsn string, f enduse.Filter) (*enduse.Result, error) {
-	if f.Brand != "" {
-		k, err := kb.Load(cfg.KBDirs...)
-		if err != nil {
-			return nil, fmt.Errorf("load knowledge base: %w", err)
-		}
-		rec, err := recognize.New(k)
-		if err != nil {
-			return nil, fmt.Errorf("build recogniser: %w", err)
-		}
-		f.Brand = canonicalBrand(rec, f.Brand)
+	f, err := resolveFilter(cfg, f)
+	if err != nil {
+		return nil, err
 	}
 	st, err := openExistingStore(ctx, dsn)
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/enduse/enduse/kb"
-	"github.com/enduse/enduse/recognize"
 	"github.com/enduse/enduse/report"
 )
 
@@ -36,16 +34,8 @@ func runReport(ctx context.Context, env Env, cfg Config, args []string) error {
 	if err != nil {
 		return usagef("report", "%v", err)
 	}
-	if f.Brand != "" {
-		k, err := kb.Load(cfg.KBDirs...)
-		if err != nil {
-			return err
-		}
-		rec, err := recognize.New(k)
-		if err != nil {
-			return err
-		}
-		f.Brand = canonicalBrand(rec, f.Brand)
+	if f, err = resolveFilter(cfg, f); err != nil {
+		return err
 	}
 	st, err := openExistingStore(ctx, *db)
 	if err != nil {
