@@ -311,3 +311,30 @@ func TestProfiles(t *testing.T) {
 		t.Errorf("unknown org: exit %d %q", code, stderr)
 	}
 }
+
+// TestPostgresEndToEnd runs ingest, query and lists against a real
+// PostgreSQL when $ENDUSE_TEST_POSTGRES names one (make test starts one).
+func TestPostgresEndToEnd(t *testing.T) {
+	dsn := os.Getenv("ENDUSE_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("ENDUSE_TEST_REQUIRE_SERVICES") == "1" {
+			t.Fatal("ENDUSE_TEST_POSTGRES is not set")
+		}
+		t.Skip("ENDUSE_TEST_POSTGRES is not set; make test starts a PostgreSQL for this test")
+	}
+	// A database of this test's own, so reruns start clean.
+	dir := t.TempDir()
+	yich, yf := sampleExport(t, dir, "yichang-ggzy.jsonl", 15)
+	db := freshPostgres(t, dsn)
+	if code, out, stderr := run(t, "", "ingest", "--db", db, "--fields", yf, yich); code != 0 || !strings.Contains(out, "15 stored") {
+		t.Fatalf("ingest into PostgreSQL: exit %d %q %q", code, out, stderr)
+	}
+	if code, out, _ := run(t, "", "ingest", "--db", db, "--fields", yf, yich); code != 0 || !strings.Contains(out, "15 duplicates") {
+		t.Errorf("re-ingest into PostgreSQL: %q", out)
+	}
+	code, out, stderr := run(t, "", "query", "--db", db, "--json", "--region", "42")
+	var res enduse.Result
+	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || res.Documents != 15 {
+		t.Errorf("query PostgreSQL: exit %d, %d documents, %s", code, res.Documents, stderr)
+	}
+}

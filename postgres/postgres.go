@@ -1,0 +1,279 @@
+// Package postgres is enduse's scale-out store: PostgreSQL 15+ shared by
+// many ingest and crawl workers on many machines (DESIGN §7). It keeps the
+// same documents, notices and answers as the embedded SQLite store — the
+// dialect-independent logic (grouping of re-publications, purchase
+// de-duplication, figures and profiles) is shared through package
+// storeutil, and both stores pass the storetest conformance suite.
+//
+// Saves are idempotent on the document's sha256 (INSERT … ON CONFLICT DO
+// NOTHING inside one transaction), organisation and brand counters are
+// upserted in a fixed lock order, and grouping decisions are serialised per
+// (type, buyer) with a transaction-level advisory lock, so concurrent
+// workers neither duplicate nor deadlock. Text search uses pg_trgm indexes
+// on the redacted text and titles.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/enduse/enduse"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Compile-time checks that DB implements the store contracts.
+var (
+	_ enduse.DocumentStore = (*DB)(nil)
+	_ enduse.NoticeReader  = (*DB)(nil)
+	_ enduse.Querier       = (*DB)(nil)
+	_ enduse.Profiler      = (*DB)(nil)
+	_ enduse.Store         = (*DB)(nil)
+)
+
+// DB is an open enduse PostgreSQL database. It is safe for concurrent use,
+// and any number of DBs in any number of processes may share one database.
+type DB struct {
+	pool *pgxpool.Pool
+	name string // the DSN without its password, for messages
+	now  func() time.Time
+}
+
+// migration is one numbered schema change embedded in the binary.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrateLockKey is the advisory lock taken while migrating, so workers
+// starting together do not race to apply the same migration.
+const migrateLockKey int64 = 0x656e6475_7365_01 // "enduse" + 1
+
+// Open connects to the PostgreSQL database named by dsn (a postgres:// URL
+// or key=value string; search_path and other run-time parameters may be
+// given in it) and applies the embedded migrations under an advisory lock.
+// A database written by a newer enduse is refused with
+// enduse.ErrSchemaNewer; a malformed DSN is ErrInvalid.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	name := redactDSN(dsn)
+	if strings.TrimSpace(dsn) == "" {
+		return nil, fmt.Errorf("open postgres: empty DSN: %w", enduse.ErrInvalid)
+	}
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres %s: %v: %w", name, err, enduse.ErrInvalid)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres %s: %w", name, mapErr(err))
+	}
+	db := &DB{pool: pool, name: name, now: time.Now}
+	if err := db.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres %s: %w", name, err)
+	}
+	return db, nil
+}
+
+// Close closes the connection pool. It is safe to call more than once.
+func (db *DB) Close() error {
+	if db.pool != nil {
+		db.pool.Close()
+	}
+	return nil
+}
+
+// Optimize refreshes the query planner's statistics. Call it after a large
+// ingest (autovacuum does it eventually).
+func (db *DB) Optimize(ctx context.Context) error {
+	if _, err := db.pool.Exec(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("optimize postgres %s: %w", db.name, mapErr(err))
+	}
+	return nil
+}
+
+// redactDSN is dsn without its password, for error messages.
+func redactDSN(dsn string) string {
+	if scheme, rest, ok := strings.Cut(dsn, "://"); ok {
+		// Not url.Parse: a DSN that fails to parse must be redacted too.
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			if user, _, hasPw := strings.Cut(rest[:at], ":"); hasPw {
+				return scheme + "://" + user + ":xxxxx" + rest[at:]
+			}
+		}
+		return dsn
+	}
+	var out []string
+	for _, f := range strings.Fields(dsn) {
+		if strings.HasPrefix(f, "password=") {
+			f = "password=xxxxx"
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}
+
+// loadMigrations reads the embedded migrations, ordered by version. Their
+// names must be NNNN_name.sql with distinct versions.
+func loadMigrations(fsys fs.FS) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var ms []migration
+	seen := map[int]string{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".sql" {
+			continue
+		}
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", name)
+		}
+		if prev, dup := seen[v]; dup {
+			return nil, fmt.Errorf("migration %s: version %d already used by %s", name, v, prev)
+		}
+		seen[v] = name
+		b, err := fs.ReadFile(fsys, "migrations/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies the migrations the database lacks, each in its own
+// transaction, holding a session advisory lock so concurrent workers
+// migrate one at a time; it refuses a database that has migrations this
+// binary does not know.
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := loadMigrations(migrationFS)
+	if err != nil {
+		return err
+	}
+	return db.migrateWith(ctx, ms)
+}
+
+// migrateWith is migrate over the given migrations.
+func (db *DB) migrateWith(ctx context.Context, ms []migration) (err error) {
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("connect: %w", mapErr(err))
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLockKey); err != nil {
+		return fmt.Errorf("lock for migration: %w", mapErr(err))
+	}
+	defer func() {
+		// A fresh context: the caller's may be cancelled, and the lock must
+		// not outlive the attempt on a pooled connection.
+		uctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, uerr := conn.Exec(uctx, `SELECT pg_advisory_unlock($1)`, migrateLockKey); uerr != nil {
+			conn.Conn().Close(uctx) // drops the session, and with it the lock
+			if err == nil {
+				err = fmt.Errorf("unlock after migration: %w", mapErr(uerr))
+			}
+		}
+	}()
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", mapErr(err))
+	}
+	rows, err := conn.Query(ctx, `SELECT version, name FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+	}
+	known := map[int]bool{}
+	for _, m := range ms {
+		known[m.version] = true
+	}
+	applied := map[int]bool{}
+	var unknown []string
+	for rows.Next() {
+		var v int
+		var name string
+		if err := rows.Scan(&v, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+		}
+		applied[v] = true
+		if !known[v] {
+			unknown = append(unknown, name)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
+	}
+	for _, m := range ms {
+		if applied[m.version] {
+			continue
+		}
+		if err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+				m.version, m.name, db.now().UTC())
+			return err
+		}); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+		}
+	}
+	return nil
+}
+
+// PostgreSQL error classes and codes mapErr and retries look at.
+const (
+	codeSerialization = "40001"
+	codeDeadlock      = "40P01"
+)
+
+// mapErr maps driver errors to enduse's domain errors, keeping the
+// driver's message.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return enduse.ErrNotFound
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case strings.HasPrefix(pe.Code, "23"), // integrity constraint violation
+			strings.HasPrefix(pe.Code, "22"): // data exception (bad encoding, NUL, out of range)
+			return fmt.Errorf("%w: %s", enduse.ErrInvalid, pe.Error())
+		}
+	}
+	return err
+}
+
+// retryable reports whether err is a serialization failure or deadlock
+// that re-running the transaction resolves.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == codeSerialization || pe.Code == codeDeadlock)
+}

@@ -1,0 +1,127 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/enduse/enduse"
+)
+
+// minPrefix is the shortest id prefix Notice and Raw accept.
+const minPrefix = 8
+
+// resolveID turns a sha256 or a unique prefix of at least 8 hex digits into
+// the stored document's sha256.
+func (db *DB) resolveID(ctx context.Context, id string) (string, error) {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if len(id) < minPrefix || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
+		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", clean(id), minPrefix, enduse.ErrInvalid)
+	}
+	if len(id) == 64 {
+		return id, nil
+	}
+	// Keys sort bytewise ("C" collation): the prefix is a range.
+	rows, err := db.pool.Query(ctx, `SELECT sha256 FROM documents WHERE sha256 >= $1 AND sha256 < $2 ORDER BY sha256 LIMIT 2`, id, id+"g")
+	if err != nil {
+		return "", fmt.Errorf("id %s: %w", id, mapErr(err))
+	}
+	defer rows.Close()
+	var found []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return "", fmt.Errorf("id %s: %w", id, mapErr(err))
+		}
+		found = append(found, s)
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("id %s: %w", id, mapErr(err))
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("id %s: %w", id, enduse.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("id %s is ambiguous; give more digits: %w", id, enduse.ErrInvalid)
+}
+
+// Notice returns the notice with this id (a sha256 or a unique prefix of at
+// least 8 hex digits) with its redacted text and re-publications. A
+// document stored as failed comes back with Notice.Error set. It returns
+// ErrNotFound when there is none and ErrInvalid for a malformed id.
+func (db *DB) Notice(ctx context.Context, id string) (*enduse.StoredNotice, error) {
+	sha, err := db.resolveID(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("notice: %w", err)
+	}
+	var (
+		sn                                               enduse.StoredNotice
+		source, url, recordID, title, published, failure string
+		blob, group                                      *string
+		ingested                                         time.Time
+	)
+	err = db.pool.QueryRow(ctx, `SELECT d.source, d.url, d.record_id, d.title, d.published, d.media_type, d.text,
+		d.error, d.ingested_at, n.json, n.group_id
+		FROM documents d LEFT JOIN notices n ON n.doc = d.sha256 WHERE d.sha256 = $1`, sha).Scan(
+		&source, &url, &recordID, &title, &published, &sn.MediaType, &sn.Text, &failure, &ingested, &blob, &group)
+	if err != nil {
+		return nil, fmt.Errorf("notice %s: %w", sha, mapErr(err))
+	}
+	sn.Ingested = ingested.UTC().Format(time.RFC3339Nano)
+	if blob != nil {
+		if err := json.Unmarshal([]byte(*blob), &sn.Notice); err != nil {
+			return nil, fmt.Errorf("notice %s: decode stored notice: %w", sha, err)
+		}
+	} else {
+		sn.Notice = enduse.Notice{Schema: enduse.SchemaVersion, Source: source, SHA256: sha, ID: recordID, URL: url,
+			Title: title, Published: published, Error: failure}
+		if sn.Error == "" {
+			sn.Error = "no notice stored"
+		}
+	}
+	if group != nil {
+		sn.Group = *group
+		rows, err := db.pool.Query(ctx, `SELECT doc FROM notices WHERE group_id = $1 AND doc <> $2 ORDER BY id`, *group, sha)
+		if err != nil {
+			return nil, fmt.Errorf("notice %s: copies: %w", sha, mapErr(err))
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c string
+			if err := rows.Scan(&c); err != nil {
+				return nil, fmt.Errorf("notice %s: copies: %w", sha, mapErr(err))
+			}
+			sn.Copies = append(sn.Copies, c)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("notice %s: copies: %w", sha, mapErr(err))
+		}
+	}
+	return &sn, nil
+}
+
+// Raw returns the original bytes and media type of a stored document. It
+// returns ErrNotFound when there is none and ErrInvalid for a malformed id.
+func (db *DB) Raw(ctx context.Context, id string) ([]byte, string, error) {
+	sha, err := db.resolveID(ctx, id)
+	if err != nil {
+		return nil, "", fmt.Errorf("raw: %w", err)
+	}
+	var raw []byte
+	var mt string
+	err = db.pool.QueryRow(ctx, `SELECT raw, media_type FROM documents WHERE sha256 = $1`, sha).Scan(&raw, &mt)
+	if errNoRows(err) {
+		return nil, "", fmt.Errorf("raw %s: %w", sha, enduse.ErrNotFound)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("raw %s: %w", sha, mapErr(err))
+	}
+	if raw == nil {
+		raw = []byte{}
+	}
+	return raw, mt, nil
+}

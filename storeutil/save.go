@@ -1,0 +1,433 @@
+package storeutil
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/enduse/enduse"
+)
+
+// Organisation roles stored with a notice besides the supplier roles of
+// enduse.SupplierRole.
+const (
+	RoleBuyer    = "buyer"
+	RoleAgency   = "agency"
+	RoleSupplier = "supplier" // a supplier whose role the notice did not state
+)
+
+// SupplierRoles are the stored roles of suppliers.
+func SupplierRoles() []string {
+	return []string{string(enduse.RoleWinner), string(enduse.RoleCandidate), string(enduse.RoleBidder),
+		string(enduse.RoleSingleSource), RoleSupplier}
+}
+
+// IsSupplier reports whether a stored role is a supplier role.
+func IsSupplier(role string) bool {
+	for _, r := range SupplierRoles() {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// Save is a validated SaveNotice call, ready for a backend to write: the
+// document's id, the failure it is stored with, and for a parsed notice
+// everything derived from it.
+type Save struct {
+	ID      string // sha256 of the bytes, lower case
+	Failure string // non-empty: store the document as failed with this reason
+	Status  string // "stored" or "failed"
+	Outcome enduse.IngestOutcome
+	// The rest is set only when Failure is empty.
+	Notice *enduse.Notice // sanitised copy with defaults applied
+	JSON   []byte         // Notice as stored
+	Row    NoticeRow
+}
+
+// NoticeRow is the notice's columns as every backend stores them.
+type NoticeRow struct {
+	Doc, Type, Title, TitleKey, Published string
+	ProjectCode, ProjectName, Currency    string
+	Buyer, BuyerName, BuyerEN, Agency     string
+	Sector, Level                         string
+	RegionCode, RegionName, RegionPath    string
+	Budget, AwardAmount                   float64
+	Simhash                               uint64
+	TextLen                               int // runes of the normalised text
+	Detail                                int // items with a quantity
+}
+
+// CheckSave validates the arguments of enduse.DocumentStore.SaveNotice and
+// prepares what is to be written. It returns ErrInvalid for a nil document,
+// bytes that do not match the stated sha256, redacted text that is not
+// UTF-8 or not of the document text's rune length, a missing notice without
+// a parse error, or an unknown notice type.
+func CheckSave(d *enduse.Document, redacted string, n *enduse.Notice, parseErr error) (*Save, error) {
+	if d == nil {
+		return nil, fmt.Errorf("save notice: nil document: %w", enduse.ErrInvalid)
+	}
+	sum := sha256.Sum256(d.Raw)
+	actual := hex.EncodeToString(sum[:])
+	id := strings.ToLower(strings.TrimSpace(d.SHA256))
+	if id == "" {
+		id = actual
+	}
+	if id != actual {
+		return nil, fmt.Errorf("save notice %s: sha256 %s does not match the bytes (%s): %w", d.Source, d.SHA256, actual, enduse.ErrInvalid)
+	}
+	if !utf8.ValidString(redacted) {
+		return nil, fmt.Errorf("save notice %s: redacted text is not valid UTF-8: %w", d.Source, enduse.ErrInvalid)
+	}
+	if d.Text != "" {
+		if a, b := utf8.RuneCountInString(d.Text), utf8.RuneCountInString(redacted); a != b {
+			return nil, fmt.Errorf("save notice %s: redacted text has %d runes, document text %d (offsets would not hold): %w",
+				d.Source, b, a, enduse.ErrInvalid)
+		}
+	}
+	s := &Save{ID: id, Status: "stored", Outcome: enduse.OutcomeStored}
+	switch {
+	case parseErr != nil:
+		s.Failure = parseErr.Error()
+	case n == nil:
+		return nil, fmt.Errorf("save notice %s: no notice and no parse error: %w", d.Source, enduse.ErrInvalid)
+	case n.Error != "":
+		s.Failure = n.Error
+	}
+	if n != nil && n.SHA256 != "" && !strings.EqualFold(n.SHA256, id) {
+		return nil, fmt.Errorf("save notice %s: notice sha256 %s differs from document %s: %w", d.Source, n.SHA256, id, enduse.ErrInvalid)
+	}
+	if n != nil && s.Failure == "" && n.Type != "" && !ValidType(n.Type) {
+		return nil, fmt.Errorf("save notice %s: unknown notice type %q: %w", d.Source, n.Type, enduse.ErrInvalid)
+	}
+	if s.Failure != "" {
+		s.Status, s.Outcome = "failed", enduse.OutcomeFailed
+		return s, nil
+	}
+	if err := s.prepare(d, redacted, n); err != nil {
+		return nil, fmt.Errorf("save notice %s: %w", d.Source, err)
+	}
+	return s, nil
+}
+
+// prepare derives the stored notice and its row.
+func (s *Save) prepare(d *enduse.Document, redacted string, in *enduse.Notice) error {
+	n := Sanitize(in, redacted)
+	n.SHA256 = s.ID
+	if n.Source == "" {
+		n.Source = d.Source
+	}
+	if n.Type == "" {
+		n.Type = enduse.TypeOther
+	}
+	if n.Schema == 0 {
+		n.Schema = enduse.SchemaVersion
+	}
+	blob, err := json.Marshal(n)
+	if err != nil {
+		return fmt.Errorf("encode notice: %w", err)
+	}
+	r := NoticeRow{Doc: s.ID, Type: string(n.Type), Title: strings.TrimSpace(n.Title), ProjectCode: strings.TrimSpace(n.ProjectCode),
+		ProjectName: n.ProjectName, Currency: n.Currency, Budget: n.Budget, AwardAmount: n.AwardAmount}
+	if r.Title == "" {
+		r.Title = strings.TrimSpace(d.Title)
+	}
+	r.TitleKey = Normalize(r.Title)
+	r.Published = n.Published
+	if r.Published == "" {
+		r.Published = d.Published
+	}
+	if !ValidDate(r.Published) {
+		r.Published = ""
+	}
+	if n.Buyer != nil {
+		r.Buyer, r.BuyerName, r.BuyerEN = OrgKey(n.Buyer), strings.TrimSpace(n.Buyer.Name), n.Buyer.NameEN
+		r.Sector, r.Level = string(n.Buyer.Sector), string(n.Buyer.Level)
+	}
+	if n.Agency != nil {
+		r.Agency = OrgKey(n.Agency)
+	}
+	reg := n.Region
+	if reg == nil && n.Buyer != nil {
+		reg = n.Buyer.Region
+	}
+	if reg != nil {
+		r.RegionCode, r.RegionName, r.RegionPath = strings.TrimSpace(reg.Code), reg.Name, reg.Path
+		if r.RegionPath == "" {
+			r.RegionPath = reg.Name
+		}
+	}
+	norm := Normalize(redacted)
+	r.Simhash = Simhash(norm)
+	r.TextLen = utf8.RuneCountInString(norm)
+	for _, it := range n.Items {
+		if it.Quantity > 0 {
+			r.Detail++
+		}
+	}
+	s.Notice, s.JSON, s.Row = n, blob, r
+	return nil
+}
+
+// OrgRef is an organisation a notice names, under its stored key.
+type OrgRef struct {
+	Key string
+	Org *enduse.Org
+}
+
+// Orgs is every organisation the notice names, ordered by key (the order
+// in which backends lock their rows, so concurrent saves cannot deadlock);
+// an organisation named twice appears twice, in the notice's order.
+func (s *Save) Orgs() []OrgRef {
+	n := s.Notice
+	var out []OrgRef
+	add := func(o *enduse.Org) {
+		if k := OrgKey(o); k != "" {
+			out = append(out, OrgRef{Key: k, Org: o})
+		}
+	}
+	if n.Buyer != nil {
+		add(n.Buyer)
+	}
+	if n.Agency != nil {
+		add(n.Agency)
+	}
+	for i := range n.Suppliers {
+		add(&n.Suppliers[i].Org)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// OrgKeys is the distinct keys of Orgs, sorted.
+func (s *Save) OrgKeys() []string {
+	var out []string
+	for _, r := range s.Orgs() {
+		if len(out) == 0 || out[len(out)-1] != r.Key {
+			out = append(out, r.Key)
+		}
+	}
+	return out
+}
+
+// OrgValues are the stored attributes of an organisation.
+type OrgValues struct {
+	Key, Name, NameEN, Sector, Level           string
+	RegionCode, RegionName, RegionPath, Parent string
+}
+
+// Values returns the attributes an organisation is upserted with.
+func (r OrgRef) Values() OrgValues {
+	o := r.Org
+	v := OrgValues{Key: r.Key, Name: strings.TrimSpace(o.Name), NameEN: o.NameEN, Sector: string(o.Sector),
+		Level: string(o.Level), Parent: o.Parent}
+	if v.Name == "" {
+		v.Name = r.Key
+	}
+	if o.Region != nil {
+		v.RegionCode, v.RegionName, v.RegionPath = strings.TrimSpace(o.Region.Code), o.Region.Name, o.Region.Path
+	}
+	return v
+}
+
+// Link is an organisation's role in a notice, in the notice's order.
+type Link struct {
+	Org, Name, Role string
+	Rank            int
+	Amount          float64
+	Lot             string
+}
+
+// Links is the notice's buyer, agency and suppliers with their roles.
+func (s *Save) Links() []Link {
+	n := s.Notice
+	var out []Link
+	add := func(o *enduse.Org, role string, rank int, amount float64, lot string) {
+		if k := OrgKey(o); k != "" {
+			out = append(out, Link{Org: k, Name: strings.TrimSpace(o.Name), Role: role, Rank: rank, Amount: amount, Lot: lot})
+		}
+	}
+	if n.Buyer != nil {
+		add(n.Buyer, RoleBuyer, 0, 0, "")
+	}
+	if n.Agency != nil {
+		add(n.Agency, RoleAgency, 0, 0, "")
+	}
+	for i := range n.Suppliers {
+		sp := &n.Suppliers[i]
+		role := string(sp.Role)
+		if role == "" {
+			role = RoleSupplier
+		}
+		add(&sp.Org, role, sp.Rank, sp.Amount, sp.Lot)
+	}
+	return out
+}
+
+// Brands is the brands the notice counts for the brand listing (items, and
+// mentions that are not mere specifications), one per brand up to case,
+// ordered by lower-case name (the backends' lock order).
+func (s *Save) Brands() []enduse.Resolution {
+	n := s.Notice
+	brands := map[string]enduse.Resolution{}
+	for _, it := range n.Items {
+		if it.Resolved != nil && it.Resolved.Brand != "" {
+			brands[strings.ToLower(it.Resolved.Brand)] = *it.Resolved
+		}
+	}
+	for _, m := range n.Mentions {
+		if m.Brand != "" && !m.Spec {
+			if _, ok := brands[strings.ToLower(m.Brand)]; !ok || m.Company != "" {
+				brands[strings.ToLower(m.Brand)] = m.Resolution
+			}
+		}
+	}
+	keys := make([]string, 0, len(brands))
+	for k := range brands {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]enduse.Resolution, len(keys))
+	for i, k := range keys {
+		out[i] = brands[k]
+	}
+	return out
+}
+
+// Reasons is the notice's distinct single-source reason classes.
+func (s *Save) Reasons() []string {
+	if s.Notice.Reason == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range s.Notice.Reason.Classes {
+		if !seen[string(c)] {
+			seen[string(c)] = true
+			out = append(out, string(c))
+		}
+	}
+	return out
+}
+
+// HitOrg is the key of the organisation a hit was recorded for.
+func (s *Save) HitOrg(h enduse.Hit) string {
+	n, r := s.Notice, s.Row
+	switch h.Org {
+	case RoleBuyer:
+		if h.Name == "" || n.Buyer == nil || sameOrg(n.Buyer, h.Name) {
+			return r.Buyer
+		}
+	case RoleAgency:
+		if h.Name == "" || n.Agency == nil || sameOrg(n.Agency, h.Name) {
+			return r.Agency
+		}
+	}
+	for i := range n.Suppliers {
+		if sameOrg(&n.Suppliers[i].Org, h.Name) {
+			return OrgKey(&n.Suppliers[i].Org)
+		}
+	}
+	if n.Buyer != nil && sameOrg(n.Buyer, h.Name) {
+		return r.Buyer
+	}
+	return strings.TrimSpace(h.Name)
+}
+
+// sameOrg reports whether name is o's name or key.
+func sameOrg(o *enduse.Org, name string) bool {
+	name = strings.TrimSpace(name)
+	return name != "" && (name == strings.TrimSpace(o.Name) || name == strings.TrimSpace(o.Key))
+}
+
+// OrgKey is the key an organisation is stored under: its canonical key,
+// else its name.
+func OrgKey(o *enduse.Org) string {
+	if o == nil {
+		return ""
+	}
+	if k := strings.TrimSpace(o.Key); k != "" {
+		return k
+	}
+	return strings.TrimSpace(o.Name)
+}
+
+// ValidDate reports whether s is a YYYY-MM-DD date.
+func ValidDate(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+// ValidType reports whether t is a known notice type.
+func ValidType(t enduse.NoticeType) bool {
+	for _, k := range enduse.NoticeTypes {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Sanitize returns a copy of n whose evidence snippets are cut from the
+// redacted text, so no unredacted span reaches the database. Snippets whose
+// offsets do not fit the text are dropped rather than trusted.
+func Sanitize(in *enduse.Notice, redacted string) *enduse.Notice {
+	n := *in
+	text := []rune(redacted)
+	cut := func(start, end int) (string, bool) {
+		if start < 0 || end < start || end > len(text) {
+			return "", false
+		}
+		return string(text[start:end]), true
+	}
+	fix := func(e enduse.Evidence) enduse.Evidence {
+		e.Text, _ = cut(e.Start, e.End)
+		return e
+	}
+	if in.Evidence != nil {
+		n.Evidence = make(map[string]enduse.Evidence, len(in.Evidence))
+		for k, e := range in.Evidence {
+			n.Evidence[k] = fix(e)
+		}
+	}
+	if in.Items != nil {
+		n.Items = make([]enduse.Item, len(in.Items))
+		copy(n.Items, in.Items)
+		for i := range n.Items {
+			if e := n.Items[i].Evidence; e != nil {
+				fe := fix(*e)
+				n.Items[i].Evidence = &fe
+			}
+		}
+	}
+	if in.Mentions != nil {
+		n.Mentions = make([]enduse.Mention, len(in.Mentions))
+		copy(n.Mentions, in.Mentions)
+		for i := range n.Mentions {
+			if s, ok := cut(n.Mentions[i].Start, n.Mentions[i].End); ok && s != "" {
+				n.Mentions[i].Text = s
+			}
+		}
+	}
+	if in.Reason != nil {
+		rs := *in.Reason
+		rs.Evidence = fix(rs.Evidence)
+		switch {
+		case rs.Evidence.Text != "":
+			rs.Text = rs.Evidence.Text
+		case !strings.Contains(redacted, rs.Text):
+			rs.Text = "" // not verifiable against the redacted text
+		}
+		n.Reason = &rs
+	}
+	return &n
+}
