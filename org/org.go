@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -263,7 +264,7 @@ func normalize(s string) string {
 // punctuation and unknown runs.
 func (a *Analyzer) tokenize(s string) []token {
 	rs := []rune(s)
-	places := a.regions.Places(s)
+	places := a.subBureauPlaces(rs, a.regions.Places(s))
 	off := make([]int, 0, len(rs)+1)
 	for b := range s {
 		off = append(off, b)
@@ -579,7 +580,15 @@ func (a *Analyzer) region(norm string, toks []token, hints []string) (enduse.Reg
 	if !ok {
 		return r, false
 	}
-	// 东城分局 of 北京市公安局: the sub-bureau's stem names a district or county of the city.
+	// 东城分局 of 北京市公安局: the sub-bureau's stem names a district or
+	// county of the city (subBureauPlaces made it a place token).
+	for _, t := range toks {
+		if t.kind == tokPlace && t.place != nil && t.place.Code != "" && t.place.Code != r.Code && a.regions.IsWithin(t.place.Code, r.Code) {
+			if rr, ok := a.regions.ByCode(t.place.Code); ok {
+				r = rr
+			}
+		}
+	}
 	for i, t := range toks {
 		if t.kind != tokTerm || (t.term.text != "分局" && t.term.text != "公安分局") || i == 0 || toks[i-1].kind != tokOther {
 			continue
@@ -868,4 +877,54 @@ func (a *Analyzer) placeLevel(places []token, all []token) enduse.Level {
 	default:
 		return lv
 	}
+}
+
+// subBureauPlaces adds the district a city bureau's sub-bureau is named
+// after (南宁市公安局西乡塘分局: 西乡塘 is 西乡塘区) to the places found in
+// the name. District names have no short forms in the region table, so
+// without this the stem would be read word by word (西·乡·塘).
+func (a *Analyzer) subBureauPlaces(rs []rune, places []region.Place) []region.Place {
+	s := string(rs)
+	idx := strings.Index(s, "公安局")
+	if idx < 0 || len(places) == 0 {
+		return places
+	}
+	start := utf8.RuneCountInString(s[:idx]) + 3
+	rest := rs[start:]
+	end := -1
+	for i := 2; i <= 5 && i+1 < len(rest); i++ {
+		if rest[i] == '分' && rest[i+1] == '局' {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return places
+	}
+	stem := string(rest[:end])
+	var city region.Place
+	for _, p := range places {
+		if p.End <= start && p.Code != "" {
+			city = p
+		}
+		if p.Start >= start && p.Start < start+end {
+			return places // the stem already holds a known place
+		}
+	}
+	if city.Code == "" {
+		return places
+	}
+	for _, suf := range []string{"区", "县", "市", "旗"} {
+		r, ok := a.regions.Resolve(stem+suf, city.Code)
+		if !ok || r.Code == city.Code || !a.regions.IsWithin(r.Code, city.Code) {
+			continue
+		}
+		p := region.Place{Text: stem, Start: start, End: start + end, Code: r.Code, Name: r.Name,
+			Level: a.regions.Level(r.Code), Short: true}
+		out := append([]region.Place(nil), places...)
+		out = append(out, p)
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+		return out
+	}
+	return places
 }

@@ -489,3 +489,17 @@ func TestCanonicalSubBureaus(t *testing.T) {
 		t.Error("two districts share a key")
 	}
 }
+
+func TestSubBureauStemIsAPlace(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct{ name, region, en string }{
+		{"南宁市公安局西乡塘分局", "450107", "Nanning City Public Security Bureau Xixiangtang Sub-Bureau"},
+		{"北京市公安局东城分局", "110101", "Beijing Municipal Public Security Bureau Dongcheng Sub-Bureau"},
+	}
+	for _, tt := range tests {
+		o := a.Analyze(tt.name)
+		if o.Region == nil || o.Region.Code != tt.region || o.NameEN != tt.en {
+			t.Errorf("Analyze(%q) = region %+v, English %q; want %s, %q", tt.name, o.Region, o.NameEN, tt.region, tt.en)
+		}
+	}
+}
