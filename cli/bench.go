@@ -38,7 +38,8 @@ func runBench(ctx context.Context, env Env, cfg Config, args []string) error {
 	fs := newFlags(env, "bench", "[--rounds N] [--json]")
 	rounds := fs.Int("rounds", 3, "times to run the extraction over the sample")
 	asJSON := fs.Bool("json", false, "print figures as JSON")
-	if err := parseFlags(fs, "bench", args); err != nil {
+	args, err := parseFlags(fs, "bench", args)
+	if err != nil {
 		return err
 	}
 	if *rounds < 1 {

@@ -138,15 +138,40 @@ func newFlags(env Env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
-func parseFlags(fs *flag.FlagSet, cmd string, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+// parseFlags parses args, flags before or after the positional arguments
+// ("enduse brand 希捷 --json" as well as "enduse brand --json 希捷"), and
+// returns the positional arguments. Everything after "--" is positional.
+// Flag errors become usage errors.
+func parseFlags(fs *flag.FlagSet, cmd string, args []string) ([]string, error) {
+	var pos []string
+	for {
+		dashes := len(args) > 0 && containsDashes(args)
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef(cmd, "%v", err)
 		}
-		return usagef(cmd, "%v", err)
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// fs.Parse stopped at a positional argument or after "--".
+		if dashes && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
-	return nil
+}
+
+func containsDashes(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return true
+		}
+	}
+	return false
 }
 
 // writeJSONLine writes v as one line of JSON.

@@ -338,3 +338,23 @@ func TestPostgresEndToEnd(t *testing.T) {
 		t.Errorf("query PostgreSQL: exit %d, %d documents, %s", code, res.Documents, stderr)
 	}
 }
+
+func TestParseFlagsInterspersed(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		json bool
+		pos  []string
+	}{
+		{[]string{"希捷", "--json"}, true, []string{"希捷"}},
+		{[]string{"--json", "希捷", "WD"}, true, []string{"希捷", "WD"}},
+		{[]string{"a", "--", "--json"}, false, []string{"a", "--json"}},
+		{[]string{}, false, nil},
+	} {
+		fs := newFlags(Env{Stderr: io.Discard}, "t", "")
+		j := fs.Bool("json", false, "")
+		pos, err := parseFlags(fs, "t", tt.args)
+		if err != nil || *j != tt.json || strings.Join(pos, "|") != strings.Join(tt.pos, "|") {
+			t.Errorf("parseFlags(%q) = %q, json %v, %v; want %q, %v", tt.args, pos, *j, err, tt.pos, tt.json)
+		}
+	}
+}

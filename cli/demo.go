@@ -22,7 +22,8 @@ func runDemo(ctx context.Context, env Env, cfg Config, args []string) error {
 	db := fs.String("db", "enduse-demo.db", "SQLite database to build (reused when it exists: ingest is idempotent)")
 	addr := fs.String("addr", cfg.Addr, "address to serve the UI on")
 	noServe := fs.Bool("no-serve", false, "build the database and print the summary, but do not serve")
-	if err := parseFlags(fs, "demo", args); err != nil {
+	args, err := parseFlags(fs, "demo", args)
+	if err != nil {
 		return err
 	}
 	if isPostgres(*db) {
@@ -99,7 +100,15 @@ func demoFindings(ctx context.Context, w io.Writer, st store) error {
 		return err
 	}
 	if foreign.Notices > 0 {
-		fmt.Fprintf(w, "At least %d notices from %d buyers name US-linked brands: %s\n", foreign.Notices, foreign.Buyers, figures(foreign.ByBrand, 8))
+		// by_brand holds every brand of the matching notices; the other
+		// brands of those notices are the co-mentions.
+		linked := map[string]enduse.Figure{}
+		for b, f := range foreign.ByBrand {
+			if _, other := foreign.CoMentions[b]; !other {
+				linked[b] = f
+			}
+		}
+		fmt.Fprintf(w, "At least %d notices from %d buyers name US-linked brands: %s\n", foreign.Notices, foreign.Buyers, figures(linked, 8))
 	}
 	if len(all.ByBrand) > 0 {
 		fmt.Fprintf(w, "All brands named: %s\n", figures(all.ByBrand, 12))

@@ -21,10 +21,11 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 	fields := fs.String("fields", "", "map enduse record fields to a crawler export's keys, e.g. title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
-	if err := parseFlags(fs, "extract", args); err != nil {
+	args, err := parseFlags(fs, "extract", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(args) == 0 {
 		return usagef("extract", "no input files; give paths, or - to read standard input")
 	}
 	fm, err := document.ParseFieldMap(*fields)
@@ -57,7 +58,7 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 		return nil
 	}
 	var paths []string
-	for _, a := range fs.Args() {
+	for _, a := range args {
 		if a != "-" {
 			paths = append(paths, a)
 			continue

@@ -26,17 +26,18 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
-	if err := parseFlags(fs, "ingest", args); err != nil {
+	args, err := parseFlags(fs, "ingest", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(args) == 0 {
 		return usagef("ingest", "no inputs; give files, folders, ZIP archives or crawler exports")
 	}
 	fm, err := document.ParseFieldMap(*fields)
 	if err != nil {
 		return usagef("ingest", "--fields: %v", err)
 	}
-	for _, p := range fs.Args() {
+	for _, p := range args {
 		if _, err := os.Stat(p); err != nil {
 			return fmt.Errorf("input %s: %w", p, err)
 		}
@@ -55,7 +56,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 		return err
 	}
 
-	paths := fs.Args()
+	paths := args
 	src := func(fn func(*enduse.Document, error) error) error {
 		return document.Walk(ctx, paths, fm, document.Options{}, fn)
 	}

@@ -17,17 +17,18 @@ func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory, merged over the built-in one (repeatable)")
-	if err := parseFlags(fs, "kb", args); err != nil {
+	args, err := parseFlags(fs, "kb", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(args) == 0 {
 		return usagef("kb", "say what to do: check, list or explain TEXT")
 	}
 	k, err := kb.Load(append(cfg.KBDirs, kbDirs...)...)
 	if err != nil {
 		return err
 	}
-	switch sub, rest := fs.Arg(0), fs.Args()[1:]; sub {
+	switch sub, rest := args[0], args[1:]; sub {
 	case "check":
 		problems := k.Check()
 		if *asJSON {

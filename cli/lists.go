@@ -16,22 +16,24 @@ func runLists(ctx context.Context, env Env, cfg Config, args []string) error {
 	fs := newFlags(env, "lists", "[--db DSN] [--json] | import [--db DSN] FILE...")
 	db := fs.String("db", "", "database whose imported lists to show or import into")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parseFlags(fs, "lists", args); err != nil {
+	args, err := parseFlags(fs, "lists", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 && fs.Arg(0) == "import" {
+	if len(args) > 0 && args[0] == "import" {
 		sub := newFlags(env, "lists import", "[--db DSN] FILE...")
 		subDB := sub.String("db", firstNonEmpty(*db, cfg.DB), "database to import into")
-		if err := parseFlags(sub, "lists", fs.Args()[1:]); err != nil {
+		subArgs, err := parseFlags(sub, "lists", args[1:])
+		if err != nil {
 			return err
 		}
-		if sub.NArg() == 0 {
+		if len(subArgs) == 0 {
 			return usagef("lists", "import needs list files or directories")
 		}
-		return importLists(ctx, env, cfg, *subDB, sub.Args())
+		return importLists(ctx, env, cfg, *subDB, subArgs)
 	}
-	if fs.NArg() > 0 {
-		return usagef("lists", "unknown lists command %q (import)", fs.Arg(0))
+	if len(args) > 0 {
+		return usagef("lists", "unknown lists command %q (import)", args[0])
 	}
 	def, err := screen.Default()
 	if err != nil {

@@ -14,10 +14,11 @@ func runOrg(ctx context.Context, env Env, cfg Config, args []string) error {
 	fs := newFlags(env, "org", "[--db DSN] [--json] NAME")
 	db := fs.String("db", cfg.DB, "database: SQLite file path or postgres:// DSN")
 	asJSON := fs.Bool("json", false, "print the profile as JSON")
-	if err := parseFlags(fs, "org", args); err != nil {
+	args, err := parseFlags(fs, "org", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(args) != 1 {
 		return usagef("org", "give one organisation name or key, e.g. enduse org 北京瑞安文德科技有限公司")
 	}
 	st, err := openExistingStore(ctx, *db)
@@ -25,9 +26,9 @@ func runOrg(ctx context.Context, env Env, cfg Config, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := st.OrgProfile(ctx, fs.Arg(0))
+	p, err := st.OrgProfile(ctx, args[0])
 	if err != nil {
-		return fmt.Errorf("profile of %s: %w", fs.Arg(0), err)
+		return fmt.Errorf("profile of %s: %w", args[0], err)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, p)
@@ -80,13 +81,14 @@ func runBrand(ctx context.Context, env Env, cfg Config, args []string) error {
 	fs := newFlags(env, "brand", "[--db DSN] [--json] NAME")
 	db := fs.String("db", cfg.DB, "database: SQLite file path or postgres:// DSN")
 	asJSON := fs.Bool("json", false, "print the profile as JSON")
-	if err := parseFlags(fs, "brand", args); err != nil {
+	args, err := parseFlags(fs, "brand", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(args) != 1 {
 		return usagef("brand", "give one brand, e.g. enduse brand 希捷")
 	}
-	f, err := resolveFilter(cfg, enduse.Filter{Brand: fs.Arg(0)})
+	f, err := resolveFilter(cfg, enduse.Filter{Brand: args[0]})
 	if err != nil {
 		return err
 	}
@@ -97,7 +99,7 @@ func runBrand(ctx context.Context, env Env, cfg Config, args []string) error {
 	defer st.Close()
 	p, err := st.BrandProfile(ctx, f.Brand)
 	if err != nil {
-		return fmt.Errorf("profile of %s: %w", fs.Arg(0), err)
+		return fmt.Errorf("profile of %s: %w", args[0], err)
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, p)

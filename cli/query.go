@@ -20,11 +20,12 @@ func runQuery(ctx context.Context, env Env, cfg Config, args []string) error {
 	asJSON := fs.Bool("json", false, "print the whole answer as JSON")
 	asCSV := fs.Bool("csv", false, "print the matching rows as CSV")
 	filter := filterFlags(fs)
-	if err := parseFlags(fs, "query", args); err != nil {
+	args, err := parseFlags(fs, "query", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("query", "unexpected argument %q (filters are flags, e.g. --text %s)", fs.Arg(0), fs.Arg(0))
+	if len(args) > 0 {
+		return usagef("query", "unexpected argument %q (filters are flags, e.g. --text %s)", args[0], args[0])
 	}
 	if *asJSON && *asCSV {
 		return usagef("query", "choose one of --json and --csv")

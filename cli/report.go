@@ -16,7 +16,8 @@ func runReport(ctx context.Context, env Env, cfg Config, args []string) error {
 	out := fs.String("out", "", "write the report here; the extension picks the format (.md, .html, .json)")
 	asJSON := fs.Bool("json", false, "print the report data as JSON on standard output")
 	filter := filterFlags(fs)
-	if err := parseFlags(fs, "report", args); err != nil {
+	args, err := parseFlags(fs, "report", args)
+	if err != nil {
 		return err
 	}
 	if (*out == "") == !*asJSON {

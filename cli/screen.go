@@ -31,10 +31,11 @@ func runScreen(ctx context.Context, env Env, cfg Config, args []string) error {
 	var only, files listFlag
 	fs.Var(&only, "lists", "screen only against these lists (comma-separated names; see 'enduse lists')")
 	fs.Var(&files, "list", "also screen against this list file or directory (repeatable)")
-	if err := parseFlags(fs, "screen", args); err != nil {
+	args, err := parseFlags(fs, "screen", args)
+	if err != nil {
 		return err
 	}
-	names := fs.Args()
+	names := args
 	if *db == "" && len(names) == 0 {
 		return usagef("screen", "give names to screen, or --db to screen a database's organisations")
 	}

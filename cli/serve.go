@@ -20,11 +20,12 @@ func runServe(ctx context.Context, env Env, cfg Config, args []string) error {
 	addr := fs.String("addr", cfg.Addr, "address to listen on; anything but loopback requires --token")
 	token := fs.String("token", cfg.Token, "access token required on every request (also ENDUSE_TOKEN)")
 	allowIngest := fs.Bool("allow-ingest", cfg.AllowIngest, "accept documents over HTTP (POST /api/v1/ingest); off by default")
-	if err := parseFlags(fs, "serve", args); err != nil {
+	args, err := parseFlags(fs, "serve", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("serve", "unexpected argument %q", fs.Arg(0))
+	if len(args) > 0 {
+		return usagef("serve", "unexpected argument %q", args[0])
 	}
 	cfg.Token, cfg.AllowIngest = *token, *allowIngest
 	st, err := openExistingStore(ctx, *db)
