@@ -168,6 +168,10 @@ type Supplier struct {
 	Rank   int          `json:"rank,omitempty"`   // for candidates: 1 = first
 	Amount float64      `json:"amount,omitempty"` // yuan
 	Lot    string       `json:"lot,omitempty"`    // 标段/包 the supplier is named for
+	// Consortium is the consortium (联合体) the supplier was named in, as
+	// the notice writes it; each member is its own Supplier with the
+	// consortium's role, rank and amount.
+	Consortium string `json:"consortium,omitempty"`
 }
 
 // Lot is one 标段/包 of a notice with its own amounts.

@@ -34,6 +34,9 @@ const maxAmount = 1e12
 // and applies when the number carries none. Rates and percentages, values
 // holding several different sums, and text without a sum report false.
 func ParseAmount(s, unit string) (float64, bool) {
+	if unit == "%" {
+		return 0, false // the label declares a rate
+	}
 	n := strings.TrimSpace(unitParenRe.ReplaceAllString(norm(s), "$1"))
 	if n == "" || len([]rune(n)) > 200 || notAmountRe.MatchString(n) {
 		return 0, false
@@ -76,7 +79,7 @@ func ParseAmount(s, unit string) (float64, bool) {
 		}
 		v *= unitFactor(u)
 		if found && !sameAmount(v, val) {
-			return 0, false // several different sums: ambiguous
+			return labelledSum(n, unit) // several different sums
 		}
 		val, found = v, true
 	}
@@ -210,4 +213,60 @@ func parseCapital(s string) (float64, bool) {
 		return 0, false
 	}
 	return total + section + group + frac, true
+}
+
+// totalRe finds a stated total among several sums: "合计：16295582.63元".
+var totalRe = regexp.MustCompile(`(?:合计|总计|共计|总价|总额|总报价|总金额|总投标报价)\s*(?:为|:)?\s*(?:人民币)?\s*¥?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|万)?`)
+
+// partRe is one labelled part of a price: "建安工程费:15601182.63元".
+var partRe = regexp.MustCompile(`^\p{Han}{1,14}(?:费|价|款|金|税)(?:\([^()]{0,10}\))?\s*(?:为|:)?\s*(?:人民币)?\s*¥?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|万)?$`)
+
+// partSepRe separates the parts of a price.
+var partSepRe = regexp.MustCompile(`\s*(?:[、,;]|和|及)\s*`)
+
+// labelledSum reads a value holding several sums (normalised text). The
+// rule: a total the value states (合计/总价/共计…) is the amount; else,
+// when the value is nothing but labelled parts of one price (建安工程费：
+// …元、设计费：…元 — every part a 费/价/款/金/税 with its figure), the
+// amount is their sum; anything else is ambiguous and reports false.
+func labelledSum(n, unit string) (float64, bool) {
+	if ms := totalRe.FindAllStringSubmatch(n, 2); len(ms) == 1 {
+		return figure(ms[0][1], ms[0][2], unit)
+	}
+	parts := partSepRe.Split(strings.TrimRight(n, "。.;, "), -1)
+	if len(parts) < 2 {
+		return 0, false
+	}
+	var sum float64
+	for _, p := range parts {
+		m := partRe.FindStringSubmatch(p)
+		if m == nil {
+			return 0, false
+		}
+		v, ok := figure(m[1], m[2], unit)
+		if !ok {
+			return 0, false
+		}
+		sum += v
+	}
+	if sum <= 0 || sum > maxAmount {
+		return 0, false
+	}
+	return math.Round(sum*100) / 100, true
+}
+
+// figure converts a number with its unit (or the label's) to yuan.
+func figure(num, u, unit string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil || v <= 0 {
+		return 0, false
+	}
+	if u == "" {
+		u = unit
+	}
+	v *= unitFactor(u)
+	if v > maxAmount || math.IsNaN(v) {
+		return 0, false
+	}
+	return math.Round(v*100) / 100, true
 }

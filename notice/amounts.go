@@ -86,6 +86,15 @@ func (x *extractor) attach(a amountAt, roles ...enduse.SupplierRole) bool {
 		return false
 	}
 	x.sups[best].Amount, x.sups[best].amount = a.v, a.sp
+	// A consortium's price is every member's.
+	if c := x.sups[best].Consortium; c != "" {
+		for i := range x.sups {
+			s := &x.sups[i]
+			if s.Consortium == c && s.Lot == x.sups[best].Lot && s.Role == x.sups[best].Role && s.Amount == 0 {
+				s.Amount, s.amount = a.v, a.sp
+			}
+		}
+	}
 	return true
 }
 
@@ -171,7 +180,14 @@ func (x *extractor) amounts(n *enduse.Notice, ev map[string]enduse.Evidence) {
 			var sum float64
 			var count int
 			var first span
+			seen := map[string]bool{} // a consortium's price counts once
 			for _, s := range x.sups {
+				if s.Consortium != "" {
+					if seen[s.Consortium+"\x00"+s.Lot] {
+						continue
+					}
+					seen[s.Consortium+"\x00"+s.Lot] = true
+				}
 				if s.Role == enduse.RoleWinner {
 					count++
 					if s.Amount > 0 {

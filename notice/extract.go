@@ -33,6 +33,16 @@ type extractor struct {
 	// supIndex maps a supplier's compact name to its places in sups while
 	// suppliers are being read.
 	supIndex map[string][]int
+	// addrOf maps a party pair (index into kvs) to the address of its
+	// contact block (see linkAddresses).
+	addrOf map[int]span
+	// ignored holds the rune offsets of the labels read only to end the
+	// value before them (联系人, 电话, unknown labels), in text order; they
+	// mark where one contact block ends and another begins.
+	ignored []int
+	// unranked is set when the notice says its candidates are listed in no
+	// order (排名不分先后).
+	unranked bool
 }
 
 // supplierAt is a supplier with the spans it was read from.
@@ -69,6 +79,8 @@ func Extract(d *enduse.Document) *enduse.Notice {
 	x.lines = splitLines(x.rs, validBlocks(d.Blocks, len(x.rs)))
 	ev := map[string]enduse.Evidence{}
 	x.collect()
+	x.linkAddresses()
+	x.unranked = unrankedRe.MatchString(string(x.nr))
 
 	n.Title = strings.TrimSpace(d.Title)
 	if n.Title == "" {
@@ -150,6 +162,13 @@ func (x *extractor) text(sp span) string { return string(x.rs[sp.s:sp.e]) }
 // section role and lot in force at each.
 func (x *extractor) collect() {
 	ctx, lot := fNone, ""
+	listTables := map[int]bool{} // tables with a row of candidate names
+	listRows := map[int]bool{}   // those rows
+	for li, l := range x.lines {
+		if l.isRow() && x.isListRow(l) {
+			listTables[l.table], listRows[li] = true, true
+		}
+	}
 	add := func(k kv) {
 		if k.ctx == fNone {
 			k.ctx = ctx
@@ -157,12 +176,14 @@ func (x *extractor) collect() {
 		if k.lot == "" {
 			k.lot = lot
 		}
-		switch k.f {
-		case fBuyer, fAgency, fWinner, fSingle:
+		switch {
+		case k.prose:
+			// A sentence names parties but opens no contact block.
+		case k.f == fBuyer || k.f == fAgency || k.f == fWinner || k.f == fSingle:
 			ctx = k.f
-		case fCandidate, fCandList:
+		case k.f == fCandidate || k.f == fCandList:
 			ctx = fCandList
-		case fLotCode:
+		case k.f == fLotCode:
 			if l := lotOf(compact(x.text(k.v))); l != "" {
 				lot = l
 				k.lot = l
@@ -184,7 +205,7 @@ func (x *extractor) collect() {
 		if lt := lotOf(whole); lt != "" {
 			lot = lt
 		}
-		if l.isRow() && x.isListRow(l) {
+		if listRows[li] || l.isRow() && listTables[l.table] && x.isValueRow(l) {
 			continue
 		}
 		var pending *colonLabel
@@ -198,7 +219,9 @@ func (x *extractor) collect() {
 				continue
 			}
 			if pending != nil {
-				if _, _, isLabel := x.labelCell(c); !isLabel {
+				// The next cell is the pending label's value unless it is a
+				// label itself, bare (中标人) or with its own value (成交供应商：X).
+				if _, _, isLabel := x.labelCell(c); !isLabel && !x.opensWithLabel(c) {
 					add(kv{f: pending.f, rank: pending.rank, label: pending.label, unit: pending.unit, v: c, line: li})
 					pending = nil
 					continue
@@ -207,9 +230,18 @@ func (x *extractor) collect() {
 			}
 			if len(l.cells) > 1 {
 				if f, unit, ok := x.labelCell(c); ok {
-					if ci+1 < len(l.cells) {
-						next := trim(x.rs, l.cells[ci+1])
-						if _, _, isLabel := x.labelCell(next); !isLabel && next.s < next.e {
+					// The value is the next cell with text (runs of empty
+					// cells are layout).
+					nx := ci + 1
+					for nx < len(l.cells) && nx-ci <= 16 {
+						if t := trim(x.rs, l.cells[nx]); t.e > t.s {
+							break
+						}
+						nx++
+					}
+					if nx < len(l.cells) {
+						next := trim(x.rs, l.cells[nx])
+						if _, _, isLabel := x.labelCell(next); !isLabel && !x.opensWithLabel(next) && next.s < next.e {
 							label := x.text(c)
 							k := kv{f: f, label: label, unit: unit, v: next, line: li}
 							if f == fCandidate || f == fCandList {
@@ -220,8 +252,10 @@ func (x *extractor) collect() {
 							}
 							if f != fIgnore && f != fNone {
 								add(k)
+							} else {
+								x.ignored = append(x.ignored, c.s)
 							}
-							skip = ci + 1
+							skip = nx
 						}
 					}
 					continue
@@ -240,6 +274,7 @@ func (x *extractor) collect() {
 		}
 	}
 	sort.SliceStable(x.kvs, func(i, j int) bool { return x.kvs[i].v.s < x.kvs[j].v.s })
+	sort.Ints(x.ignored)
 }
 
 // titleLine finds a title in the text when the record has none: an early
@@ -281,6 +316,14 @@ func (x *extractor) noticeType(title string) enduse.NoticeType {
 		}
 		if t := TypeFromTitle(x.text(span{l.s, l.e})); t != enduse.TypeOther {
 			return t
+		}
+	}
+	// A notice that states the date of its change is a correction.
+	for _, k := range x.kvs {
+		if k.f == fCorrDate && !k.prose {
+			if _, ok := ParseDate(x.text(k.v)); ok {
+				return enduse.TypeCorrection
+			}
 		}
 	}
 	return enduse.TypeOther
@@ -329,6 +372,16 @@ func (x *extractor) published(ev map[string]enduse.Evidence) string {
 			x.evidence(ev, "published", sp)
 			return d
 		}
+	}
+	// A correction that states no other date is published on the day of
+	// its change (本次变更日期 / 更正日期).
+	if _, sp, ok := x.first(func(k kv) (span, bool) {
+		d, ok := ParseDate(x.text(k.v))
+		date = d
+		return k.v, ok
+	}, fCorrDate); ok {
+		x.evidence(ev, "published", sp)
+		return date
 	}
 	return ""
 }
@@ -469,42 +522,52 @@ func (x *extractor) region(ev map[string]enduse.Evidence) *enduse.Region {
 func (x *extractor) org(f field, ev map[string]enduse.Evidence, key string) *enduse.Org {
 	var name, addr span
 	found := false
-	for _, k := range x.kvs {
-		if k.f != f && !(k.f == fOrgName && k.ctx == f) {
-			continue
+	// A label of the role itself (招标人：X) outranks a sentence (受招标人X
+	// 的委托), which outranks a label of a related role (建设单位, 业主).
+	for tier := 0; tier < 3 && !found; tier++ {
+		for _, k := range x.kvs {
+			if found {
+				break
+			}
+			if k.f != f && !(k.f == fOrgName && k.ctx == f) {
+				continue
+			}
+			if t := 2; k.prose {
+				if tier != 1 {
+					continue
+				}
+			} else if primaryRoleRe.MatchString(k.label) || k.f == fAgency || k.f == fOrgName {
+				if tier != 0 {
+					continue
+				}
+			} else if tier != t {
+				continue
+			}
+			// Several buyers ("A公司、B公司"): the first one named leads.
+			sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0])
+			if !ok {
+				continue
+			}
+			name, found = sp, true
 		}
-		// Several buyers ("A公司、B公司"): the first one named leads.
-		sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0])
-		if !ok {
-			continue
-		}
-		name, found = sp, true
-		break
 	}
 	if !found {
 		return nil
 	}
-	// The address follows the name where a label (not a sentence) gives
-	// it; the first few mentions of the name are enough to look at.
+	// The address is the party's own address label (采购人地址), else the
+	// 地址 of a contact block opened by this name (see linkAddresses).
 	want := compactName(x.text(name))
-	own := x.ownAddress(f)
-	tries := 0
+	addr = x.ownAddress(f)
 	for i, k := range x.kvs {
-		if own.e > own.s {
-			addr = own
+		if addr.e > addr.s {
 			break
 		}
-		if k.prose || (k.f != f && !(k.f == fOrgName && k.ctx == f)) {
+		a, ok := x.addrOf[i]
+		if !ok || k.prose || (k.f != f && k.f != fOrgName) {
 			continue
 		}
-		if tries++; tries > 4 {
-			break
-		}
-		if sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0]); !ok || compactName(x.text(sp)) != want {
-			continue
-		}
-		if addr = x.addressAfter(i); addr.e > addr.s {
-			break
+		if sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0]); ok && compactName(x.text(sp)) == want {
+			addr = a
 		}
 	}
 	o := &enduse.Org{Name: compactName(x.text(name))}
@@ -515,6 +578,10 @@ func (x *extractor) org(f field, ev map[string]enduse.Evidence, key string) *end
 	}
 	return o
 }
+
+// primaryRoleRe marks the labels that name the buyer's role in the
+// procurement itself, not a related one (建设单位, 项目业主).
+var primaryRoleRe = regexp.MustCompile(`招标人|采购人|采购单位|招标单位|比选人|询比人|采购方|采购主体|需求单位`)
 
 // compactName removes white space inside a name ("宜昌市公安局 执法办案管理中心" stays
 // readable as one name) and normalises its parentheses' width to the text's own.
@@ -544,26 +611,6 @@ func (x *extractor) ownAddress(f field) span {
 	return span{}
 }
 
-// addressAfter finds a plain 地址 given within the next few lines after the
-// organisation read at kvs[i], in the same section.
-func (x *extractor) addressAfter(i int) span {
-	org := x.kvs[i]
-	for _, k := range x.kvs[i+1:] {
-		if k.line > org.line+4 {
-			break
-		}
-		switch k.f {
-		case fBuyer, fAgency, fWinner, fSingle, fSupplierName, fOrgName, fCandidate, fCandList, fBidder:
-			if k.v.s > org.v.s {
-				return span{}
-			}
-		case fAddress:
-			return addressSpan(x, k.v)
-		}
-	}
-	return span{}
-}
-
 // addressSpan trims an address value to the address itself.
 func addressSpan(x *extractor, sp span) span {
 	for i := sp.s; i < sp.e; i++ {
@@ -580,6 +627,12 @@ func addressSpan(x *extractor, sp span) span {
 	if n := len([]rune(v)); n < 4 || n > 100 || v == "/" || strings.Contains(v, "详见") {
 		return span{}
 	}
+	// An address never holds a contact person or a phone number; a value
+	// that does was read from the wrong place and must not be output.
+	if phoneRe.MatchString(v) || strings.ContainsAny(v, "@") || strings.Contains(v, "联系人") || strings.Contains(v, "电话") ||
+		strings.Contains(v, "http") || strings.Contains(v, "www.") {
+		return span{}
+	}
 	return sp
 }
 
@@ -593,4 +646,36 @@ func (x *extractor) currency() string {
 		return "EUR"
 	}
 	return "CNY"
+}
+
+// opensWithLabel reports whether a cell starts with a known label and a
+// colon ("成交供应商：X").
+func (x *extractor) opensWithLabel(c span) bool {
+	for p := c.s; p < c.e && p-c.s <= 30; p++ {
+		if x.nr[p] == ':' {
+			_, ok := fieldOf(compact(string(x.rs[c.s:p])))
+			return ok
+		}
+	}
+	return false
+}
+
+// isValueRow reports whether a row is a price or rank label over the
+// values of several columns ("投标报价 | 100 | 200"). In a table with a
+// row of candidate names it is that row's sibling, read with it, not as a
+// pair.
+func (x *extractor) isValueRow(l line) bool {
+	if len(l.cells) < 3 {
+		return false
+	}
+	f, _, ok := x.labelCell(trim(x.rs, l.cells[0]))
+	if !ok || (f != fBid && f != fAward && f != fRank) {
+		return false
+	}
+	for _, c := range l.cells[1:] {
+		if _, _, isLabel := x.labelCell(trim(x.rs, c)); isLabel || x.opensWithLabel(c) {
+			return false
+		}
+	}
+	return true
 }

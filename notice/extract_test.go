@@ -84,8 +84,8 @@ func TestExtract(t *testing.T) {
 			want{typ: enduse.TypeTender, buyer: "宁波开投置业有限公司"}},
 		{"two winners, one line", textDoc("某项目成交公告", "成交供应商：甲有限公司、乙有限公司"),
 			want{typ: enduse.TypeAward, suppliers: "甲有限公司/winner/0/0/; 乙有限公司/winner/0/0/"}},
-		{"consortium is one supplier", textDoc("某项目中标结果公告", "中标人：甲建设有限公司、乙设计院有限公司联合体"),
-			want{typ: enduse.TypeAward, suppliers: "甲建设有限公司、乙设计院有限公司联合体/winner/0/0/"}},
+		{"consortium is one supplier per member", textDoc("某项目中标结果公告", "中标人：甲建设有限公司、乙设计院有限公司联合体"),
+			want{typ: enduse.TypeAward, suppliers: "甲建设有限公司/winner/0/0/; 乙设计院有限公司/winner/0/0/"}},
 		{"budget per lot, no total", textDoc("某检测采购公告",
 			"2.4招标控制价：Ⅰ标段：2616175元（含税）；Ⅱ标段：2951257元（含税）。"),
 			want{typ: enduse.TypeTender, budget: 5567432, lots: 2, currency: "CNY"}},
@@ -160,6 +160,8 @@ func FuzzExtract(f *testing.F) {
 		f.Add(c.doc.Title, text, 0, 0)
 	}
 	f.Add("某项目中标候选人公示", "中标候选人名称\tA有限公司\tB有限公司\n投标报价\t1\t2", 0, 3)
+	f.Add("某法院成交公告", `采购编号：\t\t湘财采计[2018]1号\t\t成交供应商：某某有限公司\n采购人：某法院\n`, 0, 0)
+	f.Add("", "采购人名称：A局代理机构名称：B有限公司电话：1地址：X路1号地址：Y路2号", 0, 0)
 	f.Fuzz(func(t *testing.T, title, text string, bstart, bend int) {
 		d := &enduse.Document{Source: "fuzz", Title: title, Text: text,
 			Blocks: []enduse.Block{{Kind: enduse.BlockRow, Table: 1, Start: bstart, End: bend}}}

@@ -40,6 +40,7 @@ const (
 	fRegion
 	fRank
 	fProseName // a project name read from the opening sentence
+	fCorrDate  // 更正日期 / 本次变更日期: the date of a correction
 )
 
 // labelFields maps a label, compacted and stripped of parenthesised parts
@@ -51,7 +52,7 @@ var labelFields = buildLabels(map[field][]string{
 	fAgency: {"招标代理机构", "招标代理", "招标机构", "代理机构", "采购代理机构", "采购代理", "采购代理人",
 		"招标代理人", "集中采购机构", "采购代理机构名称", "代理机构名称", "招标代理机构名称",
 		"代理单位", "招标代理单位", "招标代理人名称", "采购代理人名称", "代理人名称",
-		"采购代理公司", "招标代理公司", "代理公司", "代理人", "采购代理单位", "委托代理机构", "组织机构", "采购组织机构", "比选代理机构"},
+		"采购代理公司", "招标代理公司", "代理公司", "代理人", "采购代理单位", "委托代理机构", "招标机构名称", "采购机构名称", "集中采购机构名称", "组织机构", "采购组织机构", "比选代理机构"},
 	fWinner: {"中标人", "中标单位", "中标供应商", "成交供应商", "中标人名称", "中标单位名称", "中标供应商名称",
 		"成交供应商名称", "成交人", "成交单位", "中标方", "成交方", "中选人", "中选单位", "中选供应商", "中标成交供应商",
 		"中标机构", "中标候选人及中标人", "成交人名称", "中标成交供应商名称", "中标公司", "成交公司"},
@@ -86,8 +87,9 @@ var labelFields = buildLabels(map[field][]string{
 	fSupplierAddress: {"供应商地址", "中标人地址", "成交供应商地址", "中标供应商地址", "中标单位地址"},
 	fPublished: {"公告发布日期", "发布日期", "发布时间", "公告日期", "公告时间", "信息发布时间", "公告发布时间",
 		"发布于", "公示日期", "公示时间"},
-	fRegion: {"行政区域", "所属地区", "所属区域", "行政区划", "项目所在地区", "所属行政区划"},
-	fRank:   {"名次", "排名", "排序", "推荐排名", "中标候选人排序", "候选人排序", "推荐顺序", "排名顺序"},
+	fCorrDate: {"更正日期", "本次变更日期", "变更日期", "本次更正日期", "更正公告日期", "澄清日期", "变更公告日期", "更正发布日期"},
+	fRegion:   {"行政区域", "所属地区", "所属区域", "行政区划", "项目所在地区", "所属行政区划"},
+	fRank:     {"名次", "排名", "排序", "推荐排名", "中标候选人排序", "候选人排序", "推荐顺序", "排名顺序"},
 	fIgnore: {"联系人", "项目联系人", "联系电话", "电话", "联系方式", "传真", "邮编", "邮政编码", "电子邮件", "电子邮箱",
 		"邮箱", "手机", "网址", "开户银行", "开户行", "账号", "户名", "项目负责人", "技术负责人", "项目经理",
 		"安全员", "总监理工程师", "设计负责人", "施工负责人", "法定代表人", "负责人", "姓名", "身份证号",
@@ -96,11 +98,11 @@ var labelFields = buildLabels(map[field][]string{
 		"采购内容", "采购需求", "中标范围和内容", "招标范围", "项目概况", "服务内容", "投诉电话", "监督电话",
 		"开标时间", "开标地点", "投标截止时间", "截止时间", "获取时间", "公示期", "公示期限", "资金来源",
 		"采购方式", "招标方式", "评标办法", "评审得分", "得分", "评审结果", "监督部门", "行业主管部门",
-		"异议受理联系人", "首次公告日期", "更正日期", "本次变更日期", "原公告地址", "品目", "采购品目",
+		"异议受理联系人", "首次公告日期", "原公告地址", "品目", "采购品目",
 		"规格型号", "数量", "单价", "单位", "品牌", "服务地点", "交货地点", "项目地点", "合同履行期限",
 		"安全生产许可证名称及编号", "项目联系电话", "代理机构联系人", "采购人联系人", "采购代理机构联系人",
 		"联系人及电话", "邮件", "QQ", "E-mail", "Email", "招标人代表", "监督人", "代理机构工作人员", "专业",
-		"评审专家名单", "其他", "委托代理人", "授权代表", "被授权人", "时间", "日期", "金额单位", "币种", "注", "说明"},
+		"评审专家名单", "其他", "邮箱地址", "电子邮箱地址", "电子邮件地址", "邮件地址", "网站地址", "网页地址", "网络地址", "IP地址", "公告地址", "下载地址", "委托代理人", "授权代表", "被授权人", "时间", "日期", "金额单位", "币种", "注", "说明"},
 })
 
 // buildLabels turns the field → labels table into a label → field map.
@@ -137,10 +139,14 @@ func stripLabel(l string) string {
 }
 
 // labelUnit reads a money unit from a label's parenthesised parts:
-// "中标价(元)" → "元", "预算金额（万元）" → "万元".
+// "中标价(元)" → "元", "预算金额（万元）" → "万元". A label that declares a
+// rate and no money unit ("中标价(%)", "下浮率", "费率") gives "%": its
+// values are never sums of money.
 func labelUnit(label string) string {
 	c := compact(label)
 	switch {
+	case strings.ContainsAny(c, "%％率比扣数") && (percentUnitRe.MatchString(c) || rateLabelRe.MatchString(parenRe.ReplaceAllString(c, ""))) && !strings.Contains(c, "元") && !strings.Contains(c, "金额"):
+		return "%"
 	case strings.Contains(c, "万元") || strings.Contains(c, "(万)"):
 		return "万元"
 	case strings.Contains(c, "元"):
@@ -148,6 +154,13 @@ func labelUnit(label string) string {
 	}
 	return ""
 }
+
+// percentUnitRe marks a percent sign used as a unit ("中标价(%)"), not one
+// in a note about tax ("招标控制价（含9%增值税）").
+var percentUnitRe = regexp.MustCompile(`(?:^|[^0-9.])[%％]`)
+
+// rateLabelRe marks labels of rates rather than sums: 下浮率, 费率, 折扣率.
+var rateLabelRe = regexp.MustCompile(`率|百分比|折扣|系数`)
 
 // fieldOf looks a compacted label up, trying each part of a label written
 // as alternatives ("采购预算/最高限价").
@@ -210,8 +223,30 @@ func lookupLabel(s string) (f field, start int) {
 	}
 	for k := max(0, end-24); k < end; k++ {
 		if f, ok := labelFields[string(cr[k:end])]; ok {
-			return f, idx[k]
+			return f, labelStart(rs, cr, idx, k)
 		}
 	}
 	return fNone, 0
+}
+
+// rolePrefixes are the party words a label may be written after
+// ("采购单位联系方式", "采购代理机构联系人"), longest first.
+var rolePrefixes = [][]rune{[]rune("采购代理机构"), []rune("招标代理机构"), []rune("代理机构"), []rune("采购单位"),
+	[]rune("建设单位"), []rune("招标单位"), []rune("采购人"), []rune("招标人"), []rune("供应商"), []rune("中标人")}
+
+// labelStart returns where a label found at cr[k:] begins in the original
+// runes rs: a party word written before it, from a separator or white
+// space on ("南宁市鲁班路81号 采购单位联系方式"), belongs to the label, not
+// to the value before.
+func labelStart(rs, cr []rune, idx []int, k int) int {
+	for _, p := range rolePrefixes {
+		b := k - len(p)
+		if b < 0 || string(cr[b:k]) != string(p) {
+			continue
+		}
+		if i := idx[b]; i == 0 || isSpace(rs[i-1]) || strings.ContainsRune(",，;；。、)）", rs[i-1]) {
+			return i
+		}
+	}
+	return idx[k]
 }

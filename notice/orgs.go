@@ -36,6 +36,42 @@ var personTitleRe = regexp.MustCompile(`(?:先生|女士|老师|经理|主任|�
 // starts with, and reports whether that is an organisation name. It drops
 // trailing notes ("（盖章）", "（以下简称…）") and text after the name.
 func cleanOrg(rs []rune, sp span) (span, bool) {
+	out, ok := cleanOrgWhole(rs, sp)
+	if ok {
+		return out, true
+	}
+	// A run-on line ("成交供应商：A公司 品目名称 数量 …"): the name is the
+	// longest start of the value, ending at a space, that is a name. Only
+	// the first maxOrgScan runes are tried, so the cost stays linear.
+	t := trim(rs, sp)
+	lim := min(t.e, t.s+maxOrgScan)
+	for i := lim - 1; i > t.s; i-- {
+		if !isSpace(rs[i]) || isSpace(rs[i-1]) || !orgLastRunes[normRune(rs[i-1])] {
+			continue
+		}
+		if p, ok := cleanOrgWhole(rs, span{t.s, i}); ok {
+			return p, true
+		}
+	}
+	return out, false
+}
+
+// orgLastRunes holds the last rune of every organisation suffix: a cheap
+// test before a prefix of a run-on value is tried as a name.
+var orgLastRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, s := range orgSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		m[r] = true
+	}
+	return m
+}()
+
+// maxOrgScan bounds how far into a run-on value a name is looked for.
+const maxOrgScan = 80
+
+// cleanOrgWhole is cleanOrg without the run-on fallback.
+func cleanOrgWhole(rs []rune, sp span) (span, bool) {
 	sp = trim(rs, sp)
 	// Cut at the first separator that cannot be inside a name.
 	for i := sp.s; i < sp.e; i++ {
@@ -202,4 +238,68 @@ func splitJoined(rs []rune, sp span) []span {
 		}
 	}
 	return out
+}
+
+// consortiumRe matches the end of a consortium's name: "A、B联合体",
+// "A与B组成的联合体", "A和B（联合体）".
+var consortiumRe = regexp.MustCompile(`\s*(?:组成的|组成)?\s*[(]?\s*联合体\s*[)]?$`)
+
+// consortiumMembers splits a consortium's name ("A、B联合体", "A与B组成的
+// 联合体") into the spans of its members. It reports false unless the name
+// ends with 联合体 and every part before it is an organisation name.
+func consortiumMembers(rs []rune, sp span) ([]span, bool) {
+	v := norm(string(rs[sp.s:sp.e]))
+	loc := consortiumRe.FindStringIndex(v)
+	if loc == nil {
+		return nil, false
+	}
+	inner := span{sp.s, sp.s + utf8.RuneCountInString(v[:loc[0]])}
+	var out []span
+	depth, start := 0, inner.s
+	for i := inner.s; i <= inner.e; i++ {
+		if i < inner.e {
+			r := normRune(rs[i])
+			switch {
+			case r == '(':
+				depth++
+				continue
+			case r == ')':
+				if depth > 0 {
+					depth--
+				}
+				continue
+			case depth > 0 || (r != '、' && r != '与' && r != '和' && r != '及' && r != '/' && r != '+'):
+				continue
+			}
+		}
+		part, ok := cleanOrg(rs, span{start, i})
+		if !ok {
+			// "与" or "和" inside a name ("科技与信息有限公司"): keep reading.
+			if i < inner.e && normRune(rs[i]) != '、' {
+				continue
+			}
+			return nil, false
+		}
+		out = append(out, part)
+		start = i + 1
+	}
+	return out, len(out) > 1
+}
+
+// leadNoteRe marks a member note of a consortium written member by member:
+// "A（牵头人）、B（成员）".
+var leadNoteRe = regexp.MustCompile(`[(](?:联合体)?(?:牵头人|牵头方|牵头单位|主办方|成员|成员单位|成员方)[)]`)
+
+// cutValue trims a value to its first clause (up to a tab, comma,
+// semicolon or full stop) and reports whether anything is left.
+func cutValue(rs []rune, sp span) (span, bool) {
+	sp = trim(rs, sp)
+	for i := sp.s; i < sp.e; i++ {
+		if r := normRune(rs[i]); r == '\t' || r == ';' || r == ',' || r == '。' {
+			sp.e = i
+			break
+		}
+	}
+	sp = trim(rs, sp)
+	return sp, sp.e > sp.s
 }

@@ -83,9 +83,11 @@ func TestParseDate(t *testing.T) {
 }
 
 func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"123,456.78元", "12.5万元", "￥1,234", "人民币壹拾贰万叁仟肆佰元整", "下浮率5%", "拾万", "元", "亿亿元"} {
+	for _, s := range []string{"123,456.78元", "12.5万元", "￥1,234", "人民币壹拾贰万叁仟肆佰元整", "下浮率5%", "拾万", "元", "亿亿元",
+		"建安工程费：15601182.63元、设计费：694400.00元", "合计：120元（其中暂列金10元）", "可研服务费报价63500元，工程设计费报价1238000元"} {
 		f.Add(s, "")
 		f.Add(s, "万元")
+		f.Add(s, "%")
 	}
 	f.Fuzz(func(t *testing.T, s, unit string) {
 		v, ok := ParseAmount(s, unit)

@@ -157,6 +157,7 @@ func (x *extractor) scanSegment(sp span, li int) (out []kv, pending *colonLabel)
 			continue
 		}
 		if cl.f == fIgnore {
+			x.ignored = append(x.ignored, cl.start)
 			continue
 		}
 		out = append(out, kv{f: cl.f, rank: cl.rank, label: cl.label, unit: cl.unit, v: v, line: li})
@@ -168,6 +169,10 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // proseRe reads "采购人为X，" sentences.
 var proseRe = regexp.MustCompile(`(招标人|采购人|采购单位|建设单位|业主单位|项目业主|招标代理机构|采购代理机构|代理机构|采购代理人|招标代理人|采购代理单位|招标代理单位)(?:为|是|系)([^,;。:\t()]{4,70})`)
+
+// roleWordRe matches a role word written before a name in prose
+// ("受招标人X的委托", "受采购单位X委托").
+var roleWordRe = regexp.MustCompile(`^(?:招标人|采购人|采购单位|建设单位|业主单位|项目业主|业主|发包人|招标单位|比选人|(?:招标|采购)?代理(?:机构|单位|人))\s*`)
 
 // proseNameRe reads the project name of the standard tender opening
 // "本招标项目X已由…批准" / "本项目X已具备采购条件".
@@ -241,13 +246,20 @@ func (x *extractor) scanProse(sp span, li int) []kv {
 		}
 		out = append(out, kv{f: f, label: s[m[2]:m[3]], v: span{off(m[4]), off(m[5])}, line: li, prose: true})
 	}
+	// "受招标人X的委托": the role word before X is not part of the name.
+	role := func(b, e int) span {
+		if m := roleWordRe.FindStringIndex(s[b:e]); m != nil && e-(b+m[1]) >= 4 {
+			b += m[1]
+		}
+		return span{off(b), off(e)}
+	}
 	for _, m := range findN(proseEntrustRe, s, entrust, 1) {
-		out = append(out, kv{f: fAgency, label: "受…委托", v: span{off(m[2]), off(m[3])}, line: li, prose: true},
-			kv{f: fBuyer, label: "受…委托", v: span{off(m[4]), off(m[5])}, line: li, prose: true})
+		out = append(out, kv{f: fAgency, label: "受…委托", v: role(m[2], m[3]), line: li, prose: true},
+			kv{f: fBuyer, label: "受…委托", v: role(m[4], m[5]), line: li, prose: true})
 	}
 	for _, m := range findN(proseEntrustedRe, s, entrust, 1) {
-		out = append(out, kv{f: fBuyer, label: "受…委托", v: span{off(m[2]), off(m[3])}, line: li, prose: true},
-			kv{f: fAgency, label: "受…委托", v: span{off(m[4]), off(m[5])}, line: li, prose: true})
+		out = append(out, kv{f: fBuyer, label: "受…委托", v: role(m[2], m[3]), line: li, prose: true},
+			kv{f: fAgency, label: "受…委托", v: role(m[4], m[5]), line: li, prose: true})
 	}
 	for _, m := range findN(proseJiuRe, s, jiu, 1) {
 		out = append(out, kv{f: fProseName, label: "就…进行", v: span{off(m[2]), off(m[3])}, line: li, prose: true})

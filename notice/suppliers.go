@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/enduse/enduse"
@@ -44,6 +45,10 @@ func (x *extractor) roleOf(k kv) (enduse.SupplierRole, bool) {
 	return "", false
 }
 
+// unrankedRe marks a notice that lists its candidates in no order:
+// 排名不分先后, 排序不分前后, 不分名次, 无先后顺序, 不标明排序.
+var unrankedRe = regexp.MustCompile(`不分(?:先后|前后|名次|排名|排序|顺序)|无(?:先后|排名|排序)(?:顺序|之分)?|排名无先后|不标明(?:排序|排名|名次|顺序)`)
+
 // rolePriority orders roles when one company is named in several.
 func rolePriority(r enduse.SupplierRole) int {
 	switch r {
@@ -57,8 +62,27 @@ func rolePriority(r enduse.SupplierRole) int {
 	return 1
 }
 
-// addSupplier adds or merges a supplier read at sp.
+// addSupplier adds or merges a supplier read at sp. A consortium ("A、B
+// 联合体") is added as one supplier per member, each with the
+// consortium's role, rank, amount and lot, and the consortium's name.
 func (x *extractor) addSupplier(s supplierAt) {
+	if members, ok := consortiumMembers(x.rs, s.name); ok {
+		whole := s.Name
+		for _, m := range members {
+			ms := s
+			ms.name = m
+			ms.Name = compactName(x.text(m))
+			ms.Consortium = whole
+			ms.Address = ""
+			x.addMember(ms)
+		}
+		return
+	}
+	x.addMember(s)
+}
+
+// addMember adds or merges one supplier.
+func (x *extractor) addMember(s supplierAt) {
 	if x.supIndex == nil {
 		x.supIndex = map[string][]int{}
 	}
@@ -80,6 +104,9 @@ func (x *extractor) addSupplier(s supplierAt) {
 		if o.Address == "" {
 			o.Address = s.Address
 		}
+		if o.Consortium == "" {
+			o.Consortium = s.Consortium
+		}
 		return
 	}
 	x.supIndex[key] = append(x.supIndex[key], len(x.sups))
@@ -95,6 +122,13 @@ func (x *extractor) suppliers(n *enduse.Notice) {
 			continue
 		}
 		parts := splitOrgs(x.rs, k.v)
+		// "A（牵头人）、B（成员）": the parts are the members of one consortium.
+		consortium := ""
+		if len(parts) > 1 && leadNoteRe.MatchString(norm(x.text(k.v))) {
+			if sp, ok := cutValue(x.rs, k.v); ok {
+				consortium = compactName(x.text(sp))
+			}
+		}
 		for _, part := range parts {
 			sp, good := cleanOrg(x.rs, part)
 			if !good {
@@ -104,6 +138,7 @@ func (x *extractor) suppliers(n *enduse.Notice) {
 			s.Name = compactName(x.text(sp))
 			s.Role = role
 			s.Lot = k.lot
+			s.Consortium = consortium
 			if role == enduse.RoleCandidate {
 				s.Rank = k.rank
 			}
@@ -115,6 +150,11 @@ func (x *extractor) suppliers(n *enduse.Notice) {
 	}
 	x.tables()
 	x.supIndex = nil
+	if x.unranked {
+		for i := range x.sups {
+			x.sups[i].Rank = 0
+		}
+	}
 	// A supplier is never the buyer or the agency of the same notice.
 	var kept []supplierAt
 	for _, s := range x.sups {
@@ -128,13 +168,18 @@ func (x *extractor) suppliers(n *enduse.Notice) {
 
 // addressAfterSupplier finds 地址 / 供应商地址 just after a supplier name.
 func (x *extractor) addressAfterSupplier(i int) span {
+	if a, ok := x.addrOf[i]; ok {
+		return a
+	}
 	org := x.kvs[i]
 	for _, k := range x.kvs[i+1:] {
 		if k.line > org.line+2 {
 			break
 		}
 		switch k.f {
-		case fSupplierAddress, fAddress:
+		case fAddress:
+			return span{}
+		case fSupplierAddress:
 			return addressSpan(x, k.v)
 		case fBuyer, fAgency, fWinner, fSingle, fSupplierName, fOrgName, fCandidate, fCandList, fBidder:
 			return span{}
@@ -253,10 +298,8 @@ func (x *extractor) transposed(rows []int) {
 			s.Name = compactName(x.text(sp))
 			s.Role = role
 			if role == enduse.RoleCandidate {
+				// Column order is no rank: only a 名次/排序 row gives one.
 				s.Rank = ranks[c]
-				if s.Rank == 0 {
-					s.Rank = c
-				}
 			}
 			s.Amount, s.amount = amounts[c], amountSp[c]
 			x.addSupplier(s)
@@ -313,7 +356,7 @@ func (x *extractor) headerTable(rows []int) {
 		if known < 2 || cols.name < 0 {
 			continue
 		}
-		for k, rj := range rows[hi+1:] {
+		for _, rj := range rows[hi+1:] {
 			o := x.lines[rj]
 			if len(o.cells) != len(l.cells) {
 				continue
@@ -329,8 +372,7 @@ func (x *extractor) headerTable(rows []int) {
 			case fWinner:
 				s.Role = enduse.RoleWinner
 			case fCandList, fCandidate:
-				s.Role = enduse.RoleCandidate
-				s.Rank = k + 1
+				s.Role = enduse.RoleCandidate // row order is no rank
 			case fSingle:
 				s.Role = enduse.RoleSingleSource
 			case fSupplierName:
