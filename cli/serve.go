@@ -1,14 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"sync"
 
-	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/document"
-	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/web"
 )
@@ -51,7 +46,7 @@ func serve(ctx context.Context, env Env, cfg Config, st store, addr string) erro
 		Token: cfg.Token, AllowIngest: cfg.AllowIngest,
 	}
 	if cfg.AllowIngest {
-		wc.Ingest = uploader(st, p)
+		wc.Ingest = web.PipelineIngest(st, p)
 	}
 	srv, err := web.New(wc)
 	if err != nil {
@@ -62,41 +57,3 @@ func serve(ctx context.Context, env Env, cfg Config, st store, addr string) erro
 	})
 }
 
-// uploader stores one uploaded file — a notice or a crawler export — with
-// the same pipeline as `enduse ingest`.
-func uploader(st enduse.DocumentStore, p *pipeline.Pipeline) web.IngestFunc {
-	var mu sync.Mutex // one upload at a time: SQLite has one writer anyway
-	return func(ctx context.Context, name string, data []byte) (enduse.IngestOutcome, []string, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		var ids []string
-		src := func(fn func(*enduse.Document, error) error) error {
-			collect := func(d *enduse.Document, err error) error {
-				if d != nil {
-					ids = append(ids, d.SHA256)
-				}
-				return fn(d, err)
-			}
-			if document.IsRecordFile(name) {
-				return document.ReadRecords(bytes.NewReader(data), name, nil, collect)
-			}
-			d, err := document.Parse(data, name, document.Options{})
-			return collect(d, err)
-		}
-		sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: 1})
-		if err != nil {
-			return "", nil, err
-		}
-		if sum.Unreadable > 0 && len(ids) == 0 {
-			return "", nil, fmt.Errorf("%s: %v: %w", name, sum.Errors, enduse.ErrInvalid)
-		}
-		switch {
-		case sum.Stored > 0:
-			return enduse.OutcomeStored, ids, nil
-		case sum.Failed > 0:
-			return enduse.OutcomeFailed, ids, nil
-		default:
-			return enduse.OutcomeDuplicate, ids, nil
-		}
-	}
-}
