@@ -47,6 +47,10 @@ type Figure struct {
 	Quantity float64  `json:"quantity,omitempty"` // summed item quantities
 	Amount   float64  `json:"amount,omitempty"`   // yuan
 	IDs      []string `json:"ids"`                // notice ids (sha256) behind the figure
+	// IDsTruncated is true when IDs holds only the first of the figure's
+	// notices (stores cap the list so broad answers stay small); Notices
+	// still counts them all.
+	IDsTruncated bool `json:"ids_truncated,omitempty"`
 }
 
 // Row is one notice in an answer.

@@ -52,6 +52,15 @@ func serve(ctx context.Context, env Env, cfg Config, st store, addr string) erro
 	if err != nil {
 		return err
 	}
+	// Stores that keep broad answers compute them in the background, so the
+	// first visitor of the home and brand pages does not wait for them.
+	if w, ok := st.(interface{ Warm(context.Context) error }); ok {
+		go func() {
+			if err := w.Warm(ctx); err != nil && ctx.Err() == nil {
+				fmt.Fprintf(env.Stderr, "enduse serve: precomputing answers: %v\n", err)
+			}
+		}()
+	}
 	return srv.ListenAndServe(ctx, addr, func(url string) {
 		fmt.Fprintf(env.Stdout, "\nServing the enduse UI and API on %s (Ctrl-C to stop)\n", url)
 	})

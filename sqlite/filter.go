@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +30,12 @@ type plan struct {
 	args   []any
 	brands []string // canonical brands the Brand filter resolves to (lower case)
 	marks  bool     // the filter constrains brands/products (brand, company, country, …)
+	// groupWhere and groupArgs are where and args for probing the few
+	// notices of one announcement group: the brand condition always as
+	// per-notice EXISTS probes, never as the set of every notice of the
+	// brand.
+	groupWhere []string
+	groupArgs  []any
 }
 
 // validateFilter checks a filter and returns it with defaults applied. It
@@ -265,16 +272,22 @@ func (p *plan) markMatches(m *mark) bool {
 
 // newPlan validates f and translates it to SQL conditions over notices n.
 func (db *DB) newPlan(ctx context.Context, f enduse.Filter) (*plan, error) {
+	return db.planWith(ctx, f, nil)
+}
+
+// planWith is newPlan with the Brand filter already resolved to brands
+// (nil: resolve it now), for answers stored with their resolution.
+func (db *DB) planWith(ctx context.Context, f enduse.Filter, brands []string) (*plan, error) {
 	f, err := validateFilter(f)
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{f: f}
+	p := &plan{f: f, brands: brands}
 	add := func(cond string, args ...any) {
 		p.where = append(p.where, cond)
 		p.args = append(p.args, args...)
 	}
-	if f.Brand != "" {
+	if f.Brand != "" && p.brands == nil {
 		if p.brands, err = db.canonicalBrands(ctx, f.Brand); err != nil {
 			return nil, err
 		}
@@ -358,8 +371,13 @@ func (db *DB) newPlan(ctx context.Context, f enduse.Filter) (*plan, error) {
 	}
 	ms, margs := p.markSQL("m", false)
 	is, iargs := p.markSQL("i", true)
+	p.groupWhere, p.groupArgs = slices.Clone(p.where), slices.Clone(p.args)
 	if ms != "" {
 		p.marks = true
+		exists := "(EXISTS (SELECT 1 FROM mentions m WHERE m.notice = n.id AND " + ms +
+			") OR EXISTS (SELECT 1 FROM items i WHERE i.notice = n.id AND " + is + "))"
+		p.groupWhere = append(p.groupWhere, exists)
+		p.groupArgs = append(append(p.groupArgs, margs...), iargs...)
 		if len(p.where) > 0 {
 			// Other conditions narrow the notices: probe each candidate's
 			// few marks rather than materialise every notice of the brand.

@@ -89,6 +89,12 @@ func (db *DB) OrgProfile(ctx context.Context, q string) (*enduse.OrgProfile, err
 	if err != nil {
 		return nil, fmt.Errorf("org profile: %w", err)
 	}
+	var cached enduse.OrgProfile
+	if ok, err := db.cached(ctx, answerOrg, key, &cached); err != nil {
+		return nil, fmt.Errorf("org profile %s: %w", key, err)
+	} else if ok {
+		return &cached, nil
+	}
 	op := &enduse.OrgProfile{Key: key}
 	var code, rname, rpath, sector, level string
 	err = db.read.QueryRowContext(ctx, `SELECT name, name_en, sector, level, region_code, region_name, region_path, parent
@@ -197,6 +203,9 @@ func (db *DB) OrgProfile(ctx context.Context, q string) (*enduse.OrgProfile, err
 		return nil, fmt.Errorf("org profile %s: %w", key, err)
 	}
 	op.Hits = hits
+	if len(s.recs) >= db.cacheMin {
+		db.remember(ctx, answerOrg, key, s.gen, op)
+	}
 	return op, nil
 }
 
@@ -271,6 +280,12 @@ func (db *DB) BrandProfile(ctx context.Context, brand string) (*enduse.BrandProf
 	if brand == "" {
 		return nil, fmt.Errorf("brand profile: empty brand: %w", enduse.ErrInvalid)
 	}
+	var cached enduse.BrandProfile
+	if ok, err := db.cached(ctx, answerBrand, brand, &cached); err != nil {
+		return nil, fmt.Errorf("brand profile %s: %w", brand, err)
+	} else if ok {
+		return &cached, nil
+	}
 	p, err := db.newPlan(ctx, enduse.Filter{Brand: brand, Limit: 1})
 	if err != nil {
 		return nil, fmt.Errorf("brand profile %s: %w", brand, err)
@@ -340,6 +355,9 @@ func (db *DB) BrandProfile(ctx context.Context, brand string) (*enduse.BrandProf
 		}
 	}
 	bp.BySupplier = s.figures(suppliers, func(string) itemPred { return func(m *mark) bool { return m.match } })
+	if len(s.recs) >= db.cacheMin {
+		db.remember(ctx, answerBrand, brand, s.gen, bp)
+	}
 	return bp, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -22,6 +23,9 @@ type rec struct {
 	sector, level, regionCode, regName string
 	budget, award                      float64
 	marks                              []mark
+	// ord is the notice's place in the order figure folds notices in
+	// (purchase, type rank, type, group, id), so figures sort by one int.
+	ord int
 }
 
 // mark is a brand recognised in a notice: a mention, or an item (which
@@ -40,6 +44,8 @@ type set struct {
 	// rep is, per group, the notice that stands for it (most item detail,
 	// then the first stored).
 	rep map[string]*rec
+	// gen is the store's data generation the set was read at.
+	gen int64
 }
 
 // recColumns are the notices columns load reads, in rec order.
@@ -52,6 +58,36 @@ const recColumns = `n.id, n.doc, n.group_id, n.purchase_id, n.type, n.title, n.p
 // announcements (re-publications grouped); quantities and amounts count
 // each purchase once. It returns ErrInvalid for a malformed filter.
 func (db *DB) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, error) {
+	vf, err := validateFilter(f)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	key, err := queryKey(vf)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	// A stored answer keeps the brands its Brand filter resolved to, so
+	// serving it needs no scan of the brand's mentions.
+	var stored storedQuery
+	ok, err := db.cached(ctx, answerQuery, key, &stored)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	if ok {
+		p, err := db.planWith(ctx, f, stored.Brands)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		res := &stored.Result
+		res.Filter = p.f
+		if res.Rows, err = db.pageRows(ctx, p); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		if err := db.fillRows(ctx, res); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		return res, nil
+	}
 	p, err := db.newPlan(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
@@ -60,12 +96,122 @@ func (db *DB) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, error
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	res := s.result(p)
-	res.Filter = p.f
-	if err := db.fillRows(ctx, res); err != nil {
+	out := s.result(p)
+	out.Filter = p.f
+	if len(s.recs) >= db.cacheMin {
+		agg := storedQuery{Result: *out, Brands: p.brands}
+		agg.Result.Rows = nil
+		db.remember(ctx, answerQuery, key, s.gen, &agg)
+	}
+	if err := db.fillRows(ctx, out); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	return res, nil
+	return out, nil
+}
+
+// storedQuery is the stored form of a Query answer: the aggregate (rows
+// are read per page) and the brands the filter's Brand resolved to.
+type storedQuery struct {
+	Result enduse.Result `json:"result"`
+	Brands []string      `json:"brands,omitempty"`
+}
+
+// defaultCacheMin is the number of matched documents from which an answer
+// is worth storing: below it, computing the answer costs less than storing
+// it.
+const defaultCacheMin = 2000
+
+// pageRows is the page of rows of the plan (f.Offset, f.Limit) without
+// loading every matched notice: it walks the matched notices newest first
+// and keeps those that stand for their announcement group among the
+// matched notices (most item detail, then the first stored), as result
+// does over the loaded set.
+func (db *DB) pageRows(ctx context.Context, p *plan) ([]enduse.Row, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", mapErr(err))
+	}
+	defer tx.Rollback()
+	repCond := "n.group_id = ?"
+	if len(p.groupWhere) > 0 {
+		repCond += " AND " + strings.Join(p.groupWhere, " AND ")
+	}
+	repStmt, err := tx.PrepareContext(ctx, "SELECT n.id FROM notices n WHERE "+repCond+" ORDER BY n.detail DESC, n.id LIMIT 1")
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", mapErr(err))
+	}
+	defer repStmt.Close()
+	// Only answers matching many notices are stored, so walking the
+	// publication index newest first finds a page after few rows; the
+	// planner would otherwise sort every match of a place/sector index.
+	// Brand conditions are probed per notice for the same reason.
+	where := ""
+	if len(p.groupWhere) > 0 {
+		where = " WHERE " + strings.Join(p.groupWhere, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT n.id, n.group_id FROM notices n INDEXED BY notices_published"+where+
+		" ORDER BY n.published DESC, n.id DESC", p.groupArgs...)
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", mapErr(err))
+	}
+	want := p.f.Offset + p.f.Limit
+	reps := map[string]int64{} // group → its representative
+	var page []int64
+	seen := 0
+	for seen < want && rows.Next() {
+		var id int64
+		var group string
+		if err := rows.Scan(&id, &group); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("page rows: %w", mapErr(err))
+		}
+		rep, ok := reps[group]
+		if !ok {
+			if err := repStmt.QueryRowContext(ctx, append([]any{group}, p.groupArgs...)...).Scan(&rep); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("page rows: group %s: %w", group, mapErr(err))
+			}
+			reps[group] = rep
+		}
+		if rep != id {
+			continue
+		}
+		if seen >= p.f.Offset {
+			page = append(page, id)
+		}
+		seen++
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("page rows: %w", mapErr(err))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("page rows: %w", mapErr(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("page rows: %w", mapErr(err))
+	}
+	out := []enduse.Row{}
+	if len(page) == 0 {
+		return out, nil
+	}
+	ids, err := json.Marshal(page)
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", err)
+	}
+	s, err := db.load(ctx, p, "SELECT "+recColumns+" FROM notices n WHERE n.id IN (SELECT value FROM json_each(?))", []any{string(ids)})
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", err)
+	}
+	byID := map[int64]*rec{}
+	for _, r := range s.recs {
+		byID[r.id] = r
+	}
+	for _, id := range page {
+		if r := byID[id]; r != nil {
+			out = append(out, r.row(p.f))
+		}
+	}
+	return out, nil
 }
 
 // load runs a notices query selecting recColumns and loads the brand
@@ -76,11 +222,15 @@ func (db *DB) load(ctx context.Context, p *plan, query string, args []any) (*set
 		return nil, fmt.Errorf("begin read: %w", mapErr(err))
 	}
 	defer tx.Rollback()
+	gen, err := generationOf(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("select notices: %w", mapErr(err))
 	}
-	s := &set{rep: map[string]*rec{}}
+	s := &set{rep: map[string]*rec{}, gen: gen}
 	byID := map[int64]*rec{}
 	for rows.Next() {
 		r := &rec{}
@@ -101,14 +251,28 @@ func (db *DB) load(ctx context.Context, p *plan, query string, args []any) (*set
 	if len(s.recs) == 0 {
 		return s, nil
 	}
-	ids := idList(s.recs)
+	// Marks of the loaded notices: by id list, or — when every notice was
+	// loaded — by reading the tables straight through (a million ids in a
+	// list cost more than the rows they select).
+	of := " WHERE notice IN (SELECT value FROM json_each(?))"
+	var ids []any
+	if query == "SELECT "+recColumns+" FROM notices n" {
+		of = ""
+	} else {
+		ids = []any{idList(s.recs)}
+	}
 	if err := scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, spec, 0, 0
-		FROM mentions WHERE notice IN (SELECT value FROM json_each(?))`, ids, byID, p); err != nil {
+		FROM mentions`+of, ids, byID, p); err != nil {
 		return nil, fmt.Errorf("load mentions: %w", err)
 	}
 	if err := scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, 0, 1, quantity
-		FROM items WHERE notice IN (SELECT value FROM json_each(?))`, ids, byID, p); err != nil {
+		FROM items`+of, ids, byID, p); err != nil {
 		return nil, fmt.Errorf("load items: %w", err)
+	}
+	sorted := slices.Clone(s.recs)
+	slices.SortFunc(sorted, foldOrder)
+	for i, r := range sorted {
+		r.ord = i
 	}
 	for _, r := range s.recs {
 		cur, ok := s.rep[r.group]
@@ -134,8 +298,8 @@ func idList(recs []*rec) string {
 }
 
 // scanMarks reads mention or item rows into their notices' marks.
-func scanMarks(ctx context.Context, tx *sql.Tx, query, ids string, byID map[int64]*rec, p *plan) error {
-	rows, err := tx.QueryContext(ctx, query, ids)
+func scanMarks(ctx context.Context, tx *sql.Tx, query string, args []any, byID map[int64]*rec, p *plan) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -217,22 +381,12 @@ func (r *rec) brandNames(include bool) []string {
 // item detail, amounts from the most final type that states an award.
 func (s *set) figure(members []*rec, pred itemPred) enduse.Figure {
 	fig := enduse.Figure{IDs: []string{}}
-	ms := slices.Clone(members)
-	slices.SortFunc(ms, func(a, b *rec) int {
-		if c := cmp.Compare(a.purchase, b.purchase); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(typeRank(a.typ), typeRank(b.typ)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.typ, b.typ); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.group, b.group); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
+	byOrd := func(a, b *rec) int { return cmp.Compare(a.ord, b.ord) }
+	ms := members
+	if !slices.IsSortedFunc(ms, byOrd) {
+		ms = slices.Clone(members)
+		slices.SortFunc(ms, byOrd)
+	}
 	// One pass over purchase → type → group runs, folding each level into
 	// the one above when it ends.
 	type acc struct {
@@ -312,7 +466,29 @@ func (s *set) figure(members []*rec, pred itemPred) enduse.Figure {
 	}
 	fig.Notices = len(fig.IDs)
 	sort.Strings(fig.IDs)
+	if len(fig.IDs) > maxFigureIDs {
+		fig.IDs = slices.Clip(fig.IDs[:maxFigureIDs])
+		fig.IDsTruncated = true
+	}
 	return fig
+}
+
+// foldOrder is the order figure folds notices in: purchase, type rank,
+// type, group, id.
+func foldOrder(a, b *rec) int {
+	if c := cmp.Compare(a.purchase, b.purchase); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(typeRank(a.typ), typeRank(b.typ)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.typ, b.typ); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.group, b.group); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.id, b.id)
 }
 
 // grouping collects notices under keys, keeping first-seen key order.
@@ -448,18 +624,24 @@ func (s *set) result(p *plan) *enduse.Result {
 	hi := min(lo+f.Limit, len(reps))
 	res.Rows = make([]enduse.Row, 0, hi-lo)
 	for _, r := range reps[lo:hi] {
-		q := 0.0
-		for i := range r.marks {
-			if r.marks[i].item && r.marks[i].match {
-				q += r.marks[i].quantity
-			}
-		}
-		res.Rows = append(res.Rows, enduse.Row{ID: r.doc, Title: r.title, Type: enduse.NoticeType(r.typ),
-			Published: r.published, ProjectCode: r.code, Buyer: r.buyerName, BuyerEN: r.buyerEN,
-			Sector: enduse.Sector(r.sector), Level: enduse.Level(r.level), Region: r.regionCode, RegionName: r.regName,
-			Amount: r.amount(), Quantity: q, Brands: r.brandNames(f.IncludeSpec), Group: r.group, Page: "/notices/" + r.doc})
+		res.Rows = append(res.Rows, r.row(f))
 	}
 	return res
+}
+
+// row is the notice as a row of an answer to f (without source, url and
+// winner; fillRows adds those).
+func (r *rec) row(f enduse.Filter) enduse.Row {
+	q := 0.0
+	for i := range r.marks {
+		if r.marks[i].item && r.marks[i].match {
+			q += r.marks[i].quantity
+		}
+	}
+	return enduse.Row{ID: r.doc, Title: r.title, Type: enduse.NoticeType(r.typ),
+		Published: r.published, ProjectCode: r.code, Buyer: r.buyerName, BuyerEN: r.buyerEN,
+		Sector: enduse.Sector(r.sector), Level: enduse.Level(r.level), Region: r.regionCode, RegionName: r.regName,
+		Amount: r.amount(), Quantity: q, Brands: r.brandNames(f.IncludeSpec), Group: r.group, Page: "/notices/" + r.doc}
 }
 
 // fillRows adds each row's source, url and first winner.

@@ -49,6 +49,13 @@ type DB struct {
 	now   func() time.Time
 
 	stmts map[string]*sql.Stmt // prepared write statements, by SQL text; read-only after Open
+
+	// cacheMin is the number of matched documents from which Query and the
+	// profiles store their answer (see cache.go); tests lower it.
+	cacheMin int
+	// cacheOff makes every answer computed afresh (benchmarks of the
+	// computation set it).
+	cacheOff bool
 }
 
 // migration is one numbered schema change embedded in the binary.
@@ -76,7 +83,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// database in memory between queries.
 	pragmas := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")" +
 		"&_pragma=cache_size(-32768)"
-	db := &DB{path: path, now: time.Now}
+	db := &DB{path: path, now: time.Now, cacheMin: defaultCacheMin}
 	if path == ":memory:" {
 		w, err := sql.Open("sqlite", path+pragmas+"&_txlock=immediate")
 		if err != nil {

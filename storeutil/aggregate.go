@@ -1,6 +1,7 @@
 package storeutil
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -159,8 +160,18 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 	}
 	fig.Notices = len(groups)
 	sort.Strings(fig.IDs)
+	if len(fig.IDs) > MaxFigureIDs {
+		fig.IDs = slices.Clip(fig.IDs[:MaxFigureIDs])
+		fig.IDsTruncated = true
+	}
 	return fig
 }
+
+// MaxFigureIDs caps Figure.IDs: a figure lists the ids of its first
+// announcements (in id order) and says when there are more. Counts stay
+// exact; narrowing the filter lists the rest. Without a cap an unfiltered
+// answer over a million notices would carry a million ids per breakdown.
+const MaxFigureIDs = 100
 
 // betterFinal reports whether a is a more final announcement than b.
 func betterFinal(a, b *Rec) bool {

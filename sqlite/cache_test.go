@@ -1,0 +1,241 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/enduse/enduse"
+)
+
+// cacheTestDB is a database of n generated notices that stores every
+// answer, however small.
+func cacheTestDB(t *testing.T, n int) *DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.cacheMin = 0
+	if err := generate(ctx, db, n); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// storedAnswers is the number of stored answers of the current generation.
+func storedAnswers(t *testing.T, db *DB) int {
+	t.Helper()
+	var n int
+	if err := db.read.QueryRow(`SELECT COUNT(*) FROM answers a JOIN generation g ON a.generation = g.value`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// jsonOf is v as indented JSON, for comparing answers.
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestAnswerCache checks that a stored answer (and the page of rows read
+// without loading the matched set) equals the computed one, and that any
+// write makes the store compute again.
+func TestAnswerCache(t *testing.T) {
+	ctx := context.Background()
+	db := cacheTestDB(t, 400)
+	tests := []struct {
+		name string
+		f    enduse.Filter
+	}{
+		{"all", enduse.Filter{Limit: 20}},
+		{"all second page", enduse.Filter{Limit: 20, Offset: 20}},
+		{"all past the end", enduse.Filter{Limit: 20, Offset: 100000}},
+		{"sector", enduse.Filter{Sector: enduse.SectorPublicSecurity, Limit: 7, Offset: 3}},
+		{"brand alias", enduse.Filter{Brand: "希捷", Limit: 20}},
+		{"case study", caseStudyFilter()},
+		{"text and dates", enduse.Filter{Text: "公安局", From: "2021-01-01", To: "2023-12-31", Limit: 15}},
+		{"region and types", enduse.Filter{Region: "65", Types: []enduse.NoticeType{enduse.TypeAward}, Limit: 50}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cold, err := db.Query(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := storedAnswers(t, db)
+			warm, err := db.Query(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if before == 0 {
+				t.Fatal("no answer was stored")
+			}
+			if c, w := jsonOf(t, cold), jsonOf(t, warm); c != w {
+				t.Errorf("stored answer differs from computed one:\ncomputed %s\nstored %s", c, w)
+			}
+		})
+	}
+	var key string
+	if err := db.read.QueryRow(`SELECT key FROM orgs ORDER BY as_buyer DESC, key LIMIT 1`).Scan(&key); err != nil {
+		t.Fatal(err)
+	}
+	for i, profile := range []func() (any, error){
+		func() (any, error) { return db.BrandProfile(ctx, "Seagate") },
+		func() (any, error) { return db.OrgProfile(ctx, key) },
+	} {
+		cold, err := profile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		warm, err := profile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, w := jsonOf(t, cold), jsonOf(t, warm); c != w {
+			t.Errorf("profile %d: stored answer differs from computed one:\ncomputed %s\nstored %s", i, c, w)
+		}
+	}
+
+	// A new notice makes every stored answer stale.
+	all := enduse.Filter{Limit: 20}
+	before, err := db.Query(ctx, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGenerator(99)
+	if _, err := saveGenerated(ctx, db, g.purchase()[0], 7); err != nil {
+		t.Fatal(err)
+	}
+	if n := storedAnswers(t, db); n != 0 {
+		t.Errorf("after a save %d answers are still current", n)
+	}
+	after, err := db.Query(ctx, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Documents != before.Documents+1 || after.Notices != before.Notices+1 {
+		t.Errorf("after a save: %d documents, %d notices; want %d, %d", after.Documents, after.Notices,
+			before.Documents+1, before.Notices+1)
+	}
+}
+
+// TestFigureIDsCap checks that figures list at most maxFigureIDs ids, say
+// so, and still count every notice.
+func TestFigureIDsCap(t *testing.T) {
+	ctx := context.Background()
+	db := cacheTestDB(t, 3*maxFigureIDs)
+	res, err := db.Query(ctx, enduse.Filter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, f enduse.Figure) {
+		t.Helper()
+		switch {
+		case f.Notices > maxFigureIDs && (len(f.IDs) != maxFigureIDs || !f.IDsTruncated):
+			t.Errorf("%s: %d notices, %d ids, truncated %v; want %d ids, truncated", name, f.Notices, len(f.IDs),
+				f.IDsTruncated, maxFigureIDs)
+		case f.Notices <= maxFigureIDs && (len(f.IDs) != f.Notices || f.IDsTruncated):
+			t.Errorf("%s: %d notices, %d ids, truncated %v; want every id", name, f.Notices, len(f.IDs), f.IDsTruncated)
+		}
+	}
+	truncated := 0
+	for name, figs := range map[string]map[string]enduse.Figure{"type": res.ByType, "brand": res.ByBrand, "buyer": res.ByBuyer,
+		"month": res.ByMonth} {
+		for k, f := range figs {
+			check(name+" "+k, f)
+			if f.IDsTruncated {
+				truncated++
+			}
+		}
+	}
+	if truncated == 0 {
+		t.Error("no figure was truncated: the corpus is too small to test the cap")
+	}
+	if res.ByType["tender"].Notices <= maxFigureIDs {
+		t.Errorf("tender notices = %d, want more than %d", res.ByType["tender"].Notices, maxFigureIDs)
+	}
+}
+
+// TestUpgradeToAnswers opens a database of the schema before stored
+// answers (migration 0002) holding notices, and checks it upgrades and
+// answers as before.
+func TestUpgradeToAnswers(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "u.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.cacheMin = 0
+	if err := generate(ctx, db, 50); err != nil {
+		t.Fatal(err)
+	}
+	want, err := db.Query(ctx, enduse.Filter{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Take the database back to before 0003_answers.
+	rows, err := db.write.Query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_generation'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var drops []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		drops = append(drops, "DROP TRIGGER "+n)
+	}
+	rows.Close()
+	drops = append(drops, "DROP TABLE answers", "DROP TABLE generation", "DELETE FROM schema_migrations WHERE version = 3")
+	for _, q := range drops {
+		if _, err := db.write.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer db.Close()
+	got, err := db.Query(ctx, enduse.Filter{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
+		t.Errorf("after upgrade the answer differs:\ngot %s\nwant %s", g, w)
+	}
+}
+
+// TestWarm checks that Warm stores the unfiltered answer and the profiles
+// of common brands.
+func TestWarm(t *testing.T) {
+	ctx := context.Background()
+	db := cacheTestDB(t, 200)
+	db.cacheMin = 20
+	if err := db.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var queries, brands, common int
+	if err := db.read.QueryRow(`SELECT
+		(SELECT COUNT(*) FROM answers WHERE kind = 'query'),
+		(SELECT COUNT(*) FROM answers WHERE kind = 'brand'),
+		(SELECT COUNT(*) FROM brands WHERE documents >= 20)`).Scan(&queries, &brands, &common); err != nil {
+		t.Fatal(err)
+	}
+	if queries != 1 || brands == 0 || brands > common {
+		t.Errorf("after Warm: %d stored queries, %d brand profiles (%d brands in at least 20 documents); want 1 and 1..%d",
+			queries, brands, common, common)
+	}
+}
