@@ -203,11 +203,13 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	d := &homeData{Empty: isEmptyFilter(f)}
-	if d.Stats, err = s.cfg.Store.Stats(ctx); err != nil {
-		s.pageError(w, r, fmt.Errorf("stats: %w", err))
-		return
-	}
 	if d.Empty {
+		// Only the unfiltered home page shows the store's totals; counting a
+		// million rows on every search would be wasted.
+		if d.Stats, err = s.cfg.Store.Stats(ctx); err != nil {
+			s.pageError(w, r, fmt.Errorf("stats: %w", err))
+			return
+		}
 		if d.Countries, err = s.brandsByCountry(ctx); err != nil {
 			s.pageError(w, r, err)
 			return
