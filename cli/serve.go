@@ -65,4 +65,3 @@ func serve(ctx context.Context, env Env, cfg Config, st store, addr string) erro
 		fmt.Fprintf(env.Stdout, "\nServing the enduse UI and API on %s (Ctrl-C to stop)\n", url)
 	})
 }
-

@@ -25,7 +25,7 @@ import (
 
 // Config says which knowledge and lists the pipeline uses.
 type Config struct {
-	KBDirs []string     // user knowledge-base directories merged over the built-in one
+	KBDirs []string      // user knowledge-base directories merged over the built-in one
 	Lists  *screen.Lists // screening lists; nil = the built-in bundle
 }
 
