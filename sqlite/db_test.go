@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/storetest"
@@ -257,30 +256,6 @@ func TestCaseStudyGolden(t *testing.T) {
 	golden(t, "casestudy.golden", []byte(out+"\n"))
 }
 
-func TestSplitTerms(t *testing.T) {
-	cases := []struct {
-		name, in string
-		want     []string
-	}{
-		{"empty", "", nil},
-		{"one", "希捷", []string{"希捷"}},
-		{"spaces", "  希捷  硬盘 ", []string{"希捷", "硬盘"}},
-		{"ideographic space", "希捷\u3000硬盘", []string{"希捷", "硬盘"}},
-		{"quoted phrase", `"Seagate SkyHawk" 8TB`, []string{"Seagate SkyHawk", "8TB"}},
-		{"unclosed quote", `"abc def`, []string{"abc def"}},
-		{"quote inside", `ab"cd`, []string{"ab", "cd"}},
-		{"only quotes", `""  ""`, nil},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := splitTerms(c.in)
-			if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
-				t.Errorf("splitTerms(%q) = %q, want %q", c.in, got, c.want)
-			}
-		})
-	}
-}
-
 // querySeeds reads the analysts' queries in testdata/queries.txt.
 func querySeeds(tb testing.TB) []string {
 	f, err := os.Open(filepath.Join("testdata", "queries.txt"))
@@ -299,22 +274,6 @@ func querySeeds(tb testing.TB) []string {
 		tb.Fatal(err)
 	}
 	return out
-}
-
-func FuzzSplitTerms(f *testing.F) {
-	for _, q := range querySeeds(f) {
-		f.Add(q)
-	}
-	f.Fuzz(func(t *testing.T, q string) {
-		for _, term := range splitTerms(q) {
-			if term == "" || strings.TrimSpace(term) != term || strings.Contains(term, `"`) {
-				t.Fatalf("splitTerms(%q) gave term %q", q, term)
-			}
-			if utf8.ValidString(q) && !utf8.ValidString(term) {
-				t.Fatalf("splitTerms(%q) broke UTF-8: %q", q, term)
-			}
-		}
-	})
 }
 
 // FuzzQuery runs arbitrary text, brand, buyer and region strings through
@@ -343,49 +302,6 @@ func FuzzQuery(f *testing.F) {
 			t.Fatalf("inconsistent result: %d rows, %d notices, %d documents, total %d", len(res.Rows), res.Notices, res.Documents, res.Total)
 		}
 	})
-}
-
-func TestNormalizeAndSimhash(t *testing.T) {
-	if got := normalize("ＳＴ８０００ VX004，希捷 硬盘!"); got != "st8000vx004希捷硬盘" {
-		t.Errorf("normalize = %q", got)
-	}
-	base := strings.Repeat("乌鲁木齐市公安局视频存储设备采购项目中标公告，中标供应商为新疆天山科技有限公司，中标金额伍拾万元。", 4)
-	near := base + "（转载）"
-	other := strings.Repeat("宜昌市第一中学教学设备采购招标公告，采购计算机一百台，投标截止时间为二〇二二年一月十日。", 4)
-	a, b, c := simhash(normalize(base)), simhash(normalize(near)), simhash(normalize(other))
-	if d := hamming(a, b); d > maxSimhashDistance {
-		t.Errorf("near-identical texts differ in %d bits", d)
-	}
-	if d := hamming(a, c); d <= maxSimhashDistance {
-		t.Errorf("different texts differ in only %d bits", d)
-	}
-	if simhash("") != 0 || simhash("ab") != 0 {
-		t.Error("simhash of a too-short text is not 0")
-	}
-}
-
-func TestSanitize(t *testing.T) {
-	text := "采购人：某局\n联系人：***，电话：***********\n"
-	n := &enduse.Notice{
-		Evidence: map[string]enduse.Evidence{
-			"contact": {Start: 7, End: 25, Text: "联系人：张三丰，电话：13912345678"},
-			"broken":  {Start: 5, End: 500, Text: "13912345678"},
-		},
-		Reason: &enduse.Reason{Text: "联系张三丰"},
-	}
-	s := sanitize(n, text)
-	if e := s.Evidence["contact"]; strings.Contains(e.Text, "张三丰") || !strings.HasPrefix(e.Text, "联系人：***") {
-		t.Errorf("contact evidence = %q", e.Text)
-	}
-	if e := s.Evidence["broken"]; e.Text != "" {
-		t.Errorf("evidence outside the text kept %q", e.Text)
-	}
-	if s.Reason.Text != "" {
-		t.Errorf("unverifiable reason text kept: %q", s.Reason.Text)
-	}
-	if n.Evidence["contact"].Text != "联系人：张三丰，电话：13912345678" {
-		t.Error("sanitize changed its input")
-	}
 }
 
 // TestGroupLots keeps separately awarded lots of one project apart as

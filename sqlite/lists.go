@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storeutil"
 )
 
 var _ enduse.ListStore = (*DB)(nil)
@@ -151,7 +152,7 @@ func (db *DB) ReplaceOrgHits(ctx context.Context, orgKey string, hits []enduse.H
 // hitRole maps a notice role to the role a hit is recorded under.
 func hitRole(role string) string {
 	switch role {
-	case roleBuyer, roleAgency:
+	case storeutil.RoleBuyer, storeutil.RoleAgency:
 		return role
 	default:
 		return "supplier"

@@ -11,13 +11,6 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// Organisation roles in notice_orgs.
-const (
-	roleBuyer    = "buyer"
-	roleAgency   = "agency"
-	roleSupplier = "supplier" // a supplier whose role the notice did not state
-)
-
 // minPrefix is the shortest id prefix Notice and Raw accept.
 const minPrefix = 8
 

@@ -1,6 +1,7 @@
 package storeutil
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -17,6 +18,10 @@ type Rec struct {
 	Sector, Level, RegionCode, RegName string
 	Budget, Award                      float64
 	Marks                              []Mark
+	// ord is the notice's place in the order Figure folds notices in
+	// (purchase, type rank, type, group, id), so figures sort by one int;
+	// NewSet sets it.
+	ord int
 }
 
 // Mark is a brand recognised in a notice: a mention, or an item (which
@@ -44,6 +49,11 @@ type Set struct {
 func NewSet(recs []*Rec) *Set {
 	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
 	s := &Set{Recs: recs, rep: map[string]*Rec{}}
+	sorted := slices.Clone(recs)
+	slices.SortFunc(sorted, foldOrder)
+	for i, r := range sorted {
+		r.ord = i
+	}
 	for _, r := range recs {
 		cur, ok := s.rep[r.Group]
 		if !ok || r.detail() > cur.detail() || (r.detail() == cur.detail() && r.ID < cur.ID) {
@@ -111,28 +121,80 @@ func (r *Rec) brandNames(include bool) []string {
 }
 
 // Figure computes the figure of a set of notices: unique announcements
-// (ids of their representatives), quantities of the items pred selects and
-// amounts — both once per purchase, from the announcement with the most
-// item detail (quantities) or the most final amount.
+// (ids of their representatives), and the quantities of the items pred
+// selects and the amounts, both once per purchase. Within a purchase each
+// announcement type (tender, award, contract, …) is one account of it: the
+// announcements of a type are summed (lots awarded separately), re-
+// publications counted once; quantities come from the type with the most
+// item detail, amounts from the most final type that states an award.
+// Members must belong to s (NewSet orders them for folding).
 func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 	fig := enduse.Figure{IDs: []string{}}
-	groups := map[string]bool{}
-	type best struct {
-		q       *Rec
-		qDetail int
-		qSum    float64
-		a       *Rec
+	byOrd := func(a, b *Rec) int { return cmp.Compare(a.ord, b.ord) }
+	ms := members
+	if !slices.IsSortedFunc(ms, byOrd) {
+		ms = slices.Clone(members)
+		slices.SortFunc(ms, byOrd)
 	}
-	purchases := map[string]*best{}
-	var order []string
-	for _, r := range members {
-		if !groups[r.Group] {
-			groups[r.Group] = true
+	// One pass over purchase → type → group runs, folding each level into
+	// the one above when it ends.
+	type acc struct {
+		detail int
+		sum    float64
+		amount float64
+		award  bool
+	}
+	var (
+		g, t        acc
+		bestDetail  int
+		bestSum     float64
+		amount      float64
+		amountAward bool
+		haveAmount  bool
+	)
+	endGroup := func() {
+		t.detail += g.detail
+		t.sum += g.sum
+		t.amount += g.amount
+		t.award = t.award || g.award
+		g = acc{detail: -1}
+	}
+	endType := func() {
+		if t.detail > bestDetail {
+			bestDetail, bestSum = t.detail, t.sum
+		}
+		if !haveAmount || (t.award && !amountAward) || (t.award == amountAward && amount == 0 && t.amount > 0) {
+			amount, amountAward, haveAmount = t.amount, t.award, true
+		}
+		t = acc{}
+	}
+	endPurchase := func() {
+		fig.Quantity += bestSum
+		fig.Amount += amount
+		bestDetail, bestSum, amount, amountAward, haveAmount = -1, 0, 0, false, false
+	}
+	g, bestDetail = acc{detail: -1}, -1
+	for i, r := range ms {
+		if i > 0 {
+			prev := ms[i-1]
+			switch {
+			case r.Purchase != prev.Purchase:
+				endGroup()
+				endType()
+				endPurchase()
+			case r.Type != prev.Type:
+				endGroup()
+				endType()
+			case r.Group != prev.Group:
+				endGroup()
+			}
+		}
+		if i == 0 || r.Group != ms[i-1].Group {
 			fig.IDs = append(fig.IDs, s.rep[r.Group].Doc)
 		}
 		detail, sum := 0, 0.0
-		for i := range r.Marks {
-			m := &r.Marks[i]
+		for j := range r.Marks {
+			m := &r.Marks[j]
 			if m.Item && pred(m) {
 				sum += m.Quantity
 				if m.Quantity > 0 {
@@ -140,25 +202,18 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 				}
 			}
 		}
-		b := purchases[r.Purchase]
-		if b == nil {
-			b = &best{}
-			purchases[r.Purchase] = b
-			order = append(order, r.Purchase)
+		if detail > g.detail {
+			g.detail, g.sum = detail, sum
 		}
-		if b.q == nil || detail > b.qDetail || (detail == b.qDetail && betterFinal(r, b.q)) {
-			b.q, b.qDetail, b.qSum = r, detail, sum
-		}
-		if b.a == nil || (r.amount() > 0 && (b.a.amount() == 0 || betterAmount(r, b.a))) {
-			b.a = r
-		}
+		g.amount = max(g.amount, r.amount())
+		g.award = g.award || r.Award > 0
 	}
-	for _, k := range order {
-		b := purchases[k]
-		fig.Quantity += b.qSum
-		fig.Amount += b.a.amount()
+	if len(ms) > 0 {
+		endGroup()
+		endType()
+		endPurchase()
 	}
-	fig.Notices = len(groups)
+	fig.Notices = len(fig.IDs)
 	sort.Strings(fig.IDs)
 	if len(fig.IDs) > MaxFigureIDs {
 		fig.IDs = slices.Clip(fig.IDs[:MaxFigureIDs])
@@ -167,28 +222,29 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 	return fig
 }
 
+// foldOrder is the order Figure folds notices in: purchase, type rank,
+// type, group, id.
+func foldOrder(a, b *Rec) int {
+	if c := cmp.Compare(a.Purchase, b.Purchase); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(typeRank(a.Type), typeRank(b.Type)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Type, b.Type); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Group, b.Group); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
 // MaxFigureIDs caps Figure.IDs: a figure lists the ids of its first
 // announcements (in id order) and says when there are more. Counts stay
 // exact; narrowing the filter lists the rest. Without a cap an unfiltered
 // answer over a million notices would carry a million ids per breakdown.
 const MaxFigureIDs = 100
-
-// betterFinal reports whether a is a more final announcement than b.
-func betterFinal(a, b *Rec) bool {
-	if ra, rb := typeRank(a.Type), typeRank(b.Type); ra != rb {
-		return ra < rb
-	}
-	return a.ID < b.ID
-}
-
-// betterAmount reports whether a's amount should be preferred to b's for
-// one purchase: award amounts over budgets, then the more final type.
-func betterAmount(a, b *Rec) bool {
-	if (a.Award > 0) != (b.Award > 0) {
-		return a.Award > 0
-	}
-	return betterFinal(a, b)
-}
 
 // Grouping collects notices under keys.
 type grouping map[string][]*Rec
@@ -324,16 +380,23 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 	hi := min(lo+f.Limit, len(reps))
 	res.Rows = make([]enduse.Row, 0, hi-lo)
 	for _, r := range reps[lo:hi] {
-		q := 0.0
-		for i := range r.Marks {
-			if r.Marks[i].Item && r.Marks[i].Match {
-				q += r.Marks[i].Quantity
-			}
-		}
-		res.Rows = append(res.Rows, enduse.Row{ID: r.Doc, Title: r.Title, Type: enduse.NoticeType(r.Type),
-			Published: r.Published, ProjectCode: r.Code, Buyer: r.BuyerName, BuyerEN: r.BuyerEN,
-			Sector: enduse.Sector(r.Sector), Level: enduse.Level(r.Level), Region: r.RegionCode, RegionName: r.RegName,
-			Amount: r.amount(), Quantity: q, Brands: r.brandNames(f.IncludeSpec), Group: r.Group, Page: "/notices/" + r.Doc})
+		res.Rows = append(res.Rows, r.Row(f))
 	}
 	return res
+}
+
+// Row is the notice as a row of an answer to f: quantities of the items
+// that meet the filter, brands (specifications only when f includes them).
+// Source, URL and Winner are left for the backend to add.
+func (r *Rec) Row(f enduse.Filter) enduse.Row {
+	q := 0.0
+	for i := range r.Marks {
+		if r.Marks[i].Item && r.Marks[i].Match {
+			q += r.Marks[i].Quantity
+		}
+	}
+	return enduse.Row{ID: r.Doc, Title: r.Title, Type: enduse.NoticeType(r.Type),
+		Published: r.Published, ProjectCode: r.Code, Buyer: r.BuyerName, BuyerEN: r.BuyerEN,
+		Sector: enduse.Sector(r.Sector), Level: enduse.Level(r.Level), Region: r.RegionCode, RegionName: r.RegName,
+		Amount: r.amount(), Quantity: q, Brands: r.brandNames(f.IncludeSpec), Group: r.Group, Page: "/notices/" + r.Doc}
 }

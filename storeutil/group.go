@@ -3,6 +3,7 @@ package storeutil
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -47,6 +48,35 @@ func (g Grouping) Direct() (group, purchase string, ok bool) {
 		return group, purchase, true
 	}
 	return "", "", false
+}
+
+// MaxLotMembers bounds how many members of a project-code group LotGroup
+// is given.
+const MaxLotMembers = 100
+
+// LotProbe reports whether Direct's group must be checked against the
+// award amounts of the notices already in it (LotGroup): the notice has a
+// buyer, a project code and an award amount.
+func (g Grouping) LotProbe() bool {
+	return g.r.Buyer != "" && g.r.ProjectCode != "" && g.r.AwardAmount > 0
+}
+
+// LotGroup is the group of a notice whose Direct group already holds
+// notices with these award amounts. When every member states an award
+// amount that differs from the notice's, the notice announces a lot
+// awarded separately: a different announcement of the same purchase, with
+// a group of its own. Otherwise it is group.
+func (g Grouping) LotGroup(group string, members []float64) string {
+	r := g.r
+	if !g.LotProbe() || len(members) == 0 {
+		return group
+	}
+	for _, a := range members {
+		if a <= 0 || closeAmount(a, r.AwardAmount) {
+			return group
+		}
+	}
+	return "p" + ShortHash(r.Type, r.Buyer, Normalize(r.ProjectCode), strconv.FormatFloat(r.AwardAmount, 'f', 2, 64))
 }
 
 // Own is the group and purchase of a notice that joins none.

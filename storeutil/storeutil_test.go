@@ -337,6 +337,48 @@ func TestGrouping(t *testing.T) {
 	}
 }
 
+// TestLotGroup keeps separately awarded lots of one project apart as
+// announcements while re-publications with the same amount stay grouped.
+func TestLotGroup(t *testing.T) {
+	r := NoticeRow{Doc: strings.Repeat("cd", 32), Type: "award", Buyer: "喀什地区公安局", ProjectCode: "KS-2022-7",
+		AwardAmount: 300000}
+	g := NewGrouping(r)
+	group, _, ok := g.Direct()
+	if !ok || !g.LotProbe() {
+		t.Fatalf("project-code notice: Direct ok %v, LotProbe %v", ok, g.LotProbe())
+	}
+	cases := []struct {
+		name    string
+		members []float64
+		split   bool
+	}{
+		{"first of its group", nil, false},
+		{"same amount", []float64{300000}, false},
+		{"same amount up to rounding", []float64{300000.3}, false},
+		{"member without amount", []float64{120000, 0}, false},
+		{"one member agrees", []float64{120000, 300000}, false},
+		{"every member differs", []float64{120000, 80000}, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := g.LotGroup(group, c.members)
+			if (got != group) != c.split {
+				t.Errorf("LotGroup(%v) = %s (own group %s), want split %v", c.members, got, group, c.split)
+			}
+		})
+	}
+	other := r
+	other.AwardAmount = 120000
+	if NewGrouping(other).LotGroup(group, []float64{300000}) == g.LotGroup(group, []float64{120000}) {
+		t.Error("lots with different amounts share a group")
+	}
+	noAmount := r
+	noAmount.AwardAmount = 0
+	if NewGrouping(noAmount).LotProbe() || NewGrouping(noAmount).LotGroup(group, []float64{1}) != group {
+		t.Error("a notice without an award amount split off as a lot")
+	}
+}
+
 // rec builds a loaded notice for the aggregation tests.
 func rec(id int64, group, purchase, typ string, award float64, qty float64) *Rec {
 	r := &Rec{ID: id, Doc: strings.Repeat(string(rune('a'+id)), 64), Group: group, Purchase: purchase, Type: typ, Award: award,
@@ -366,6 +408,39 @@ func TestFigure(t *testing.T) {
 	res := s.Result(&Marks{F: enduse.Filter{Limit: 2}})
 	if res.Total != 3 || len(res.Rows) != 2 || res.Documents != 4 || res.Buyers != 1 {
 		t.Errorf("result total %d rows %d documents %d buyers %d", res.Total, len(res.Rows), res.Documents, res.Buyers)
+	}
+}
+
+// TestFigureLots sums the award announcements of separately awarded lots
+// of one purchase (one account of it per type), counts a re-published lot
+// once, and prefers the award account over the tender's budget.
+func TestFigureLots(t *testing.T) {
+	lot1 := rec(1, "g1", "p1", "award", 300000, 10)
+	lot1copy := rec(2, "g1", "p1", "award", 300000, 10)
+	lot2 := rec(3, "g2", "p1", "award", 120000, 4)
+	tender := rec(4, "g3", "p1", "tender", 0, 20)
+	tender.Budget = 500000
+	cases := []struct {
+		name             string
+		members          []*Rec
+		notices          int
+		quantity, amount float64
+	}{
+		{"one lot", []*Rec{lot1}, 1, 10, 300000},
+		{"re-published lot once", []*Rec{lot1, lot1copy}, 1, 10, 300000},
+		{"lots summed", []*Rec{lot2, lot1copy, lot1}, 2, 14, 420000},
+		{"lots out-detail the tender, awards over budget", []*Rec{tender, lot1, lot2}, 3, 14, 420000},
+		{"tender alone", []*Rec{tender}, 1, 20, 500000},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSet(append([]*Rec(nil), c.members...))
+			fig := s.Figure(s.Recs, func(m *Mark) bool { return m.Match })
+			if fig.Notices != c.notices || fig.Quantity != c.quantity || fig.Amount != c.amount {
+				t.Errorf("figure = %d notices, quantity %v, amount %v; want %d, %v, %v",
+					fig.Notices, fig.Quantity, fig.Amount, c.notices, c.quantity, c.amount)
+			}
+		})
 	}
 }
 
