@@ -200,7 +200,31 @@ const (
 func findGroup(ctx context.Context, tx pgx.Tx, r storeutil.NoticeRow) (group, purchase string, err error) {
 	g := storeutil.NewGrouping(r)
 	if group, purchase, ok := g.Direct(); ok {
-		return group, purchase, nil
+		if !g.LotProbe() {
+			return group, purchase, nil
+		}
+		// Lots of one project awarded separately stay apart (same rule as
+		// SQLite); the lock keeps concurrent savers of one project in step.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, clean(group)); err != nil {
+			return "", "", fmt.Errorf("lock group: %w", err)
+		}
+		rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT award_amount FROM notices WHERE group_id = $1 LIMIT %d`, storeutil.MaxLotMembers), clean(group))
+		if err != nil {
+			return "", "", fmt.Errorf("find group: %w", err)
+		}
+		defer rows.Close()
+		var members []float64
+		for rows.Next() {
+			var a float64
+			if err := rows.Scan(&a); err != nil {
+				return "", "", fmt.Errorf("find group: %w", err)
+			}
+			members = append(members, a)
+		}
+		if err := rows.Err(); err != nil {
+			return "", "", fmt.Errorf("find group: %w", err)
+		}
+		return g.LotGroup(group, members), purchase, nil
 	}
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, clean(g.LockKey())); err != nil {
 		return "", "", fmt.Errorf("lock group: %w", err)

@@ -304,31 +304,3 @@ func FuzzQuery(f *testing.F) {
 	})
 }
 
-// TestGroupLots keeps separately awarded lots of one project apart as
-// announcements while re-publications with the same amount are grouped.
-func TestGroupLots(t *testing.T) {
-	ctx := context.Background()
-	db := openTemp(t)
-	defer db.Close()
-	buyer := &enduse.Org{Name: "喀什地区公安局", Sector: enduse.SectorPublicSecurity, Region: &enduse.Region{Code: "653100"}}
-	mk := func(title string, amount float64) *enduse.Notice {
-		return &enduse.Notice{Type: enduse.TypeAward, Title: title, Published: "2022-04-01", ProjectCode: "KS-2022-7",
-			Buyer: buyer, AwardAmount: amount, Items: []enduse.Item{{Name: "硬盘", Quantity: 10}}}
-	}
-	for i, n := range []*enduse.Notice{mk("第1包中标公告", 1000), mk("第1包中标公告", 1000), mk("第2包中标公告", 2500)} {
-		if _, err := saveGenerated(ctx, db, n, i); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res, err := db.Query(ctx, enduse.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Documents != 3 || res.Notices != 2 {
-		t.Errorf("documents %d notices %d, want 3 and 2", res.Documents, res.Notices)
-	}
-	// Two lots of 10 disks; the re-publication of lot 1 counts once.
-	if res.Quantity != 20 || res.Amount != 3500 {
-		t.Errorf("quantity %v amount %v, want 20 and 3500", res.Quantity, res.Amount)
-	}
-}

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("OrgProfile", func(t *testing.T) { testOrgProfile(t, open) })
 	t.Run("BrandProfile", func(t *testing.T) { testBrandProfile(t, open) })
 	t.Run("Listings", func(t *testing.T) { testListings(t, open) })
+	t.Run("GroupLots", func(t *testing.T) { testGroupLots(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.
