@@ -303,4 +303,3 @@ func FuzzQuery(f *testing.F) {
 		}
 	})
 }
-
