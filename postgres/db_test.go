@@ -121,7 +121,7 @@ func FuzzClean(f *testing.F) {
 
 func TestLoadMigrations(t *testing.T) {
 	ms, err := loadMigrations(migrationFS)
-	if err != nil || len(ms) == 0 || ms[0].version != 1 {
+	if err != nil || len(ms) == 0 || ms[0].Version != 1 {
 		t.Fatalf("embedded migrations: %v, %v", ms, err)
 	}
 	cases := []struct {
@@ -142,7 +142,7 @@ func TestLoadMigrations(t *testing.T) {
 				t.Fatalf("err = %v, want ok=%v", err, c.ok)
 			}
 			for i := 1; i < len(ms); i++ {
-				if ms[i-1].version >= ms[i].version {
+				if ms[i-1].Version >= ms[i].Version {
 					t.Errorf("not ordered: %v", ms)
 				}
 			}
@@ -227,7 +227,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db2.Close()
-	bad := append(ms, migration{version: 9000, name: "9000_bad.sql", sql: "CREATE TABLE half (x int); SELECT no_such_function();"})
+	bad := append(ms, migration{Version: 9000, Name: "9000_bad.sql", SQL: "CREATE TABLE half (x int); SELECT no_such_function();"})
 	if err := db2.migrateWith(ctx, bad); err == nil || !strings.Contains(err.Error(), "9000_bad.sql") {
 		t.Fatalf("bad migration: err = %v, want one naming it", err)
 	}

@@ -19,9 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +27,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storeutil"
 )
 
 //go:embed migrations/*.sql
@@ -53,11 +51,7 @@ type DB struct {
 }
 
 // migration is one numbered schema change embedded in the binary.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+type migration = storeutil.Migration
 
 // migrateLockKey is the advisory lock taken while migrating, so workers
 // starting together do not race to apply the same migration.
@@ -130,34 +124,7 @@ func redactDSN(dsn string) string {
 // loadMigrations reads the embedded migrations, ordered by version. Their
 // names must be NNNN_name.sql with distinct versions.
 func loadMigrations(fsys fs.FS) ([]migration, error) {
-	entries, err := fs.ReadDir(fsys, "migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read migrations: %w", err)
-	}
-	var ms []migration
-	seen := map[int]string{}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || path.Ext(name) != ".sql" {
-			continue
-		}
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", name)
-		}
-		if prev, dup := seen[v]; dup {
-			return nil, fmt.Errorf("migration %s: version %d already used by %s", name, v, prev)
-		}
-		seen[v] = name
-		b, err := fs.ReadFile(fsys, "migrations/"+name)
-		if err != nil {
-			return nil, fmt.Errorf("read migration %s: %w", name, err)
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	return ms, nil
+	return storeutil.LoadMigrations(fsys, "migrations")
 }
 
 // migrate applies the migrations the database lacks, each in its own
@@ -204,7 +171,7 @@ func (db *DB) migrateWith(ctx context.Context, ms []migration) (err error) {
 	}
 	known := map[int]bool{}
 	for _, m := range ms {
-		known[m.version] = true
+		known[m.Version] = true
 	}
 	applied := map[int]bool{}
 	var unknown []string
@@ -228,18 +195,18 @@ func (db *DB) migrateWith(ctx context.Context, ms []migration) (err error) {
 		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
 	}
 	for _, m := range ms {
-		if applied[m.version] {
+		if applied[m.Version] {
 			continue
 		}
 		if err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
 			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-				m.version, m.name, db.now().UTC())
+				m.Version, m.Name, db.now().UTC())
 			return err
 		}); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+			return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
 		}
 	}
 	return nil

@@ -15,10 +15,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +24,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storeutil"
 )
 
 //go:embed migrations/*.sql
@@ -59,11 +57,7 @@ type DB struct {
 }
 
 // migration is one numbered schema change embedded in the binary.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+type migration = storeutil.Migration
 
 // busyTimeout is how long a connection waits for a lock before failing.
 const busyTimeout = 10 * time.Second
@@ -164,34 +158,7 @@ func (db *DB) Optimize(ctx context.Context) error {
 // loadMigrations reads the embedded migrations, ordered by version. Their
 // names must be NNNN_name.sql with distinct versions.
 func loadMigrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read migrations: %w", err)
-	}
-	var ms []migration
-	seen := map[int]string{}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || path.Ext(name) != ".sql" {
-			continue
-		}
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", name)
-		}
-		if prev, dup := seen[v]; dup {
-			return nil, fmt.Errorf("migration %s: version %d already used by %s", name, v, prev)
-		}
-		seen[v] = name
-		b, err := migrationFS.ReadFile("migrations/" + name)
-		if err != nil {
-			return nil, fmt.Errorf("read migration %s: %w", name, err)
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	return ms, nil
+	return storeutil.LoadMigrations(migrationFS, "migrations")
 }
 
 // migrate applies the migrations the database lacks, each in its own
@@ -213,7 +180,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	known := map[int]bool{}
 	for _, m := range ms {
-		known[m.version] = true
+		known[m.Version] = true
 	}
 	var unknown []string
 	for rows.Next() {
@@ -235,7 +202,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
 	}
 	for _, m := range ms {
-		if applied[m.version] {
+		if applied[m.Version] {
 			continue
 		}
 		if err := db.apply(ctx, m); err != nil {
@@ -249,18 +216,18 @@ func (db *DB) migrate(ctx context.Context) error {
 func (db *DB) apply(ctx context.Context, m migration) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, db.now().UTC().Format(time.RFC3339)); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+		m.Version, m.Name, db.now().UTC().Format(time.RFC3339)); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, mapErr(err))
+		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
 	}
 	return nil
 }
