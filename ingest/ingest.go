@@ -58,10 +58,11 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 	defer cancel()
 
 	type job struct {
-		doc *enduse.Document
-		res pipeline.Result
-		err error
-		out chan job
+		doc  *enduse.Document
+		res  pipeline.Result
+		err  error
+		out  chan job
+		skip bool // never processed: the run was cancelled first
 	}
 	jobs := make(chan job, workers*2)
 	order := make(chan chan job, workers*2)
@@ -91,8 +92,15 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 	go func() {
 		defer close(saved)
 		for out := range order {
-			j := <-out
-			if saveErr != nil {
+			var j job
+			select {
+			case j = <-out:
+			case <-ctx.Done():
+				// Cancelled: nothing more is saved, so do not wait for
+				// results that may never come.
+				continue
+			}
+			if saveErr != nil || j.skip {
 				continue
 			}
 			var n *enduse.Notice
@@ -153,6 +161,8 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		select {
 		case jobs <- job{doc: d, out: out}:
 		case <-ctx.Done():
+			// The saver already waits on out: answer it, or it waits forever.
+			out <- job{doc: d, skip: true}
 			return ctx.Err()
 		}
 		return nil

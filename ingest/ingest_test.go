@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/document"
@@ -184,4 +186,47 @@ func BenchmarkIngestSQLite(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportMetric(float64(docs*b.N)/b.Elapsed().Seconds(), "notices/s")
+}
+
+// TestRunCancelNeverHangs cancels runs at many points; every run must
+// return promptly (a cancelled run once left the saver waiting forever on
+// a job no worker would ever take).
+func TestRunCancelNeverHangs(t *testing.T) {
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*enduse.Document
+	for i := 0; i < 60; i++ {
+		d, err := document.Parse([]byte(fmt.Sprintf("<p>采购人：某某市公安局</p><p>第%d号监控设备采购项目中标公告</p>", i)), fmt.Sprintf("d%d.html", i), document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	src := func(fn func(*enduse.Document, error) error) error {
+		for _, d := range docs {
+			c := *d
+			if err := fn(&c, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for after := 1; after < 40; after += 3 {
+		db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := Run(ctx, db, p, src, Options{Workers: 2, Progress: &counter{cancel: cancel, after: after}})
+			done <- err
+		}()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			t.Fatalf("run cancelled after %d documents did not return", after)
+		}
+		cancel()
+		db.Close()
+	}
 }
