@@ -311,3 +311,30 @@ type Notice struct {
 	// Error is set when the document could not be read as a notice.
 	Error string `json:"error,omitempty"`
 }
+
+// RuneSpan returns the text of the rune span [start, end) of s, clamped to
+// s; "" when the span is empty or starts past the end. Every offset in
+// enduse counts runes, so evidence is cut with this.
+func RuneSpan(s string, start, end int) string {
+	if start < 0 {
+		start = 0
+	}
+	if end <= start {
+		return ""
+	}
+	i, from, to := 0, -1, len(s)
+	for pos := range s {
+		if i == start {
+			from = pos
+		}
+		if i == end {
+			to = pos
+			break
+		}
+		i++
+	}
+	if from < 0 {
+		return ""
+	}
+	return s[from:to]
+}

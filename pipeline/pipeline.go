@@ -121,16 +121,16 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 	spans := redact.Find(d.Text)
 	redacted := redact.Apply(d.Text, spans)
 	for k, ev := range n.Evidence {
-		ev.Text = runeSlice(redacted, ev.Start, ev.End)
+		ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
 		n.Evidence[k] = ev
 	}
 	for i := range n.Items {
 		if ev := n.Items[i].Evidence; ev != nil {
-			ev.Text = runeSlice(redacted, ev.Start, ev.End)
+			ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
 		}
 	}
 	if n.Reason != nil {
-		n.Reason.Evidence.Text = runeSlice(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)
+		n.Reason.Evidence.Text = enduse.RuneSpan(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)
 		n.Reason.Text = n.Reason.Evidence.Text
 	}
 	return Result{Notice: n, Redacted: redacted}
@@ -176,28 +176,6 @@ func (p *Pipeline) screen(n *enduse.Notice) []enduse.Hit {
 		add("supplier", &n.Suppliers[i].Org)
 	}
 	return hits
-}
-
-// runeSlice returns s[start:end] counted in runes, clamped to s.
-func runeSlice(s string, start, end int) string {
-	if start < 0 {
-		start = 0
-	}
-	i, from, to := 0, -1, len(s)
-	for pos := range s {
-		if i == start {
-			from = pos
-		}
-		if i == end {
-			to = pos
-			break
-		}
-		i++
-	}
-	if from < 0 || end <= start {
-		return ""
-	}
-	return s[from:to]
 }
 
 // withTitle makes the title part of the text when the body does not repeat

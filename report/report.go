@@ -195,7 +195,7 @@ func quotes(n *enduse.StoredNotice) []Quote {
 	for _, k := range keys {
 		ev := n.Evidence[k]
 		text := ev.Text
-		if s := runeSlice(n.Text, ev.Start, ev.End); s != "" {
+		if s := enduse.RuneSpan(n.Text, ev.Start, ev.End); s != "" {
 			text = s
 		}
 		if strings.TrimSpace(text) == "" {
@@ -221,7 +221,7 @@ func quotes(n *enduse.StoredNotice) []Quote {
 			field += " (specification only)"
 		}
 		start, end := max(m.Start-quoteContext, 0), m.End+quoteContext
-		text := runeSlice(n.Text, start, end)
+		text := enduse.RuneSpan(n.Text, start, end)
 		if text == "" {
 			text = m.Text
 		}
@@ -869,30 +869,4 @@ func oneLine(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.NewReplacer("\t", " | ", "\r", " ", "\n", " / ").Replace(s)
 	return strings.TrimSpace(s)
-}
-
-// runeSlice returns s[start:end] counted in runes, clamped; "" when the
-// span is empty or outside s.
-func runeSlice(s string, start, end int) string {
-	if start < 0 {
-		start = 0
-	}
-	if end <= start {
-		return ""
-	}
-	i, from, to := 0, -1, len(s)
-	for pos := range s {
-		if i == start {
-			from = pos
-		}
-		if i == end {
-			to = pos
-			break
-		}
-		i++
-	}
-	if from < 0 {
-		return ""
-	}
-	return s[from:to]
 }
