@@ -125,7 +125,7 @@ func kbList(w io.Writer, k *kb.KB, what string, asJSON bool) error {
 		fmt.Fprintln(tw, "ID\tCOMPANY\tCHINESE\tCOUNTRY\tUS-LINKED")
 		for _, c := range k.Companies() {
 			linked := ""
-			if r := k.Resolve(firstBrandOf(k, c.ID), ""); r.USLinked {
+			if ok, _ := k.USLink(c.ID); ok {
 				linked = "yes"
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.NameZH, c.Country, linked)
@@ -154,15 +154,4 @@ func kbList(w io.Writer, k *kb.KB, what string, asJSON bool) error {
 		return fmt.Errorf("unknown kb list %q (brands, companies, links, categories)", what)
 	}
 	return nil
-}
-
-// firstBrandOf returns the id of a brand of the company, for resolving its
-// US link; empty when the company has no brand of its own.
-func firstBrandOf(k *kb.KB, companyID string) string {
-	for _, b := range k.Brands() {
-		if b.Company == companyID {
-			return b.ID
-		}
-	}
-	return ""
 }
