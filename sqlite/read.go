@@ -6,47 +6,30 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storeutil"
 )
-
-// minPrefix is the shortest id prefix Notice and Raw accept.
-const minPrefix = 8
 
 // resolveID turns a sha256 or a unique prefix of at least 8 hex digits into
 // the stored document's sha256.
 func (db *DB) resolveID(ctx context.Context, id string) (string, error) {
-	id = strings.ToLower(strings.TrimSpace(id))
-	if len(id) < minPrefix || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
-		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", id, minPrefix, enduse.ErrInvalid)
-	}
-	if len(id) == 64 {
-		return id, nil
-	}
-	rows, err := db.read.QueryContext(ctx, `SELECT sha256 FROM documents WHERE sha256 >= ? AND sha256 < ? LIMIT 2`, id, id+"g")
-	if err != nil {
-		return "", fmt.Errorf("id %s: %w", id, mapErr(err))
-	}
-	defer rows.Close()
-	var found []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return "", fmt.Errorf("id %s: %w", id, mapErr(err))
+	return storeutil.ResolveID(id, func(from, to string) ([]string, error) {
+		rows, err := db.read.QueryContext(ctx, `SELECT sha256 FROM documents WHERE sha256 >= ? AND sha256 < ? LIMIT 2`, from, to)
+		if err != nil {
+			return nil, mapErr(err)
 		}
-		found = append(found, s)
-	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("id %s: %w", id, mapErr(err))
-	}
-	switch len(found) {
-	case 0:
-		return "", fmt.Errorf("id %s: %w", id, enduse.ErrNotFound)
-	case 1:
-		return found[0], nil
-	}
-	return "", fmt.Errorf("id %s is ambiguous; give more digits: %w", id, enduse.ErrInvalid)
+		defer rows.Close()
+		var found []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				return nil, mapErr(err)
+			}
+			found = append(found, s)
+		}
+		return found, mapErr(rows.Err())
+	})
 }
 
 // Notice returns the notice with this id (a sha256 or a unique prefix of at

@@ -1,0 +1,37 @@
+package storeutil
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/enduse/enduse"
+)
+
+// MinIDPrefix is the shortest id prefix Notice and Raw accept.
+const MinIDPrefix = 8
+
+// ResolveID turns a sha256 or a unique prefix of at least MinIDPrefix hex
+// digits into a stored document's sha256. lookup returns at most two stored
+// sha256s in [from, to) — the prefix as a key range, since keys sort
+// bytewise. A malformed or ambiguous id is ErrInvalid, an unknown one
+// ErrNotFound.
+func ResolveID(id string, lookup func(from, to string) ([]string, error)) (string, error) {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if len(id) < MinIDPrefix || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
+		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", id, MinIDPrefix, enduse.ErrInvalid)
+	}
+	if len(id) == 64 {
+		return id, nil
+	}
+	found, err := lookup(id, id+"g")
+	if err != nil {
+		return "", fmt.Errorf("id %s: %w", id, err)
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("id %s: %w", id, enduse.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("id %s is ambiguous; give more digits: %w", id, enduse.ErrInvalid)
+}
