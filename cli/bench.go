@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sample"
@@ -49,29 +47,12 @@ func runBench(ctx context.Context, env Env, cfg Config, args []string) error {
 	if err != nil {
 		return err
 	}
-	files, err := sample.Files()
-	if err != nil {
-		return err
-	}
-	readAll := func(fn func(*enduse.Document, error) error) error {
-		for _, f := range files {
-			fm, err := document.ParseFieldMap(f.Fields)
-			if err != nil {
-				return err
-			}
-			if err := document.ReadRecords(bytes.NewReader(f.Data), "sample/"+f.Name, fm, fn); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-
 	var figs []benchFigure
 	// Decoding alone: bytes → text and blocks.
 	var docs []*enduse.Document
 	var size int64
 	start := time.Now()
-	if err := readAll(func(d *enduse.Document, err error) error {
+	if err := sample.Read(func(d *enduse.Document, err error) error {
 		if err == nil {
 			docs = append(docs, d)
 			size += int64(len(d.Raw))
@@ -86,7 +67,7 @@ func runBench(ctx context.Context, env Env, cfg Config, args []string) error {
 	start = time.Now()
 	n := 0
 	for r := 0; r < *rounds; r++ {
-		if err := readAll(func(d *enduse.Document, err error) error {
+		if err := sample.Read(func(d *enduse.Document, err error) error {
 			if err == nil {
 				p.Process(d)
 				n++
@@ -110,7 +91,7 @@ func runBench(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	defer st.Close()
 	start = time.Now()
-	sum, err := ingest.Run(ctx, st, p, readAll, ingest.Options{Workers: cfg.Workers})
+	sum, err := ingest.Run(ctx, st, p, sample.Read, ingest.Options{Workers: cfg.Workers})
 	if err != nil {
 		return err
 	}

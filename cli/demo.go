@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sample"
@@ -39,26 +37,11 @@ func runDemo(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	defer st.Close()
 
-	files, err := sample.Files()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Building %s from the bundled sample of real notices (%d files)…\n", *db, len(files))
+	fmt.Fprintf(env.Stdout, "Building %s from the bundled sample of real notices…\n", *db)
 	start := time.Now()
-	var total ingest.Summary
-	for _, f := range files {
-		fm, err := document.ParseFieldMap(f.Fields)
-		if err != nil {
-			return fmt.Errorf("sample %s: %w", f.Name, err)
-		}
-		src := func(fn func(*enduse.Document, error) error) error {
-			return document.ReadRecords(bytes.NewReader(f.Data), "sample/"+f.Name, fm, fn)
-		}
-		sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: cfg.Workers})
-		if err != nil {
-			return fmt.Errorf("ingest sample %s: %w", f.Name, err)
-		}
-		total = addSummary(total, sum)
+	total, err := ingest.Run(ctx, st, p, sample.Read, ingest.Options{Workers: cfg.Workers})
+	if err != nil {
+		return fmt.Errorf("ingest the bundled sample: %w", err)
 	}
 	printSummary(env, total, time.Since(start), false)
 	if err := demoFindings(ctx, env.Stdout, st); err != nil {
@@ -68,17 +51,6 @@ func runDemo(ctx context.Context, env Env, cfg Config, args []string) error {
 		return nil
 	}
 	return serve(ctx, env, cfg, st, *addr)
-}
-
-func addSummary(a, b ingest.Summary) ingest.Summary {
-	a.Seen += b.Seen
-	a.Stored += b.Stored
-	a.Failed += b.Failed
-	a.Duplicates += b.Duplicates
-	a.Unreadable += b.Unreadable
-	a.Bytes += b.Bytes
-	a.Errors = append(a.Errors, b.Errors...)
-	return a
 }
 
 // demoFindings prints the short summary a newcomer reads first: what the

@@ -17,8 +17,8 @@ import (
 	"github.com/enduse/enduse/sqlite"
 )
 
-// sampleSource reads the bundled sample of real notices, plus one document
-// that cannot be read as a notice and one exact duplicate.
+// sampleSource reads the bundled sample of real notices, then its first
+// record again byte for byte (one duplicate).
 func sampleSource(t testing.TB) Source {
 	t.Helper()
 	files, err := sample.Files()
@@ -26,14 +26,8 @@ func sampleSource(t testing.TB) Source {
 		t.Fatal(err)
 	}
 	return func(fn func(*enduse.Document, error) error) error {
-		for _, f := range files {
-			fm, err := document.ParseFieldMap(f.Fields)
-			if err != nil {
-				return err
-			}
-			if err := document.ReadRecords(bytes.NewReader(f.Data), f.Name, fm, fn); err != nil {
-				return err
-			}
+		if err := sample.Read(fn); err != nil {
+			return err
 		}
 		// The first record again, byte for byte: a duplicate.
 		fm, _ := document.ParseFieldMap(files[0].Fields)

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -17,27 +16,17 @@ import (
 // sampleDocs decodes the bundled sample of real notices.
 func sampleDocs(t testing.TB) []*enduse.Document {
 	t.Helper()
-	files, err := sample.Files()
+	var docs []*enduse.Document
+	err := sample.Read(func(d *enduse.Document, err error) error {
+		if err != nil {
+			t.Errorf("sample: %v", err)
+			return nil
+		}
+		docs = append(docs, d)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	var docs []*enduse.Document
-	for _, f := range files {
-		fm, err := document.ParseFieldMap(f.Fields)
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = document.ReadRecords(bytes.NewReader(f.Data), f.Name, fm, func(d *enduse.Document, err error) error {
-			if err != nil {
-				t.Errorf("sample %s: %v", f.Name, err)
-				return nil
-			}
-			docs = append(docs, d)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 	return docs
 }

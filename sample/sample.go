@@ -4,8 +4,12 @@
 package sample
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
 )
 
 //go:embed *.jsonl
@@ -39,4 +43,24 @@ func Files() ([]File, error) {
 		out[i].Data = b
 	}
 	return out, nil
+}
+
+// Read decodes every record of the bundled exports, in order, calling fn
+// as document.ReadRecords does (a nil document with the error for a record
+// that cannot be read). Its shape is an ingest source.
+func Read(fn func(*enduse.Document, error) error) error {
+	files, err := Files()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fm, err := document.ParseFieldMap(f.Fields)
+		if err != nil {
+			return fmt.Errorf("bundled sample %s: %w", f.Name, err)
+		}
+		if err := document.ReadRecords(bytes.NewReader(f.Data), "sample/"+f.Name, fm, fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }

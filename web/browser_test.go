@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"net/http/httptest"
 	"net/url"
@@ -14,8 +13,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sample"
@@ -67,21 +64,8 @@ func sampleServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := sample.Files()
-	if err != nil {
+	if _, err := ingest.Run(ctx, db, p, sample.Read, ingest.Options{}); err != nil {
 		t.Fatal(err)
-	}
-	for _, f := range files {
-		fm, err := document.ParseFieldMap(f.Fields)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src := func(fn func(*enduse.Document, error) error) error {
-			return document.ReadRecords(bytes.NewReader(f.Data), "sample/"+f.Name, fm, fn)
-		}
-		if _, err := ingest.Run(ctx, db, p, src, ingest.Options{}); err != nil {
-			t.Fatal(err)
-		}
 	}
 	d, red, n := fixtures()[2].build()
 	if _, err := db.SaveNotice(ctx, d, red, n, nil); err != nil {
