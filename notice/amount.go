@@ -91,10 +91,24 @@ func ParseAmount(s, unit string) (float64, bool) {
 			val, found = v, true
 		}
 	}
-	if !found || val <= 0 || val > maxAmount || math.IsNaN(val) {
+	if !found {
 		return 0, false
 	}
-	return math.Round(val*100) / 100, true
+	return toFen(val)
+}
+
+// toFen rounds a sum to the fen and checks the result, not the raw
+// reading, against (0, maxAmount]: a reading below half a fen (0.001 元)
+// rounds to zero and is no sum at all.
+func toFen(v float64) (float64, bool) {
+	if math.IsNaN(v) {
+		return 0, false
+	}
+	r := math.Round(v*100) / 100
+	if r <= 0 || r > maxAmount {
+		return 0, false
+	}
+	return r, true
 }
 
 // unitFactor is the number of yuan in one unit.
@@ -249,10 +263,7 @@ func labelledSum(n, unit string) (float64, bool) {
 		}
 		sum += v
 	}
-	if sum <= 0 || sum > maxAmount {
-		return 0, false
-	}
-	return math.Round(sum*100) / 100, true
+	return toFen(sum)
 }
 
 // figure converts a number with its unit (or the label's) to yuan.
@@ -264,9 +275,5 @@ func figure(num, u, unit string) (float64, bool) {
 	if u == "" {
 		u = unit
 	}
-	v *= unitFactor(u)
-	if v > maxAmount || math.IsNaN(v) {
-		return 0, false
-	}
-	return math.Round(v*100) / 100, true
+	return toFen(v * unitFactor(u))
 }

@@ -8,6 +8,9 @@ func TestParseAmount(t *testing.T) {
 		want           float64
 		ok             bool
 	}{
+		{"below half a fen rounds to nothing", "0.001", "0", 0, false},
+		{"half a fen rounds up", "0.005元", "", 0.01, true},
+		{"tiny wan part of a labelled sum", "设计费：0.0000001万元、施工费：0.0000002万元", "", 0, false},
 		{"yuan with thousands", "123,456.78元", "", 123456.78, true},
 		{"wan yuan", "12.5万元", "", 125000, true},
 		{"yen sign full width", "￥1,234", "", 1234, true},
