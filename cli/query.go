@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // runQuery answers filters over the store.
@@ -120,15 +121,17 @@ func figures(m map[string]enduse.Figure, max int) string {
 	return strings.Join(parts, ", ")
 }
 
-// writeRowsCSV writes answer rows with a header.
+// writeRowsCSV writes answer rows with a header. Every cell goes through
+// safetext.CSVCell, so a title such as =HYPERLINK(…) opens as text in a
+// spreadsheet; plain numbers (the amount and quantity columns) are kept.
 func writeRowsCSV(w io.Writer, rows []enduse.Row) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "published", "type", "title", "project_code", "buyer", "buyer_en", "sector", "level",
 		"region", "region_name", "winner", "amount", "quantity", "brands", "source", "url", "group"})
 	for _, r := range rows {
-		cw.Write([]string{r.ID, r.Published, string(r.Type), r.Title, r.ProjectCode, r.Buyer, r.BuyerEN, string(r.Sector),
+		cw.Write(safetext.CSVRecord([]string{r.ID, r.Published, string(r.Type), r.Title, r.ProjectCode, r.Buyer, r.BuyerEN, string(r.Sector),
 			string(r.Level), r.Region, r.RegionName, r.Winner, strconv.FormatFloat(r.Amount, 'f', -1, 64),
-			strconv.FormatFloat(r.Quantity, 'f', -1, 64), strings.Join(r.Brands, ";"), r.Source, r.URL, r.Group})
+			strconv.FormatFloat(r.Quantity, 'f', -1, 64), strings.Join(r.Brands, ";"), r.Source, r.URL, r.Group}))
 	}
 	cw.Flush()
 	return cw.Error()
