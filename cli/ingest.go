@@ -14,6 +14,7 @@ import (
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/safetext"
 )
 
 // runIngest stores documents from files, folders, archives and crawler
@@ -39,7 +40,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	for _, p := range args {
 		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("input %s: %w", p, err)
+			return fmt.Errorf("input %s: %w", safetext.Escape(p), err)
 		}
 	}
 	st, err := openStore(ctx, *db)
@@ -77,7 +78,7 @@ func printSummary(env Env, sum ingest.Summary, took time.Duration, asJSON bool) 
 	fmt.Fprintf(env.Stdout, "ingested %d documents in %s: %d stored, %d failed to parse (stored with the reason), %d duplicates skipped, %d unreadable\n",
 		sum.Seen+sum.Unreadable, took.Round(time.Millisecond), sum.Stored, sum.Failed, sum.Duplicates, sum.Unreadable)
 	for _, e := range sum.Errors {
-		fmt.Fprintf(env.Stderr, "  %s\n", e)
+		fmt.Fprintf(env.Stderr, "  %s\n", safetext.Escape(e)) // names from the open web
 	}
 }
 

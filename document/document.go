@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // Default limits.
@@ -95,7 +96,7 @@ func Parse(raw []byte, source string, opt Options) (*enduse.Document, error) {
 // ParseContext is Parse with a context that bounds external converters.
 func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (*enduse.Document, error) {
 	if int64(len(raw)) > opt.maxBytes() {
-		return nil, fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", source, len(raw), opt.maxBytes())
+		return nil, fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", safetext.Escape(source), len(raw), opt.maxBytes())
 	}
 	sum := sha256.Sum256(raw)
 	doc := &enduse.Document{
@@ -140,7 +141,7 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 		err = fmt.Errorf("%s: %w", media, ErrUnsupported)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("parse %s: %w", source, err)
+		return nil, fmt.Errorf("parse %s: %w", safetext.Escape(source), err)
 	}
 	return doc, nil
 }

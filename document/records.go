@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // Record field names that a FieldMap maps.
@@ -177,13 +178,13 @@ func usedKey(fm FieldMap, key string) bool {
 func ReadRecords(r io.Reader, source string, fm FieldMap, fn func(*enduse.Document, error) error) error {
 	for name := range fm {
 		if !isFieldName(name) {
-			return fmt.Errorf("read records %s: unknown field %q in field map", source, name)
+			return fmt.Errorf("read records %s: unknown field %q in field map", safetext.Escape(source), name)
 		}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(64 << 10)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return fmt.Errorf("read records %s: %w", source, err)
+		return fmt.Errorf("read records %s: %w", safetext.Escape(source), err)
 	}
 	rr := &recordReader{source: source, fm: fm, fn: fn}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
@@ -208,7 +209,7 @@ func ReadRecords(r io.Reader, source string, fm FieldMap, fn func(*enduse.Docume
 		return rr.stopErr
 	}
 	if err != nil {
-		return fmt.Errorf("read records %s: %w", source, err)
+		return fmt.Errorf("read records %s: %w", safetext.Escape(source), err)
 	}
 	return nil
 }
@@ -232,7 +233,7 @@ type recordReader struct {
 // emit delivers one record's result to fn.
 func (rr *recordReader) emit(doc *enduse.Document, err error) error {
 	if err != nil {
-		err = fmt.Errorf("%s record %d: %w", rr.source, rr.n, err)
+		err = fmt.Errorf("%s record %d: %w", safetext.Escape(rr.source), rr.n, err)
 		doc = nil
 	}
 	if ferr := rr.fn(doc, err); ferr != nil {

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // maxZipDepth bounds how deeply ZIP archives inside ZIP archives are
@@ -69,7 +70,7 @@ func (w *walker) path(p string) error {
 	}
 	info, err := os.Stat(p)
 	if err != nil {
-		return w.fail(fmt.Errorf("walk %s: %w", p, err))
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(p), err))
 	}
 	if !info.IsDir() {
 		return w.file(p, info)
@@ -79,7 +80,7 @@ func (w *walker) path(p string) error {
 			return cerr
 		}
 		if err != nil {
-			return w.fail(fmt.Errorf("walk %s: %w", path, err))
+			return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(path), err))
 		}
 		if path != p && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -92,7 +93,7 @@ func (w *walker) path(p string) error {
 		}
 		info, err := d.Info()
 		if err != nil {
-			return w.fail(fmt.Errorf("walk %s: %w", path, err))
+			return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(path), err))
 		}
 		return w.file(path, info)
 	})
@@ -103,7 +104,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 	if IsRecordFile(p) {
 		f, err := os.Open(p)
 		if err != nil {
-			return w.fail(fmt.Errorf("walk %s: %w", p, err))
+			return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(p), err))
 		}
 		defer f.Close()
 		return w.records(f, p)
@@ -111,7 +112,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 	if ext(p) == "zip" {
 		zr, err := zip.OpenReader(p)
 		if err != nil {
-			return w.fail(fmt.Errorf("walk %s: %w", p, err))
+			return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(p), err))
 		}
 		defer zr.Close()
 		if !isOfficePackage(&zr.Reader) {
@@ -120,11 +121,11 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 		// a DOCX/XLSX saved with a .zip name: parse it as a document
 	}
 	if info.Size() > w.opt.maxBytes() {
-		return w.fail(fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", p, info.Size(), w.opt.maxBytes()))
+		return w.fail(fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", safetext.Escape(p), info.Size(), w.opt.maxBytes()))
 	}
 	raw, err := os.ReadFile(p)
 	if err != nil {
-		return w.fail(fmt.Errorf("walk %s: %w", p, err))
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(p), err))
 	}
 	return w.bytes(raw, p, 1)
 }
@@ -157,11 +158,11 @@ func (w *walker) records(r io.Reader, source string) error {
 func (w *walker) bytes(raw []byte, source string, depth int) error {
 	if Sniff(raw, source) == MediaZIP {
 		if depth > maxZipDepth {
-			return w.fail(fmt.Errorf("walk %s: archives nested deeper than %d", source, maxZipDepth))
+			return w.fail(fmt.Errorf("walk %s: archives nested deeper than %d", safetext.Escape(source), maxZipDepth))
 		}
 		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 		if err != nil {
-			return w.fail(fmt.Errorf("walk %s: %w", source, err))
+			return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(source), err))
 		}
 		return w.zip(zr, source, depth)
 	}
@@ -212,11 +213,11 @@ func (w *walker) member(f *zip.File, src string, depth int) error {
 		limit = 1 << 40 // exports are streamed, not held in memory
 	}
 	if f.UncompressedSize64 > uint64(limit) {
-		return w.fail(fmt.Errorf("walk %s: %d bytes exceeds the limit of %d", src, f.UncompressedSize64, limit))
+		return w.fail(fmt.Errorf("walk %s: %d bytes exceeds the limit of %d", safetext.Escape(src), f.UncompressedSize64, limit))
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return w.fail(fmt.Errorf("walk %s: %w", src, err))
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), err))
 	}
 	defer rc.Close()
 	if IsRecordFile(src) {
@@ -224,10 +225,10 @@ func (w *walker) member(f *zip.File, src string, depth int) error {
 	}
 	raw, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil {
-		return w.fail(fmt.Errorf("walk %s: %w", src, err))
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), err))
 	}
 	if int64(len(raw)) > limit {
-		return w.fail(fmt.Errorf("walk %s: more than %d bytes", src, limit))
+		return w.fail(fmt.Errorf("walk %s: more than %d bytes", safetext.Escape(src), limit))
 	}
 	return w.bytes(raw, src, depth+1)
 }

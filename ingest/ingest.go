@@ -15,6 +15,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/safetext"
 )
 
 // Summary counts what a run did.
@@ -67,9 +68,12 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 	jobs := make(chan job, workers*2)
 	order := make(chan chan job, workers*2)
 	var sum Summary
+	// note records a message for the summary; it is escaped here, the one
+	// place every per-input message passes, because messages quote file and
+	// member names and parser text, which may hold terminal escapes.
 	note := func(msg string) {
 		if len(sum.Errors) < 100 {
-			sum.Errors = append(sum.Errors, msg)
+			sum.Errors = append(sum.Errors, safetext.Escape(msg))
 		}
 	}
 
@@ -109,7 +113,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			}
 			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
 			if err != nil {
-				saveErr = fmt.Errorf("save %s: %w", j.doc.Source, err)
+				saveErr = fmt.Errorf("save %s: %w", safetext.Escape(j.doc.Source), err)
 				cancel()
 				continue
 			}
@@ -143,7 +147,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		// a rerun after an interruption cheap.
 		has, herr := st.HasDocument(ctx, d.SHA256)
 		if herr != nil {
-			return fmt.Errorf("look up %s: %w", d.Source, herr)
+			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), herr)
 		}
 		if has {
 			sum.Duplicates++
@@ -185,7 +189,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 func process(p *pipeline.Pipeline, d *enduse.Document) (res pipeline.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("extract %s: internal error: %v", d.Source, r)
+			err = fmt.Errorf("extract %s: internal error: %v", safetext.Escape(d.Source), r)
 		}
 	}()
 	res = p.Process(d)
