@@ -11,6 +11,7 @@ import (
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/safetext"
 )
 
 // runExtract runs the pipeline on files with no database and prints one
@@ -46,14 +47,14 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 	emit := func(d *enduse.Document, err error) error {
 		if err != nil {
 			failed = append(failed, err.Error())
-			fmt.Fprintf(env.Stderr, "enduse extract: %v\n", err)
+			fmt.Fprintf(env.Stderr, "enduse extract: %s\n", safetext.Escape(err.Error()))
 			return nil
 		}
 		n := p.Process(d).Notice
 		if *asJSON {
 			return writeJSONLine(env.Stdout, n)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(d.Source, 40), n.Type, n.Published,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(safetext.Escape(d.Source), 40), n.Type, n.Published,
 			clip(orgName(n.Buyer), 30), clip(winners(n), 30), yuan(amountOf(n)), brandList(n.Mentions))
 		return nil
 	}

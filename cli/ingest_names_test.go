@@ -55,4 +55,10 @@ func TestIngestEscapesHostileMemberNames(t *testing.T) {
 	if !strings.Contains(out, "1 stored") {
 		t.Errorf("the good member after the hostile ones was not stored: %s", out)
 	}
+
+	// extract prints the same failures and a table of sources.
+	_, out, stderr = run(t, "", "extract", zpath)
+	if strings.ContainsAny(stderr+out, "\x1b\u202e") || !strings.Contains(stderr, `a\x1b[31m\nforged line.bin`) {
+		t.Errorf("extract printed a raw or unescaped name:\nstdout %q\nstderr %q", out, stderr)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/safetext"
 	"github.com/enduse/enduse/screen"
 )
 
@@ -61,7 +62,7 @@ func runLists(ctx context.Context, env Env, cfg Config, args []string) error {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "LIST\tVERSION\tENTRIES\tFORMAT\tSOURCE\tIMPORTED")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", r.Name, r.Version, r.Count, r.Format, r.Source, r.Imported)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", r.Name, r.Version, r.Count, r.Format, safetext.Escape(r.Source), r.Imported)
 	}
 	return tw.Flush()
 }
@@ -84,9 +85,9 @@ func importLists(ctx context.Context, env Env, cfg Config, dsn string, paths []s
 			mine := l.EntriesOf(i)
 			sl := enduse.ScreeningList{Name: in.Name, Version: in.Version, Source: in.Source, Format: in.Format, Count: len(mine), Imported: now}
 			if err := st.SaveList(ctx, sl, mine); err != nil {
-				return fmt.Errorf("store list %s: %w", p, err)
+				return fmt.Errorf("store list %s: %w", safetext.Escape(p), err)
 			}
-			fmt.Fprintf(env.Stdout, "imported %s (version %s, %d entries) from %s\n", in.Name, in.Version, len(mine), in.Source)
+			fmt.Fprintf(env.Stdout, "imported %s (version %s, %d entries) from %s\n", in.Name, in.Version, len(mine), safetext.Escape(in.Source))
 		}
 	}
 	lists, err := loadLists(ctx, st)
