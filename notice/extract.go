@@ -383,7 +383,51 @@ func (x *extractor) published(ev map[string]enduse.Evidence) string {
 		x.evidence(ev, "published", sp)
 		return date
 	}
+	if sp, d, ok := x.signatureDate(); ok {
+		x.evidence(ev, "published", sp)
+		return d
+	}
 	return ""
+}
+
+// signatureDateRe is a line that is only a date, as a notice's closing
+// signature writes it ("2022年1月11日", "2022-01-11").
+var signatureDateRe = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$`)
+
+// signatureDate reads the date of a notice's closing signature — the
+// issuer's name on one line, the date alone on the next, at the end of the
+// text ("新疆维吾尔自治区公安厅\n2022年1月11日") — for notices with no
+// publication label. Only the last few lines are looked at, so dates in the
+// body (deadlines, signing dates) are never taken for it.
+func (x *extractor) signatureDate() (span, string, bool) {
+	seen := 0
+	for i := len(x.lines) - 1; i > 0 && seen < 4; i-- {
+		l := x.lines[i]
+		sp := trim(x.rs, span{l.s, l.e})
+		if sp.e <= sp.s {
+			continue
+		}
+		seen++
+		if l.isRow() || !signatureDateRe.MatchString(x.text(sp)) {
+			continue
+		}
+		// The line before is the signer: short text, no label.
+		for j := i - 1; j >= 0; j-- {
+			prev := trim(x.rs, span{x.lines[j].s, x.lines[j].e})
+			if prev.e <= prev.s {
+				continue
+			}
+			t := x.text(prev)
+			if x.lines[j].isRow() || prev.e-prev.s > 40 || strings.ContainsAny(t, ":：") {
+				return span{}, "", false
+			}
+			break
+		}
+		if d, ok := ParseDate(x.text(sp)); ok {
+			return sp, d, true
+		}
+	}
+	return span{}, "", false
 }
 
 // headerDateRe marks a page-header line that carries the publication date.
@@ -400,10 +444,18 @@ var bracketCodeRe = regexp.MustCompile(`^\p{Han}{3,}[(\[]([A-Za-z0-9][A-Za-z0-9\
 func (x *extractor) projectCode(ev map[string]enduse.Evidence) string {
 	valid := func(k kv) (span, bool) {
 		sp := k.v
-		// The code ends at white space or a separator.
+		// The code ends at white space or a separator, or at a closing
+		// bracket it did not open: "（项目编号：XJHX-2022-952）已按规定程序…".
+		depth := 0
 		for i := sp.s; i < sp.e; i++ {
 			r := x.nr[i]
-			if r == ' ' || r == ',' || r == ';' || r == '。' || r == '、' || r == '\t' {
+			switch r {
+			case '(', '[', '〔', '【':
+				depth++
+			case ')', ']', '〕', '】':
+				depth--
+			}
+			if r == ' ' || r == ',' || r == ';' || r == '。' || r == '、' || r == '\t' || depth < 0 {
 				sp.e = i
 				break
 			}
