@@ -148,6 +148,9 @@ type Org struct {
 	Region  *Region `json:"region,omitempty"`
 	Parent  string  `json:"parent,omitempty"`  // the body this one is a unit of, when its name says so
 	Address string  `json:"address,omitempty"` // the organisation's address, when the notice gives it
+	// From says where the name was read when not from a labelled field:
+	// "title" for a buyer read from the notice title (the body names none).
+	From string `json:"from,omitempty"`
 }
 
 // SupplierRole is what a supplier was in a notice.

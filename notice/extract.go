@@ -96,6 +96,9 @@ func Extract(d *enduse.Document) *enduse.Notice {
 	n.ProjectName = x.projectName(ev)
 	n.Region = x.region(ev)
 	n.Buyer = x.org(fBuyer, ev, "buyer")
+	if n.Buyer == nil {
+		n.Buyer = x.titleBuyer(n.Title, ev)
+	}
 	n.Agency = x.org(fAgency, ev, "agency")
 	x.suppliers(n)
 	x.amounts(n, ev)
@@ -125,6 +128,29 @@ func Extract(d *enduse.Document) *enduse.Notice {
 		n.Evidence = ev
 	}
 	return n
+}
+
+// titleBuyer reads the buyer from the title when the body names none,
+// marked as taken from the title; its evidence is the name in the title
+// line when the text has one.
+func (x *extractor) titleBuyer(title string, ev map[string]enduse.Evidence) *enduse.Org {
+	name, _, ok := BuyerFromTitle(title)
+	if !ok {
+		return nil
+	}
+	nr := []rune(name)
+	for i, l := range x.lines {
+		if i > 4 {
+			break
+		}
+		for s := l.s; s+len(nr) <= l.e; s++ {
+			if string(x.rs[s:s+len(nr)]) == name {
+				x.evidence(ev, "buyer", span{s, s + len(nr)})
+				return &enduse.Org{Name: name, From: "title"}
+			}
+		}
+	}
+	return &enduse.Org{Name: name, From: "title"}
 }
 
 // validBlocks drops blocks whose offsets fall outside the text, so a
