@@ -296,6 +296,9 @@ type Notice struct {
 	Published   string     `json:"published,omitempty"` // YYYY-MM-DD
 	ProjectCode string     `json:"project_code,omitempty"`
 	ProjectName string     `json:"project_name,omitempty"`
+	// Method is the procurement method (采购方式) as an id of
+	// notice/data/methods.tsv: open_tender, competitive_consultation, …
+	Method      string     `json:"method,omitempty"`
 	Region      *Region    `json:"region,omitempty"` // the notice's region line or record, when stated
 	Buyer       *Org       `json:"buyer,omitempty"`
 	Agency      *Org       `json:"agency,omitempty"`

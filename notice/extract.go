@@ -94,6 +94,7 @@ func Extract(d *enduse.Document) *enduse.Notice {
 	n.Published = x.published(ev)
 	n.ProjectCode = x.projectCode(ev)
 	n.ProjectName = x.projectName(ev)
+	n.Method = x.method(n.Title, ev)
 	n.Region = x.region(ev)
 	n.Buyer = x.org(fBuyer, ev, "buyer")
 	if n.Buyer == nil {
