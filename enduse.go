@@ -148,6 +148,9 @@ type Org struct {
 	Region  *Region `json:"region,omitempty"`
 	Parent  string  `json:"parent,omitempty"`  // the body this one is a unit of, when its name says so
 	Address string  `json:"address,omitempty"` // the organisation's address, when the notice gives it
+	// From says where the name was read when not from a labelled field:
+	// "title" for a buyer read from the notice title (the body names none).
+	From string `json:"from,omitempty"`
 }
 
 // SupplierRole is what a supplier was in a notice.
@@ -293,6 +296,9 @@ type Notice struct {
 	Published   string     `json:"published,omitempty"` // YYYY-MM-DD
 	ProjectCode string     `json:"project_code,omitempty"`
 	ProjectName string     `json:"project_name,omitempty"`
+	// Method is the procurement method (采购方式) as an id of
+	// notice/data/methods.tsv: open_tender, competitive_consultation, …
+	Method      string     `json:"method,omitempty"`
 	Region      *Region    `json:"region,omitempty"` // the notice's region line or record, when stated
 	Buyer       *Org       `json:"buyer,omitempty"`
 	Agency      *Org       `json:"agency,omitempty"`

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"github.com/enduse/enduse"
+	"slices"
 
 	"os"
 	"path/filepath"
@@ -180,6 +181,34 @@ func TestResolveModel(t *testing.T) {
 		{"WD4003FRYZ", "Western Digital", "WD Gold", "storage.enterprise"},
 		{"WD10EZEX", "Western Digital", "WD Blue", "storage.desktop"},
 		{"HUS726T4TALA6L4", "Western Digital", "Ultrastar", "storage.enterprise"},
+		// Series follow the manufacturers' naming and smartmontools' drivedb.h:
+		// the older VX000/VN000 lines are not SkyHawk/IronWolf.
+		{"ST4000VX013", "Seagate", "SkyHawk", "storage.surveillance"},
+		{"ST2000VX000", "Seagate", "SV35", "storage.surveillance"},
+		{"ST3000VX000", "Seagate", "SV35", "storage.surveillance"},
+		{"ST4000VN000", "Seagate", "Seagate NAS HDD", "storage.nas"},
+		{"ST8000VN004", "Seagate", "IronWolf", "storage.nas"},
+		{"ST4000NE001", "Seagate", "IronWolf Pro", "storage.nas"},
+		{"ST12000NE0008", "Seagate", "IronWolf Pro", "storage.nas"},
+		{"ST16000NM001G", "Seagate", "Exos", "storage.enterprise"},
+		{"ST2000DM008", "Seagate", "BarraCuda", "storage.desktop"},
+		{"STGX1000400", "Seagate", "Expansion", "storage.portable"},
+		{"STKM1000400", "Seagate", "Expansion", "storage.portable"},
+		{"STJL1000400", "Seagate", "Backup Plus", "storage.portable"},
+		{"WD10PURX", "Western Digital", "WD Purple", "storage.surveillance"},
+		{"WD40PURP", "Western Digital", "WD Purple", "storage.surveillance"},
+		{"WD60PUZX", "Western Digital", "WD Purple", "storage.surveillance"},
+		{"WD8004FRYZ", "Western Digital", "WD Gold", "storage.enterprise"},
+		{"WD4003FBYZ", "Western Digital", "WD Gold", "storage.enterprise"},
+		{"WD40EFAX", "Western Digital", "WD Red", "storage.nas"},
+		{"WD40EFZX", "Western Digital", "WD Red", "storage.nas"},
+		{"WD4003FFBX", "Western Digital", "WD Red Pro", "storage.nas"},
+		{"WD6002FFWX", "Western Digital", "WD Red Pro", "storage.nas"},
+		{"WD10EZAZ", "Western Digital", "WD Blue", "storage.desktop"},
+		{"WDS500G2B0A", "Western Digital", "WD SSD", "storage.ssd"},
+		{"WDBYVG0020BBK", "Western Digital", "My Passport", "storage.portable"},
+		{"WDBU6Y0020BBK", "Western Digital", "My Passport", "storage.portable"},
+		{"HUS728T8TALE6L4", "Western Digital", "Ultrastar", "storage.enterprise"},
 		{"WS-C2960X-24TS-L", "Cisco", "Catalyst", "network.switch"},
 		{"N9K-C93180YC-EX", "Cisco", "Nexus", "network.switch"},
 		{"ISR4331/K9", "Cisco", "ISR", "network.router"},
@@ -214,6 +243,19 @@ func TestResolveModel(t *testing.T) {
 			if r.Brand != tt.brand || r.ProductLine != tt.line || r.Category != tt.category {
 				t.Errorf("ResolveModel(%q) = %s/%s/%s, want %s/%s/%s", tt.model, r.Brand, r.ProductLine, r.Category,
 					tt.brand, tt.line, tt.category)
+			}
+			// The answer must not depend on pattern order: exactly one
+			// product line's patterns match the whole model.
+			var lines []string
+			for _, p := range k.patterns {
+				line := p.Brand + "/" + p.ProductLine
+				if loc := p.Re.FindStringIndex(tt.model); loc != nil && loc[0] == 0 && loc[1] == len(tt.model) &&
+					!slices.Contains(lines, line) {
+					lines = append(lines, line)
+				}
+			}
+			if len(lines) != 1 {
+				t.Errorf("%q matches the patterns of %d product lines %v, want exactly 1", tt.model, len(lines), lines)
 			}
 		})
 	}

@@ -94,8 +94,12 @@ func Extract(d *enduse.Document) *enduse.Notice {
 	n.Published = x.published(ev)
 	n.ProjectCode = x.projectCode(ev)
 	n.ProjectName = x.projectName(ev)
+	n.Method = x.method(n.Title, ev)
 	n.Region = x.region(ev)
 	n.Buyer = x.org(fBuyer, ev, "buyer")
+	if n.Buyer == nil {
+		n.Buyer = x.titleBuyer(n.Title, ev)
+	}
 	n.Agency = x.org(fAgency, ev, "agency")
 	x.suppliers(n)
 	x.amounts(n, ev)
@@ -125,6 +129,29 @@ func Extract(d *enduse.Document) *enduse.Notice {
 		n.Evidence = ev
 	}
 	return n
+}
+
+// titleBuyer reads the buyer from the title when the body names none,
+// marked as taken from the title; its evidence is the name in the title
+// line when the text has one.
+func (x *extractor) titleBuyer(title string, ev map[string]enduse.Evidence) *enduse.Org {
+	name, _, ok := BuyerFromTitle(title)
+	if !ok {
+		return nil
+	}
+	nr := []rune(name)
+	for i, l := range x.lines {
+		if i > 4 {
+			break
+		}
+		for s := l.s; s+len(nr) <= l.e; s++ {
+			if string(x.rs[s:s+len(nr)]) == name {
+				x.evidence(ev, "buyer", span{s, s + len(nr)})
+				return &enduse.Org{Name: name, From: "title"}
+			}
+		}
+	}
+	return &enduse.Org{Name: name, From: "title"}
 }
 
 // validBlocks drops blocks whose offsets fall outside the text, so a
@@ -383,7 +410,51 @@ func (x *extractor) published(ev map[string]enduse.Evidence) string {
 		x.evidence(ev, "published", sp)
 		return date
 	}
+	if sp, d, ok := x.signatureDate(); ok {
+		x.evidence(ev, "published", sp)
+		return d
+	}
 	return ""
+}
+
+// signatureDateRe is a line that is only a date, as a notice's closing
+// signature writes it ("2022年1月11日", "2022-01-11").
+var signatureDateRe = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$`)
+
+// signatureDate reads the date of a notice's closing signature — the
+// issuer's name on one line, the date alone on the next, at the end of the
+// text ("新疆维吾尔自治区公安厅\n2022年1月11日") — for notices with no
+// publication label. Only the last few lines are looked at, so dates in the
+// body (deadlines, signing dates) are never taken for it.
+func (x *extractor) signatureDate() (span, string, bool) {
+	seen := 0
+	for i := len(x.lines) - 1; i > 0 && seen < 4; i-- {
+		l := x.lines[i]
+		sp := trim(x.rs, span{l.s, l.e})
+		if sp.e <= sp.s {
+			continue
+		}
+		seen++
+		if l.isRow() || !signatureDateRe.MatchString(x.text(sp)) {
+			continue
+		}
+		// The line before is the signer: short text, no label.
+		for j := i - 1; j >= 0; j-- {
+			prev := trim(x.rs, span{x.lines[j].s, x.lines[j].e})
+			if prev.e <= prev.s {
+				continue
+			}
+			t := x.text(prev)
+			if x.lines[j].isRow() || prev.e-prev.s > 40 || strings.ContainsAny(t, ":：") {
+				return span{}, "", false
+			}
+			break
+		}
+		if d, ok := ParseDate(x.text(sp)); ok {
+			return sp, d, true
+		}
+	}
+	return span{}, "", false
 }
 
 // headerDateRe marks a page-header line that carries the publication date.
@@ -400,10 +471,18 @@ var bracketCodeRe = regexp.MustCompile(`^\p{Han}{3,}[(\[]([A-Za-z0-9][A-Za-z0-9\
 func (x *extractor) projectCode(ev map[string]enduse.Evidence) string {
 	valid := func(k kv) (span, bool) {
 		sp := k.v
-		// The code ends at white space or a separator.
+		// The code ends at white space or a separator, or at a closing
+		// bracket it did not open: "（项目编号：XJHX-2022-952）已按规定程序…".
+		depth := 0
 		for i := sp.s; i < sp.e; i++ {
 			r := x.nr[i]
-			if r == ' ' || r == ',' || r == ';' || r == '。' || r == '、' || r == '\t' {
+			switch r {
+			case '(', '[', '〔', '【':
+				depth++
+			case ')', ']', '〕', '】':
+				depth--
+			}
+			if r == ' ' || r == ',' || r == ';' || r == '。' || r == '、' || r == '\t' || depth < 0 {
 				sp.e = i
 				break
 			}

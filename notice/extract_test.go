@@ -103,6 +103,15 @@ func TestExtract(t *testing.T) {
 		{"award table amount first", textDoc("某设备采购中标公告",
 			"三、中标（成交）信息\n序号\t中标（成交）金额(元)\t中标供应商名称\t中标供应商地址\n1\t最终报价:365000(元)\t新疆某科技有限公司\t乌鲁木齐市某路1号"),
 			want{typ: enduse.TypeAward, award: 365000, currency: "CNY", suppliers: "新疆某科技有限公司/winner/0/365000/"}},
+		{"code in prose brackets, date from the signature", textDoc("某公安局视频监控存储设备采购项目中标公告",
+			"新疆某招标代理有限公司受采购人委托，就视频监控存储设备采购项目（项目编号：XJHX-2022-952）已按规定程序完成采购，现将结果公告如下：\n中标供应商：新疆天网信息科技有限公司\n合同履行期限：2022年3月1日前\n新疆维吾尔自治区公安厅\n2022年1月11日"),
+			want{typ: enduse.TypeAward, buyer: "某公安局", code: "XJHX-2022-952", pub: "2022-01-11", suppliers: "新疆天网信息科技有限公司/winner/0/0/"}},
+		{"buyer from the title", textDoc("乌鲁木齐市公安局天山区分局视频监控存储设备采购项目中标公告",
+			"乌鲁木齐市公安局天山区分局视频监控存储设备采购项目中标公告\n中标供应商：新疆天网信息科技有限公司"),
+			want{typ: enduse.TypeAward, buyer: "乌鲁木齐市公安局天山区分局", suppliers: "新疆天网信息科技有限公司/winner/0/0/"}},
+		{"a labelled date line is not a signature", textDoc("某项目中标公告",
+			"中标供应商：新疆天网信息科技有限公司\n交货时间：\n2022年3月1日"),
+			want{typ: enduse.TypeAward, suppliers: "新疆天网信息科技有限公司/winner/0/0/"}},
 		{"empty document", textDoc("", ""), want{typ: enduse.TypeOther}},
 		{"nil document", nil, want{error: "no document"}},
 		{"malformed blocks ignored", &enduse.Document{Source: "x", Text: "采购人：某某医院",
@@ -135,7 +144,7 @@ func TestExtract(t *testing.T) {
 					t.Errorf("evidence %s = %+v does not quote the text", k, e)
 				}
 			}
-			if n.Buyer != nil && n.Evidence["buyer"].Text == "" {
+			if n.Buyer != nil && n.Buyer.From != "title" && n.Evidence["buyer"].Text == "" {
 				t.Errorf("buyer %q has no evidence", n.Buyer.Name)
 			}
 			checkNoPersonalData(t, tc.name, n)

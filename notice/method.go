@@ -1,0 +1,74 @@
+package notice
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/enduse/enduse"
+)
+
+//go:embed data/methods.tsv
+var methodData string
+
+// methodWord is one way notices write a procurement method.
+type methodWord struct{ words, id string }
+
+var loadMethods = sync.OnceValue(func() []methodWord {
+	var out []methodWord
+	for _, l := range strings.Split(methodData, "\n") {
+		if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if w, id, ok := strings.Cut(l, "\t"); ok {
+			out = append(out, methodWord{strings.TrimSpace(w), strings.TrimSpace(id)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return utf8.RuneCountInString(out[i].words) > utf8.RuneCountInString(out[j].words)
+	})
+	return out
+})
+
+// methodIn returns the method whose words s contains first (leftmost, then
+// longest), or "".
+func methodIn(s string) (id string, at int, n int) {
+	at = -1
+	for _, m := range loadMethods() {
+		if i := strings.Index(s, m.words); i >= 0 && (at < 0 || i < at) {
+			id, at, n = m.id, i, len(m.words)
+		}
+	}
+	return id, at, n
+}
+
+// method reads the procurement method: the 采购方式 label first (its value
+// is the method as the buyer stated it), else the title's method words
+// ("…竞争性谈判成交公告").
+func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
+	for _, l := range x.lines {
+		line := string(x.rs[l.s:l.e])
+		i := strings.Index(line, "采购方式")
+		if i < 0 {
+			i = strings.Index(line, "招标方式")
+		}
+		if i < 0 {
+			continue
+		}
+		rest := line[i+len("采购方式"):]
+		rest = strings.TrimLeft(rest, " \t:：")
+		// Only the label's own value: a sentence that mentions 采购方式 later
+		// ("采用单一来源采购方式") is read from the title instead.
+		if id, at, n := methodIn(rest); id != "" && at <= 3 {
+			s := l.s + utf8.RuneCountInString(line[:len(line)-len(rest)+at])
+			x.evidence(ev, "method", span{s, s + utf8.RuneCountInString(rest[at:at+n])})
+			return id
+		}
+	}
+	if id, _, _ := methodIn(title); id != "" {
+		return id
+	}
+	return ""
+}
