@@ -20,6 +20,9 @@ type Config struct {
 	Token       string   `json:"token"`        // access token required when serving beyond loopback
 	AllowIngest bool     `json:"allow_ingest"` // accept ingest over HTTP
 	Workers     int      `json:"workers"`      // ingest workers (0 = one per CPU)
+	// AllowedHosts are the Host names the server answers to besides
+	// loopback (DNS-rebinding defence); needed when serving beyond loopback.
+	AllowedHosts []string `json:"allowed_hosts"`
 }
 
 // defaultConfig is the embedded default: a SQLite file in the working

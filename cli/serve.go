@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/web"
@@ -10,10 +11,12 @@ import (
 
 // runServe serves the web UI and JSON API over a database.
 func runServe(ctx context.Context, env Env, cfg Config, args []string) error {
-	fs := newFlags(env, "serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN] [--allow-ingest]")
+	fs := newFlags(env, "serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN] [--allowed-hosts NAME,...] [--allow-ingest]")
 	db := fs.String("db", cfg.DB, "database: SQLite file path or postgres:// DSN")
 	addr := fs.String("addr", cfg.Addr, "address to listen on; anything but loopback requires --token")
-	token := fs.String("token", cfg.Token, "access token required on every request (also ENDUSE_TOKEN)")
+	token := fs.String("token", cfg.Token, "access token required on every request, at least 16 characters (also ENDUSE_TOKEN)")
+	hosts := fs.String("allowed-hosts", strings.Join(cfg.AllowedHosts, ","),
+		"comma-separated host names clients use to reach the server, besides localhost/127.0.0.1/[::1]; other Host headers are refused")
 	allowIngest := fs.Bool("allow-ingest", cfg.AllowIngest, "accept documents over HTTP (POST /api/v1/ingest); off by default")
 	args, err := parseFlags(fs, "serve", args)
 	if err != nil {
@@ -23,6 +26,12 @@ func runServe(ctx context.Context, env Env, cfg Config, args []string) error {
 		return usagef("serve", "unexpected argument %q", args[0])
 	}
 	cfg.Token, cfg.AllowIngest = *token, *allowIngest
+	cfg.AllowedHosts = nil
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			cfg.AllowedHosts = append(cfg.AllowedHosts, h)
+		}
+	}
 	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
@@ -43,7 +52,7 @@ func serve(ctx context.Context, env Env, cfg Config, st store, addr string) erro
 	}
 	wc := web.Config{
 		Store: st, KB: p.KB, Regions: p.Regions, Screener: p.Screener, Lists: lists,
-		Token: cfg.Token, AllowIngest: cfg.AllowIngest,
+		Token: cfg.Token, AllowIngest: cfg.AllowIngest, AllowedHosts: cfg.AllowedHosts,
 	}
 	if cfg.AllowIngest {
 		wc.Ingest = web.PipelineIngest(st, p)

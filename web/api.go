@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"path"
 	"sort"
@@ -469,19 +470,36 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 // maxIngestBytes bounds an uploaded document.
 const maxIngestBytes = 64 << 20
 
-// apiIngest stores one uploaded document (POST body; ?name= gives its
-// file name, which decides how it is read). Off unless AllowIngest.
+// apiIngest stores one uploaded document: the POST body, or the first
+// file of a multipart/form-data body; ?name= (or the part's file name)
+// gives its file name, which decides how it is read. Off unless
+// AllowIngest.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if !s.cfg.AllowIngest {
 		s.apiError(w, fmt.Errorf("ingest over HTTP is off; start the server with ingest enabled: %w", errForbidden))
 		return
 	}
-	name := path.Base(strings.TrimSpace(r.URL.Query().Get("name")))
+	r.Body = http.MaxBytesReader(w, r.Body, maxIngestBytes)
+	var body io.Reader = r.Body
+	rawName := r.URL.Query().Get("name")
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		part, err := firstFilePart(r)
+		if err != nil {
+			s.apiError(w, err)
+			return
+		}
+		defer part.Close()
+		if rawName == "" {
+			rawName = part.FileName()
+		}
+		body = part
+	}
+	name := path.Base(strings.TrimSpace(rawName))
 	if name == "" || name == "." || name == "/" {
 		s.apiError(w, fmt.Errorf("parameter name is required (the file name, e.g. notice.html): %w", enduse.ErrInvalid))
 		return
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxIngestBytes))
+	data, err := io.ReadAll(body)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
@@ -511,4 +529,26 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		Outcome enduse.IngestOutcome `json:"outcome"`
 		IDs     []string             `json:"ids"`
 	}{outcome, ids})
+}
+
+// firstFilePart returns the first part of a multipart upload that carries
+// a file (the body is already bounded by maxIngestBytes).
+func firstFilePart(r *http.Request) (*multipart.Part, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, fmt.Errorf("ingest: multipart body: %v: %w", err, enduse.ErrInvalid)
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return nil, fmt.Errorf("ingest: the multipart body has no file part: %w", enduse.ErrInvalid)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ingest: multipart body: %v: %w", err, enduse.ErrInvalid)
+		}
+		if part.FileName() != "" {
+			return part, nil
+		}
+		part.Close()
+	}
 }

@@ -32,8 +32,16 @@ var shared = sync.OnceValues(func() (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Config{KB: k, Regions: regions, Lists: lists, Screener: screen.NewScreener(lists, nil, nil)}, nil
+	return &Config{KB: k, Regions: regions, Lists: lists, Screener: screen.NewScreener(lists, nil, nil),
+		AllowedHosts: []string{testHost}}, nil
 })
+
+// testHost is the Host of httptest.NewRequest's requests; the test servers
+// allow it besides the loopback names.
+const testHost = "example.com"
+
+// testToken is an access token strong enough for New.
+const testToken = "s3cret-token-for-tests"
 
 // xssProbe is planted in a stored notice's title and text.
 const xssProbe = `<script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">点击</a>`

@@ -62,18 +62,26 @@ type Config struct {
 	Lists    *screen.Lists
 	// Token, when set, is required on every request: as
 	// "Authorization: Bearer TOKEN", or once as ?token=TOKEN, after which a
-	// cookie carries it.
+	// cookie carries it. It must have at least MinTokenLength characters.
+	// POST requests also need the server's own Origin and a JSON,
+	// multipart or binary body.
 	Token string
-	// AllowIngest accepts POST /api/v1/ingest (default off: read-only).
+	// AllowIngest accepts POST /api/v1/ingest (default off: read-only);
+	// it requires a Token.
 	AllowIngest bool
 	// Ingest stores an uploaded document; required when AllowIngest is set.
 	Ingest IngestFunc
+	// AllowedHosts are the host names (or addresses) requests may name in
+	// their Host header besides the loopback names, which are always
+	// allowed; any other Host is refused (DNS-rebinding defence).
+	AllowedHosts []string
 }
 
 // Server is the HTTP face of enduse. It is safe for concurrent use.
 type Server struct {
 	cfg     Config
 	pages   map[string]*template.Template
+	hosts   hostSet
 	geo     *geoFile
 	routes  []route
 	handler http.Handler
@@ -97,8 +105,17 @@ func New(cfg Config) (*Server, error) {
 	if cfg.AllowIngest && cfg.Ingest == nil {
 		return nil, errors.New("web: ingest is allowed but config has no Ingest function")
 	}
+	if err := checkToken(cfg.Token); err != nil {
+		return nil, err
+	}
+	if cfg.AllowIngest && cfg.Token == "" {
+		return nil, errors.New("web: ingest over HTTP changes the database and needs an access token; set one (serve --token)")
+	}
 	s := &Server{cfg: cfg}
 	var err error
+	if s.hosts, err = newHostSet(cfg.AllowedHosts); err != nil {
+		return nil, err
+	}
 	if s.pages, err = parseTemplates(templateFS); err != nil {
 		return nil, err
 	}
@@ -114,7 +131,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", noListing(static, http.FileServerFS(static))))
 	// The catch-all answers API misses as JSON: 405 with Allow when the
 	// path exists under another method, else 404.
 	allow := map[string][]string{}
@@ -137,7 +154,7 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, fmt.Errorf("no page at %s: %w", r.URL.Path, enduse.ErrNotFound))
 	})
-	s.handler = s.secure(s.authorize(mux))
+	s.handler = s.secure(s.allowHost(s.limitQuery(s.guardWrites(s.authorize(mux)))))
 	return s, nil
 }
 
@@ -172,8 +189,8 @@ func (s *Server) routeTable() []route {
 	}
 }
 
-// Handler returns the server's HTTP handler, with security headers and
-// token checks applied.
+// Handler returns the server's HTTP handler, with security headers, the
+// Host allow-list, query limits, write guards and token checks applied.
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // contentSecurityPolicy allows only the server's own stylesheet and images;
@@ -247,6 +264,9 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url
 	if s.cfg.Token == "" && !isLoopback(host) {
 		return fmt.Errorf("serve: refusing to listen on %s without an access token: set --token (or bind 127.0.0.1)", addr)
 	}
+	if !isLoopback(host) && len(s.hosts) == len(loopbackHosts()) {
+		return fmt.Errorf("serve: listening on %s, but only loopback Host names are allowed, so no other machine could use the server: set --allowed-hosts (the names clients use to reach it)", addr)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: listen %s: %w", addr, err)
@@ -299,6 +319,10 @@ func errorCode(err error) (int, string) {
 		return http.StatusForbidden, "forbidden"
 	case errors.Is(err, errUnavailable):
 		return http.StatusNotImplemented, "unavailable"
+	case errors.Is(err, errMisdirected):
+		return http.StatusMisdirectedRequest, "misdirected_host"
+	case errors.Is(err, errUnsupportedType):
+		return http.StatusUnsupportedMediaType, "unsupported_media_type"
 	case errors.Is(err, errTooLarge):
 		return http.StatusRequestEntityTooLarge, "too_large"
 	case errors.Is(err, enduse.ErrSchema), errors.Is(err, enduse.ErrSchemaNewer):

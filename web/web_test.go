@@ -293,7 +293,7 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestToken(t *testing.T) {
-	s, _ := testServer(t, func(c *Config) { c.Token = "s3cret" })
+	s, _ := testServer(t, func(c *Config) { c.Token = testToken })
 	h := s.Handler()
 	tests := []struct {
 		name, target string
@@ -303,10 +303,10 @@ func TestToken(t *testing.T) {
 		{"no token api", "/api/v1/notices", nil, 401},
 		{"no token page", "/", nil, 401},
 		{"wrong bearer", "/api/v1/notices", map[string]string{"Authorization": "Bearer nope"}, 401},
-		{"bearer", "/api/v1/notices", map[string]string{"Authorization": "Bearer s3cret"}, 200},
-		{"cookie", "/", map[string]string{"Cookie": tokenCookie + "=s3cret"}, 200},
+		{"bearer", "/api/v1/notices", map[string]string{"Authorization": "Bearer " + testToken}, 200},
+		{"cookie", "/", map[string]string{"Cookie": tokenCookie + "=" + testToken}, 200},
 		{"wrong cookie", "/", map[string]string{"Cookie": tokenCookie + "=x"}, 401},
-		{"query token", "/?token=s3cret&brand=Seagate", nil, 303},
+		{"query token", "/?token=" + testToken + "&brand=Seagate", nil, 303},
 		{"wrong query token", "/?token=bad", nil, 401},
 	}
 	for _, tc := range tests {
@@ -326,7 +326,7 @@ func TestToken(t *testing.T) {
 					t.Errorf("redirect to %q: want the URL without the token", loc)
 				}
 				c := w.Result().Cookies()
-				if len(c) != 1 || c[0].Value != "s3cret" || !c[0].HttpOnly || c[0].SameSite != http.SameSiteStrictMode {
+				if len(c) != 1 || c[0].Value != testToken || !c[0].HttpOnly || c[0].SameSite != http.SameSiteStrictMode {
 					t.Errorf("cookies = %v", c)
 				}
 			}
@@ -338,6 +338,7 @@ func TestIngest(t *testing.T) {
 	var got string
 	s, _ := testServer(t, func(c *Config) {
 		c.AllowIngest = true
+		c.Token = testToken
 		c.Ingest = func(ctx context.Context, name string, data []byte) (enduse.IngestOutcome, []string, error) {
 			got = name + ":" + string(data)
 			if strings.Contains(string(data), "bad") {
@@ -351,6 +352,8 @@ func TestIngest(t *testing.T) {
 	})
 	post := func(target, body string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest("POST", target, strings.NewReader(body))
+		r.Header.Set("Authorization", "Bearer "+testToken)
+		r.Header.Set("Content-Type", "application/octet-stream")
 		w := httptest.NewRecorder()
 		s.Handler().ServeHTTP(w, r)
 		return w
@@ -370,8 +373,11 @@ func TestIngest(t *testing.T) {
 	if w := post("/api/v1/ingest?name=a.html", "bad"); w.Code != 500 || strings.Contains(w.Body.String(), "boom") {
 		t.Errorf("failure: %d %s (internal detail must not leak)", w.Code, w.Body)
 	}
-	if _, err := New(Config{Store: s.cfg.Store, AllowIngest: true}); err == nil {
+	if _, err := New(Config{Store: s.cfg.Store, AllowIngest: true, Token: testToken}); err == nil {
 		t.Error("AllowIngest without Ingest accepted")
+	}
+	if _, err := New(Config{Store: s.cfg.Store, AllowIngest: true, Ingest: s.cfg.Ingest}); err == nil || !strings.Contains(err.Error(), "token") {
+		t.Errorf("AllowIngest without a token: err = %v", err)
 	}
 }
 
@@ -581,7 +587,7 @@ func TestPipelineIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	db, _ := testStore(t)
-	s, err := New(Config{Store: db, AllowIngest: true, Ingest: PipelineIngest(db, p)})
+	s, err := New(Config{Store: db, AllowIngest: true, Ingest: PipelineIngest(db, p), Token: testToken, AllowedHosts: []string{testHost}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -590,6 +596,9 @@ func TestPipelineIngest(t *testing.T) {
 <table><tr><td>名称</td><td>品牌</td><td>型号</td><td>数量</td></tr><tr><td>硬盘</td><td>希捷</td><td>ST8000VX004</td><td>10</td></tr></table></body></html>`
 	post := func(body string) *httptest.ResponseRecorder {
 		r := httptest.NewRequest("POST", "/api/v1/ingest?name=award.html", strings.NewReader(body))
+		r.Header.Set("Authorization", "Bearer "+testToken)
+		r.Header.Set("Content-Type", "application/octet-stream")
+		r.Header.Set("Origin", "http://"+testHost)
 		w := httptest.NewRecorder()
 		s.Handler().ServeHTTP(w, r)
 		return w
@@ -599,7 +608,7 @@ func TestPipelineIngest(t *testing.T) {
 		t.Fatalf("ingest: %d %s", w.Code, w.Body)
 	}
 	id := decode(t, w)["ids"].([]any)[0].(string)
-	n := decode(t, get(t, s.Handler(), "GET", "/api/v1/notices/"+id, nil))
+	n := decode(t, get(t, s.Handler(), "GET", "/api/v1/notices/"+id, map[string]string{"Authorization": "Bearer " + testToken}))
 	if n["type"] != "award" || len(n["mentions"].([]any)) == 0 {
 		t.Errorf("ingested notice: type %v mentions %v", n["type"], n["mentions"])
 	}
