@@ -20,6 +20,9 @@ type Config struct {
 	Token       string   `json:"token"`        // access token required when serving beyond loopback
 	AllowIngest bool     `json:"allow_ingest"` // accept ingest over HTTP
 	Workers     int      `json:"workers"`      // ingest workers (0 = one per CPU)
+	// ServeRaw serves stored originals (unmasked personal data) over HTTP,
+	// to holders of the token only; off by default.
+	ServeRaw bool `json:"serve_raw"`
 }
 
 // defaultConfig is the embedded default: a SQLite file in the working

@@ -68,6 +68,11 @@ type Config struct {
 	AllowIngest bool
 	// Ingest stores an uploaded document; required when AllowIngest is set.
 	Ingest IngestFunc
+	// ServeRaw serves stored originals at GET /api/v1/notices/{id}/raw
+	// (default off). Originals carry the personal data the stored text
+	// masks, so the operator must opt in, a Token is required, and each
+	// download must send it as a Bearer header, even on loopback.
+	ServeRaw bool
 }
 
 // Server is the HTTP face of enduse. It is safe for concurrent use.
@@ -96,6 +101,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.AllowIngest && cfg.Ingest == nil {
 		return nil, errors.New("web: ingest is allowed but config has no Ingest function")
+	}
+	if cfg.ServeRaw && cfg.Token == "" {
+		return nil, errors.New("web: serving stored originals (--serve-raw) requires an access token (--token): originals carry unmasked personal data")
 	}
 	s := &Server{cfg: cfg}
 	var err error
