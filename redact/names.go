@@ -18,7 +18,7 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 var honorifics = []string{"先生", "女士", "小姐", "老师", "经理", "主任", "工程师", "律师", "博士", "教授", "科长", "处长", "部长", "总工", "工", "总", "姐", "哥"}
 
 // labelStarts are words that may follow a name directly ("张建电话：…").
-var labelStarts = []string{"电话", "联系电话", "手机", "联系方式", "职称", "职务", "证书", "注册", "身份证", "传真", "邮箱", "电子邮箱",
+var labelStarts = []string{"电话", "联系电话", "联系", "手机", "联系方式", "职称", "职务", "证书", "注册", "身份证", "传真", "邮箱", "电子邮箱",
 	"地址", "联系地址", "邮编", "组长", "副组长", "成员", "专家", "同志", "工作单位", "单位", "高级", "中级", "初级", "工程师", "性别", "男", "女", "等", "注"}
 
 // notNames are words that start with a surname character but are roles,
@@ -66,9 +66,6 @@ func (c *nameChecker) nameAt(rs []rune, i int) int {
 	if i >= len(rs) || !isHan(rs[i]) {
 		return 0
 	}
-	if !c.single[rs[i]] && !c.compoundFirst[rs[i]] {
-		return 0
-	}
 	han := 0
 	for j := i; j < len(rs) && isHan(rs[j]) && han < 12; j++ {
 		han++
@@ -83,6 +80,16 @@ func (c *nameChecker) nameAt(rs []rune, i int) int {
 	}
 	if surname == 0 && c.single[rs[i]] {
 		surname = 1
+	}
+	if surname == 0 && han >= 2 {
+		// A rare surname (宓, 羿) is still a name when an honorific
+		// follows it: 宓老师, 羿工.
+		for _, h := range honorifics {
+			n := 1 + len([]rune(h))
+			if n <= han && string(rs[i+1:i+n]) == h && c.boundary(rs, i+n) {
+				return n
+			}
+		}
 	}
 	if surname == 0 {
 		return 0

@@ -12,7 +12,9 @@ import (
 var personLabelWords = []string{"负责人", "联系人", "联 系 人", "项目经理", "总监", "安全员", "经办人", "法定代表人", "法人代表",
 	"委托代理人", "代理人", "授权代表", "代表", "被授权人", "名单", "姓名", "姓 名", "评委", "成员", "组员", "专家", "人员", "员",
 	"监理", "主管", "团队", "工程师", "建造师", "总工", "签收人", "收件人", "收货人", "验收人", "审核人", "复核人", "记录人", "监督人",
-	"联络人", "对接人", "联系方式"}
+	"联络人", "对接人", "联系方式",
+	// field names of crawler exports printed into the text ("projectContactPerson : 黄某某")
+	"ContactPerson", "contactPerson", "ContactName", "contactName", "linkman", "Linkman", "LinkMan"}
 
 // stopWords start tokens that are no longer about the person: the
 // organisation's address, codes and dates that follow in the same line.
@@ -332,5 +334,23 @@ func (f *finder) personColumns() {
 			}
 		}
 		p = end + 1
+	}
+}
+
+// contactPhrases finds names in running text that asks the reader to get
+// in touch with a person: "请与张老师联系", "与李工联系".
+func (f *finder) contactPhrases() {
+	rs := f.rs
+	for i := 0; i+3 < len(rs); i++ {
+		if rs[i] != '与' {
+			continue
+		}
+		n := surnames.nameAt(rs, i+1)
+		if n == 0 {
+			continue
+		}
+		if e := i + 1 + n; e+2 <= len(rs) && string(rs[e:e+2]) == "联系" {
+			f.add(i+1, e, KindPerson)
+		}
 	}
 }
