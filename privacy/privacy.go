@@ -278,6 +278,9 @@ func (c *Checker) personName(v string) (string, bool) {
 	if n > 4 && !strings.ContainsRune(v, '·') {
 		return "", false
 	}
+	if n > 8 || strings.HasPrefix(v, "注册") {
+		return "", false // a qualification ("注册一级建造师·公路工程"), not a transliterated name
+	}
 	for _, r := range v {
 		if !unicode.Is(unicode.Han, r) && r != '·' {
 			return "", false
@@ -332,6 +335,9 @@ func Leaks(secrets []Secret, output, out string) []Leak {
 	var leaks []Leak
 	for _, s := range secrets {
 		found := strings.Contains(out, s.Value)
+		if found && s.Kind == KindName && utf8.RuneCountInString(s.Value) == 2 {
+			found = standsAlone(out, s.Value)
+		}
 		if !found && s.Kind == KindPhone {
 			found = strings.Contains(out, strings.Map(digitsOnly, s.Value)) && len(strings.Map(digitsOnly, s.Value)) >= 10
 		}
@@ -347,4 +353,23 @@ func digitsOnly(r rune) rune {
 		return r
 	}
 	return -1
+}
+
+// standsAlone reports whether a two-rune name occurs in out other than
+// inside a longer Han word on both sides ("高工" in "湖北捷高工程" is not
+// the contact 高工).
+func standsAlone(out, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(out[i:], name)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		before, _ := utf8.DecodeLastRuneInString(out[:at])
+		after, _ := utf8.DecodeRuneInString(out[at+len(name):])
+		if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
+			return true
+		}
+		i = at + len(name)
+	}
 }

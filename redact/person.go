@@ -306,6 +306,7 @@ func orgName(tok string) bool {
 // person label ("专家姓名", "项目负责人"), down to the end of the table.
 func (f *finder) personColumns() {
 	var cols []int
+	width := 0 // cells of the header row
 	for p := 0; p < len(f.rs); {
 		end := f.lineEnd(p)
 		cells := splitCells(f.rs, p, end)
@@ -325,11 +326,19 @@ func (f *finder) personColumns() {
 			}
 		}
 		if len(header) > 0 {
-			cols = header
+			cols, width = header, len(cells)
 		} else {
+			// A row with fewer cells than its header continues cells
+			// spanned from the rows above (rowspan, usually on the left:
+			// a company with several track-record rows), so its person
+			// cell is also looked for counted from the right.
+			short := width - len(cells)
 			for _, i := range cols {
 				if i < len(cells) {
 					f.personValue(cells[i][0], cells[i][1])
+				}
+				if j := i - short; short > 0 && j >= 0 && j < len(cells) {
+					f.personValue(cells[j][0], cells[j][1])
 				}
 			}
 		}
