@@ -114,9 +114,24 @@ func (f *finder) personRecords() {
 			}
 			if strings.ContainsRune(string(f.rs[s+n+1:c[1]]), ',') {
 				f.personValue(s, c[1])
+				f.recordNames(s+n+1, c[1])
 			}
 		}
 		p = end + 1
+	}
+}
+
+// recordNames redacts every further record of a personnel-record cell:
+// a name after '、' directly followed by a comma ("…、何钦,注册土木工程师、
+// 其他,AY2022…、李长森,其他,***"), wherever personValue stopped.
+func (f *finder) recordNames(s, e int) {
+	for i := s; i < e; i++ {
+		if f.rs[i] != '、' {
+			continue
+		}
+		if n := f.names.nameAt(f.rs, i+1); n > 0 && i+1+n < e && f.rs[i+1+n] == ',' {
+			f.add(i+1, i+1+n, KindPerson)
+		}
 	}
 }
 
