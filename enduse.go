@@ -259,6 +259,9 @@ type Hit struct {
 	Relation HitRelation `json:"relation"`
 	Score    float64     `json:"score"`
 	Why      string      `json:"why"`
+	// Listings names every list and version that names the hit's entity,
+	// when more than one does (see hitlisting.go).
+	Listings []HitListing `json:"listings,omitempty"`
 }
 
 // ReasonClass is the class of a single-source justification.

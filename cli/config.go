@@ -23,6 +23,9 @@ type Config struct {
 	// AllowedHosts are the Host names the server answers to besides
 	// loopback (DNS-rebinding defence); needed when serving beyond loopback.
 	AllowedHosts []string `json:"allowed_hosts"`
+	// ServeRaw serves stored originals (unmasked personal data) over HTTP,
+	// to holders of the token only; off by default.
+	ServeRaw bool `json:"serve_raw"`
 }
 
 // defaultConfig is the embedded default: a SQLite file in the working

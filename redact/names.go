@@ -8,7 +8,7 @@ import (
 // singleSurnames holds the single-character Chinese surnames (the ~300
 // most common of the 百家姓 and of present-day registers). A name is only
 // looked for after a person label, so rare surnames cost little precision.
-const singleSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由傅赖过忻郦阎钮蔚弓禄仉宦隗代望缑洪别双淡见雄仰问红次首操贲邴酆寿"
+const singleSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由傅赖过忻郦阎钮蔚弓禄仉宦隗代望缑洪别双淡见雄仰问红次首操贲邴酆寿宓求羿"
 
 // compoundSurnames are the two-character surnames.
 var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
@@ -18,7 +18,7 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 var honorifics = []string{"先生", "女士", "小姐", "老师", "经理", "主任", "工程师", "律师", "博士", "教授", "科长", "处长", "部长", "总工", "工", "总", "姐", "哥"}
 
 // labelStarts are words that may follow a name directly ("张建电话：…").
-var labelStarts = []string{"电话", "联系电话", "手机", "联系方式", "职称", "职务", "证书", "注册", "身份证", "传真", "邮箱", "电子邮箱",
+var labelStarts = []string{"电话", "联系电话", "联系", "手机", "联系方式", "职称", "职务", "证书", "注册", "身份证", "传真", "邮箱", "电子邮箱",
 	"地址", "联系地址", "邮编", "组长", "副组长", "成员", "专家", "同志", "工作单位", "单位", "高级", "中级", "初级", "工程师", "性别", "男", "女", "等", "注"}
 
 // notNames are words that start with a surname character but are roles,
@@ -66,9 +66,6 @@ func (c *nameChecker) nameAt(rs []rune, i int) int {
 	if i >= len(rs) || !isHan(rs[i]) {
 		return 0
 	}
-	if !c.single[rs[i]] && !c.compoundFirst[rs[i]] {
-		return 0
-	}
 	han := 0
 	for j := i; j < len(rs) && isHan(rs[j]) && han < 12; j++ {
 		han++
@@ -83,6 +80,16 @@ func (c *nameChecker) nameAt(rs []rune, i int) int {
 	}
 	if surname == 0 && c.single[rs[i]] {
 		surname = 1
+	}
+	if surname == 0 && han >= 2 {
+		// A rare surname (宓, 羿) is still a name when an honorific
+		// follows it: 宓老师, 羿工.
+		for _, h := range honorifics {
+			n := 1 + len([]rune(h))
+			if n <= han && string(rs[i+1:i+n]) == h && c.boundary(rs, i+n) {
+				return n
+			}
+		}
 	}
 	if surname == 0 {
 		return 0

@@ -120,7 +120,8 @@ func (f *finder) email(at int) {
 	addr := strings.ToLower(cand[m[0]:m[1]])
 	k := strings.LastIndexByte(addr, '@')
 	local, domain := addr[:k], addr[k+1:]
-	personal := allDigits(local)
+	// A dotted name (tongwangdong.gyl) is a person's mailbox at any domain.
+	personal := allDigits(local) || dottedLocal.MatchString(local)
 	for _, d := range freeMail {
 		if domain == d || strings.HasSuffix(domain, "."+d) {
 			personal = true
@@ -130,6 +131,9 @@ func (f *finder) email(at int) {
 		f.add(s+m[0], s+m[1], KindEmail) // the candidate is ASCII: bytes are runes
 	}
 }
+
+// dottedLocal is a mailbox local part written as a dotted name.
+var dottedLocal = regexp.MustCompile(`^[a-z]{2,}\.[a-z]{2,}$`)
 
 // digitBounded reports whether [s,e) is not glued to letters, digits or
 // code punctuation on either side (so it is not part of a longer code).

@@ -12,7 +12,9 @@ import (
 var personLabelWords = []string{"负责人", "联系人", "联 系 人", "项目经理", "总监", "安全员", "经办人", "法定代表人", "法人代表",
 	"委托代理人", "代理人", "授权代表", "代表", "被授权人", "名单", "姓名", "姓 名", "评委", "成员", "组员", "专家", "人员", "员",
 	"监理", "主管", "团队", "工程师", "建造师", "总工", "签收人", "收件人", "收货人", "验收人", "审核人", "复核人", "记录人", "监督人",
-	"联络人", "对接人", "联系方式"}
+	"联络人", "对接人", "联系方式",
+	// field names of crawler exports printed into the text ("projectContactPerson : 黄某某")
+	"ContactPerson", "contactPerson", "ContactName", "contactName", "linkman", "Linkman", "LinkMan"}
 
 // stopWords start tokens that are no longer about the person: the
 // organisation's address, codes and dates that follow in the same line.
@@ -112,9 +114,24 @@ func (f *finder) personRecords() {
 			}
 			if strings.ContainsRune(string(f.rs[s+n+1:c[1]]), ',') {
 				f.personValue(s, c[1])
+				f.recordNames(s+n+1, c[1])
 			}
 		}
 		p = end + 1
+	}
+}
+
+// recordNames redacts every further record of a personnel-record cell:
+// a name after '、' directly followed by a comma ("…、何钦,注册土木工程师、
+// 其他,AY2022…、李长森,其他,***"), wherever personValue stopped.
+func (f *finder) recordNames(s, e int) {
+	for i := s; i < e; i++ {
+		if f.rs[i] != '、' {
+			continue
+		}
+		if n := f.names.nameAt(f.rs, i+1); n > 0 && i+1+n < e && f.rs[i+1+n] == ',' {
+			f.add(i+1, i+1+n, KindPerson)
+		}
 	}
 }
 
@@ -304,6 +321,7 @@ func orgName(tok string) bool {
 // person label ("专家姓名", "项目负责人"), down to the end of the table.
 func (f *finder) personColumns() {
 	var cols []int
+	width := 0 // cells of the header row
 	for p := 0; p < len(f.rs); {
 		end := f.lineEnd(p)
 		cells := splitCells(f.rs, p, end)
@@ -323,14 +341,40 @@ func (f *finder) personColumns() {
 			}
 		}
 		if len(header) > 0 {
-			cols = header
+			cols, width = header, len(cells)
 		} else {
+			// A row with fewer cells than its header continues cells
+			// spanned from the rows above (rowspan, usually on the left:
+			// a company with several track-record rows), so its person
+			// cell is also looked for counted from the right.
+			short := width - len(cells)
 			for _, i := range cols {
 				if i < len(cells) {
 					f.personValue(cells[i][0], cells[i][1])
 				}
+				if j := i - short; short > 0 && j >= 0 && j < len(cells) {
+					f.personValue(cells[j][0], cells[j][1])
+				}
 			}
 		}
 		p = end + 1
+	}
+}
+
+// contactPhrases finds names in running text that asks the reader to get
+// in touch with a person: "请与张老师联系", "与李工联系".
+func (f *finder) contactPhrases() {
+	rs := f.rs
+	for i := 0; i+3 < len(rs); i++ {
+		if rs[i] != '与' {
+			continue
+		}
+		n := surnames.nameAt(rs, i+1)
+		if n == 0 {
+			continue
+		}
+		if e := i + 1 + n; e+2 <= len(rs) && string(rs[e:e+2]) == "联系" {
+			f.add(i+1, e, KindPerson)
+		}
 	}
 }

@@ -54,6 +54,7 @@ func Find(text string) []Span {
 	f.personLabels()
 	f.personColumns()
 	f.personRecords()
+	f.contactPhrases()
 	return merge(f.spans)
 }
 

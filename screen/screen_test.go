@@ -16,6 +16,12 @@ func hitFor(hs []enduse.Hit, id string) (enduse.Hit, bool) {
 		if h.EntryID == id {
 			return h, true
 		}
+		// A hit on an entity that several lists name lists the others.
+		for _, l := range h.Listings {
+			if l.EntryID == id {
+				return h, true
+			}
+		}
 	}
 	return enduse.Hit{}, false
 }

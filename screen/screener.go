@@ -26,6 +26,7 @@ type Screener struct {
 	forms      map[string][]formRef // institution class → government forms
 	tradeHan   map[string][]formRef // Chinese trade name → company forms
 	tradeLatin map[string][]formRef // Latin trade key → company forms
+	ident      []entryIdentity      // ident[i] names the listed entity of entry i
 }
 
 // nameKind says which name of an entry a key came from.
@@ -74,6 +75,14 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 		exact: map[string][]nameRef{}, forms: map[string][]formRef{},
 		tradeHan: map[string][]formRef{}, tradeLatin: map[string][]formRef{}}
 	s.gaz = newGazetteer(tab, g, english)
+	fams, err := loadListFamilies()
+	if err != nil {
+		return nil, err
+	}
+	s.ident = make([]entryIdentity, len(l.entries))
+	for i, e := range l.entries {
+		s.ident[i] = identityOf(fams, e)
+	}
 	for i, e := range l.entries {
 		person := isPerson(e)
 		names := []nameRef{{i, kindPrimary, e.Name}}
@@ -299,23 +308,32 @@ func (c *collector) add(entry int, rel enduse.HitRelation, score float64, why st
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 func (c *collector) hits() []enduse.Hit {
-	out := make([]enduse.Hit, 0, len(c.best))
-	for _, h := range c.best {
-		out = append(out, h)
+	entries := make([]int, 0, len(c.best))
+	for e := range c.best {
+		entries = append(entries, e)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := c.best[entries[i]], c.best[entries[j]]
+		if a.Score != b.Score {
+			return a.Score > b.Score
 		}
-		if out[i].List != out[j].List {
-			return out[i].List < out[j].List
+		if a.List != b.List {
+			return a.List < b.List
 		}
-		return out[i].EntryID < out[j].EntryID
+		if a.EntryID != b.EntryID {
+			return a.EntryID < b.EntryID
+		}
+		return entries[i] < entries[j]
 	})
-	if len(out) == 0 {
+	if len(entries) == 0 {
 		return nil
 	}
-	return out
+	out := make([]enduse.Hit, len(entries))
+	for i, e := range entries {
+		out[i] = c.best[e]
+	}
+	// One answer per listed entity, however many lists name it.
+	return c.s.mergeSameEntity(out, entries)
 }
 
 // cite describes an entry for an explanation: "entry EL2019-17 Urumqi

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -111,7 +112,9 @@ func (s *Server) canonicalBrand(name string) string {
 type noticeJSON struct {
 	*enduse.StoredNotice
 	Page string `json:"page"`
-	Raw  string `json:"raw"`
+	// Raw is the original's download link, present only when the operator
+	// serves originals (Config.ServeRaw).
+	Raw string `json:"raw,omitempty"`
 }
 
 func (s *Server) apiNotice(w http.ResponseWriter, r *http.Request) {
@@ -120,8 +123,29 @@ func (s *Server) apiNotice(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, noticeJSON{StoredNotice: n, Page: "/notices/" + n.SHA256,
-		Raw: "/api/v1/notices/" + n.SHA256 + "/raw"})
+	writeJSON(w, http.StatusOK, noticeJSON{StoredNotice: n, Page: "/notices/" + n.SHA256, Raw: s.rawHref(n.SHA256)})
+}
+
+// rawHref is the download link of a stored original, or "" when originals
+// are not served.
+func (s *Server) rawHref(sha string) string {
+	if !s.cfg.ServeRaw {
+		return ""
+	}
+	return "/api/v1/notices/" + sha + "/raw"
+}
+
+// errRawOff explains to a caller of the raw endpoint why it is closed and
+// how the operator opens it.
+const errRawOff = "stored originals are not served: they carry personal data (names, phone numbers) that the stored text masks; " +
+	"read the redacted text at /api/v1/notices/{id} or /notices/{id}. An operator enables downloads with " +
+	"'enduse serve --serve-raw --token TOKEN' (or \"serve_raw\": true in the config file); each download then needs 'Authorization: Bearer TOKEN'"
+
+// rawAuthorized reports whether r carries the access token as a Bearer
+// header; a cookie or ?token= is not enough for an original.
+func (s *Server) rawAuthorized(r *http.Request) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && s.cfg.Token != "" && got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) == 1
 }
 
 // notice loads the notice named by the {id} path value.
@@ -139,8 +163,19 @@ func (s *Server) notice(r *http.Request) (*enduse.StoredNotice, error) {
 
 // apiRaw serves a stored document's original bytes as an attachment that
 // no browser renders: text types as text/plain, everything else as
-// application/octet-stream, sandboxed by CSP.
+// application/octet-stream, sandboxed by CSP. It answers 403 unless the
+// operator enabled Config.ServeRaw, and 401 without the Bearer token.
 func (s *Server) apiRaw(w http.ResponseWriter, r *http.Request) {
+	if !s.cfg.ServeRaw {
+		writeJSONError(w, http.StatusForbidden, "raw_disabled", errRawOff)
+		return
+	}
+	if !s.rawAuthorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="enduse"`)
+		writeJSONError(w, http.StatusUnauthorized, "unauthorized",
+			"a stored original needs the access token as 'Authorization: Bearer TOKEN' (a cookie or ?token= is not enough)")
+		return
+	}
 	n, err := s.notice(r)
 	if err != nil {
 		s.apiError(w, err)

@@ -361,7 +361,7 @@ func (s *Server) pageNotice(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := &noticeData{N: n, RawHref: "/api/v1/notices/" + n.SHA256 + "/raw"}
+	d := &noticeData{N: n, RawHref: s.rawHref(n.SHA256)}
 	d.Segments = highlight(n.Text, noticeSpans(&n.Notice))
 	for _, m := range n.Mentions {
 		d.Mentions = append(d.Mentions, mentionView{Mention: m, Anchor: "#s" + strconv.Itoa(m.Start),

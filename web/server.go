@@ -75,6 +75,11 @@ type Config struct {
 	// their Host header besides the loopback names, which are always
 	// allowed; any other Host is refused (DNS-rebinding defence).
 	AllowedHosts []string
+	// ServeRaw serves stored originals at GET /api/v1/notices/{id}/raw
+	// (default off). Originals carry the personal data the stored text
+	// masks, so the operator must opt in, a Token is required, and each
+	// download must send it as a Bearer header, even on loopback.
+	ServeRaw bool
 }
 
 // Server is the HTTP face of enduse. It is safe for concurrent use.
@@ -110,6 +115,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.AllowIngest && cfg.Token == "" {
 		return nil, errors.New("web: ingest over HTTP changes the database and needs an access token; set one (serve --token)")
+	}
+	if cfg.ServeRaw && cfg.Token == "" {
+		return nil, errors.New("web: serving stored originals (--serve-raw) requires an access token (--token): originals carry unmasked personal data")
 	}
 	s := &Server{cfg: cfg}
 	var err error

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -95,8 +96,8 @@ func TestAPI(t *testing.T) {
 			if txt := m["text"].(string); strings.Contains(txt, "13912345678") || strings.Contains(txt, "张三") {
 				t.Error("personal data in text")
 			}
-			if m["raw"] != "/api/v1/notices/"+urumqi+"/raw" {
-				t.Errorf("raw = %v", m["raw"])
+			if raw, ok := m["raw"]; ok {
+				t.Errorf("raw = %v, want no download link while originals are not served", raw)
 			}
 		}},
 		{name: "notice by prefix", target: "/api/v1/notices/" + urumqi[:10], status: 200},
@@ -211,11 +212,59 @@ func TestAPI(t *testing.T) {
 }
 
 func TestRaw(t *testing.T) {
-	s, ids := testServer(t, nil)
-	w := get(t, s.Handler(), "GET", "/api/v1/notices/"+ids[2]+"/raw", nil)
-	if w.Code != 200 {
-		t.Fatalf("status %d", w.Code)
+	const token = "s3cret-raw-token-0123"
+	off, ids := testServer(t, func(c *Config) { c.Token = token })
+	on, _ := testServer(t, func(c *Config) { c.Token, c.ServeRaw = token, true })
+	target := "/api/v1/notices/" + ids[2] + "/raw"
+	bearer := map[string]string{"Authorization": "Bearer " + token}
+	tests := []struct {
+		name   string
+		s      *Server
+		hdr    map[string]string
+		status int
+		code   string
+	}{
+		{name: "default off, even with the token", s: off, hdr: bearer, status: 403, code: "raw_disabled"},
+		{name: "enabled without a token", s: on, status: 401, code: "unauthorized"},
+		{name: "enabled with a wrong token", s: on, hdr: map[string]string{"Authorization": "Bearer nope"}, status: 401, code: "unauthorized"},
+		{name: "enabled with the token only as a cookie", s: on, hdr: map[string]string{"Cookie": tokenCookie + "=" + token}, status: 401, code: "unauthorized"},
+		{name: "enabled with the bearer token", s: on, hdr: bearer, status: 200},
 	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := get(t, tc.s.Handler(), "GET", target, tc.hdr)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, clip(w.Body.String(), 300))
+			}
+			if tc.code != "" {
+				m := decode(t, w)
+				e, _ := m["error"].(map[string]any)
+				if e["code"] != tc.code {
+					t.Errorf("error = %v, want code %s", m["error"], tc.code)
+				}
+				if msg, _ := e["message"].(string); tc.code == "raw_disabled" && !strings.Contains(msg, "--serve-raw") {
+					t.Errorf("message %q does not say how to enable originals", msg)
+				}
+				if strings.Contains(w.Body.String(), "<script>alert(1)</script>") {
+					t.Error("refusal carries the original bytes")
+				}
+			}
+		})
+	}
+	if _, err := New(Config{Store: off.cfg.Store, ServeRaw: true}); err == nil {
+		t.Error("New accepted ServeRaw without a token")
+	}
+	// Enabled: the page and the API link the original; off: the redacted text.
+	if w := get(t, on.Handler(), "GET", "/api/v1/notices/"+ids[2], bearer); decode(t, w)["raw"] != target {
+		t.Errorf("enabled: notice JSON does not link %s", target)
+	}
+	if w := get(t, on.Handler(), "GET", "/notices/"+ids[2], bearer); !strings.Contains(w.Body.String(), `href="`+target+`"`) {
+		t.Error("enabled: notice page does not link the original")
+	}
+	if w := get(t, off.Handler(), "GET", "/notices/"+ids[2], bearer); strings.Contains(w.Body.String(), "/raw") || !strings.Contains(w.Body.String(), `href="#text"`) {
+		t.Error("off: notice page links the original or not the redacted text")
+	}
+	w := get(t, on.Handler(), "GET", target, bearer)
 	h := w.Header()
 	if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") {
 		t.Errorf("Content-Type = %q, want text/plain (never text/html)", ct)
@@ -229,8 +278,8 @@ func TestRaw(t *testing.T) {
 	if h.Get("X-Content-Type-Options") != "nosniff" {
 		t.Error("no nosniff")
 	}
-	if !strings.Contains(w.Body.String(), "<script>alert(1)</script>") {
-		t.Error("raw bytes changed")
+	if want, _, err := on.cfg.Store.Raw(context.Background(), ids[2]); err != nil || !bytes.Equal(w.Body.Bytes(), want) {
+		t.Errorf("raw bytes changed (store: %v)", err)
 	}
 	for _, tc := range []struct{ media, want string }{
 		{"application/pdf", ".pdf"}, {"text/html", ".html.txt"}, {"application/x-weird", ".bin"}, {"", ".bin"},
@@ -392,7 +441,7 @@ func TestPages(t *testing.T) {
 		{"home leads with foreign brands", "/", 200, []string{"Which foreign brands", `href="/brands/Seagate"`, "US-linked", `action="/"`}},
 		{"home filtered", "/?brand=" + url.QueryEscape("希捷") + "&sector=public_security", 200, []string{"<b>1</b></a> unique notices", "乌鲁木齐市公安局", "Urumqi City Public Security Bureau"}},
 		{"home bad filter", "/?type=bogus", 400, []string{"unknown notice type"}},
-		{"notice", "/notices/" + ids[0], 200, []string{`<mark class="mention"`, `<mark class="field"`, `<mark class="item"`, "ST8000VX004", "BIS Entity List", "Public security", "公安", "/raw", "新疆天诚科技有限公司", "**"}},
+		{"notice", "/notices/" + ids[0], 200, []string{`<mark class="mention"`, `<mark class="field"`, `<mark class="item"`, "ST8000VX004", "BIS Entity List", "Public security", "公安", `href="#text"`, "新疆天诚科技有限公司", "**"}},
 		{"notice missing", "/notices/" + strings.Repeat("cd", 32), 404, []string{"not found"}},
 		{"notice list", "/notices?ids=" + ids[0][:16] + "," + ids[1][:16], 200, []string{"2 notices", ids[0]}},
 		{"notice list bad id", "/notices?ids=xyz", 400, []string{"not a sha256"}},

@@ -1,0 +1,91 @@
+package privacy_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"testing"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/ingest"
+	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/privacy"
+	"github.com/enduse/enduse/sample"
+	"github.com/enduse/enduse/sqlite"
+	"github.com/enduse/enduse/web"
+)
+
+// TestSampleServed ingests the bundled sample into a store and checks
+// what users are shown of each notice: the stored searchable text, the
+// notice page, the notice's API response and its buyer's organisation page
+// and API profile carry none of the personal values of the original.
+func TestSampleServed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests the sample")
+	}
+	ctx := context.Background()
+	c := checker(t)
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sample.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Run(ctx, db, p, sample.Read, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := web.New(web.Config{Store: db, KB: p.KB, Regions: p.Regions, Screener: p.Screener, Lists: p.Lists})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	fetch := func(target string) string {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", target, nil))
+		if w.Code != 200 {
+			t.Errorf("GET %s: %d", target, w.Code)
+		}
+		return w.Body.String()
+	}
+	byOutput := map[string]int{}
+	docs, secrets := 0, 0
+	err = sample.Read(func(d *enduse.Document, err error) error {
+		if err != nil {
+			return err
+		}
+		docs++
+		sec := c.Secrets(original(d))
+		secrets += len(sec)
+		n, err := db.Notice(ctx, d.SHA256)
+		if err != nil {
+			return err
+		}
+		outs := []struct{ name, text string }{
+			{"stored text", n.Text},
+			{"notice page", fetch("/notices/" + d.SHA256)},
+			{"notice API", fetch("/api/v1/notices/" + d.SHA256)},
+		}
+		if n.Buyer != nil && n.Buyer.Key != "" && docs%10 == 0 {
+			outs = append(outs, struct{ name, text string }{"org page", fetch("/orgs/" + url.PathEscape(n.Buyer.Key))},
+				struct{ name, text string }{"org API", fetch("/api/v1/orgs/" + url.PathEscape(n.Buyer.Key))})
+		}
+		for _, o := range outs {
+			for _, l := range privacy.Leaks(sec, o.name, o.text) {
+				byOutput[o.name]++
+				t.Errorf("%s: %s leaks %s %q (%s)", d.Source, l.Output, l.Kind, l.Value, l.Where)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs == 0 || secrets == 0 {
+		t.Fatalf("checked %d documents with %d personal values", docs, secrets)
+	}
+	t.Logf("%d documents, %d personal values, leaks by output: %v", docs, secrets, byOutput)
+}
