@@ -38,7 +38,8 @@ func TestSampleServed(t *testing.T) {
 	if _, err := ingest.Run(ctx, db, p, sample.Read, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	s, err := web.New(web.Config{Store: db, KB: p.KB, Regions: p.Regions, Screener: p.Screener, Lists: p.Lists})
+	s, err := web.New(web.Config{Store: db, KB: p.KB, Regions: p.Regions, Screener: p.Screener, Lists: p.Lists,
+		AllowedHosts: []string{"example.com"}}) // httptest.NewRequest's host
 	if err != nil {
 		t.Fatal(err)
 	}
