@@ -377,4 +377,19 @@ func (f *finder) contactPhrases() {
 			f.add(i+1, e, KindPerson)
 		}
 	}
+	// A surname with an honorific directly before a phone number is a
+	// contact, even glued to the organisation's name:
+	// "北仑区发展和改革局李老师0574…".
+	for i := 0; i+2 < len(rs); i++ {
+		if !surnames.single[rs[i]] {
+			continue
+		}
+		for _, h := range honorifics {
+			hr := []rune(h)
+			e := i + 1 + len(hr)
+			if len(hr) >= 2 && e < len(rs) && string(rs[i+1:e]) == h && isDigit(rs[e]) {
+				f.add(i, e, KindPerson)
+			}
+		}
+	}
 }
