@@ -197,6 +197,13 @@ func (f *finder) personValue(s, e int) {
 			p = q
 			continue
 		}
+		if !first && q-p == 4 && f.names.single[rs[p]] && allHan(rs[p:q]) && !orgName(string(rs[p:q])) {
+			// a further name of a list with a three-character given name
+			// (联系人：王某、季金恋子)
+			f.add(p, q, KindPerson)
+			p = q
+			continue
+		}
 		if first {
 			return
 		}
@@ -392,4 +399,13 @@ func (f *finder) contactPhrases() {
 			}
 		}
 	}
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
 }
