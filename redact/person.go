@@ -197,9 +197,9 @@ func (f *finder) personValue(s, e int) {
 			p = q
 			continue
 		}
-		if !first && q-p == 4 && f.names.single[rs[p]] && allHan(rs[p:q]) && !orgName(string(rs[p:q])) {
-			// a further name of a list with a three-character given name
-			// (联系人：王某、季金恋子)
+		if (!first || q < e && rs[q] == '、') && q-p == 4 && f.names.single[rs[p]] && allHan(rs[p:q]) && !orgName(string(rs[p:q])) {
+			// a name of a list with a three-character given name
+			// (联系人：季金恋子、柯宁)
 			f.add(p, q, KindPerson)
 			p = q
 			continue
