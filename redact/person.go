@@ -197,6 +197,13 @@ func (f *finder) personValue(s, e int) {
 			p = q
 			continue
 		}
+		if (!first || q < e && rs[q] == '、') && q-p == 4 && f.names.single[rs[p]] && allHan(rs[p:q]) && !orgName(string(rs[p:q])) {
+			// a name of a list with a three-character given name
+			// (联系人：季金恋子、柯宁)
+			f.add(p, q, KindPerson)
+			p = q
+			continue
+		}
 		if first {
 			return
 		}
@@ -377,4 +384,28 @@ func (f *finder) contactPhrases() {
 			f.add(i+1, e, KindPerson)
 		}
 	}
+	// A surname with an honorific directly before a phone number is a
+	// contact, even glued to the organisation's name:
+	// "北仑区发展和改革局李老师0574…".
+	for i := 0; i+2 < len(rs); i++ {
+		if !surnames.single[rs[i]] {
+			continue
+		}
+		for _, h := range honorifics {
+			hr := []rune(h)
+			e := i + 1 + len(hr)
+			if len(hr) >= 2 && e < len(rs) && string(rs[i+1:e]) == h && isDigit(rs[e]) {
+				f.add(i, e, KindPerson)
+			}
+		}
+	}
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -22,9 +22,10 @@ const MaxGroupCandidates = 2000
 
 // Grouping decides a new notice's announcement group and purchase.
 //
-// Same type + buyer + project code is one announcement, and award and
-// contract notices of one buyer and project code are one purchase: those
-// ids follow from the notice alone (Direct). Without a project code, a
+// Same type + buyer + project code + project name (what is bought, when
+// the notice names it) is one announcement, and award and contract notices
+// of one buyer, project code and project name are one purchase: those ids
+// follow from the notice alone (Direct). Without a project code, a
 // notice of the same type and buyer (or, without a buyer, the same
 // normalised title) published within a month, with the same normalised
 // title or near-identical text and no conflicting award amount, is a
@@ -41,6 +42,13 @@ func (g Grouping) Direct() (group, purchase string, ok bool) {
 	r := g.r
 	if r.Buyer != "" && r.ProjectCode != "" {
 		code := Normalize(r.ProjectCode)
+		if subject := subjectKey(r.ProjectName); subject != "" {
+			// An agency numbers its commissions, and some reuse one code
+			// for several procurements of a buyer (NBGZ2024ZBDL011-27:
+			// escalator maintenance and UPS batteries): the project name
+			// says what is bought, so it is part of the key.
+			return "p" + ShortHash(r.Type, r.Buyer, code, subject), "b" + ShortHash(r.Buyer, code, subject), true
+		}
 		return "p" + ShortHash(r.Type, r.Buyer, code), "b" + ShortHash(r.Buyer, code), true
 	}
 	if r.Buyer == "" && r.TitleKey == "" {
@@ -129,6 +137,29 @@ func (g Grouping) Joins(c Candidate) bool {
 	}
 	return (c.TitleKey != "" && c.TitleKey == r.TitleKey) ||
 		(r.TextLen >= MinSimhashRunes && Hamming(c.Simhash, r.Simhash) <= MaxSimhashDistance)
+}
+
+// subjectKey is what a notice buys, for grouping: its project name without
+// bracketed remarks, so a re-issue ("…项目（重发）", "（第二次）") stays the
+// same procurement.
+func subjectKey(projectName string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range projectName {
+		switch r {
+		case '（', '(', '【', '[':
+			depth++
+		case '）', ')', '】', ']':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return Normalize(b.String())
 }
 
 // closeAmount reports whether two amounts are the same up to rounding.
