@@ -232,7 +232,9 @@ func (r *replay) serveDetail(w http.ResponseWriter, req *http.Request, i, n int)
 
 func (r *replay) page(i int) string {
 	n := r.notices[i]
-	return "<html><head><title>" + n.Title + "</title></head><body><h1>" + n.Title + "</h1>" + n.InfoContent + "</body></html>"
+	// The comment keeps replicas of one notice (kill tests serve a notice
+	// under several paths) distinct documents.
+	return fmt.Sprintf("<html><head><title>%s</title></head><body><!-- replay %d --><h1>%s</h1>%s</body></html>", n.Title, i, n.Title, n.InfoContent)
 }
 
 // writeDetail serves notice i, as GBK without any charset declaration
