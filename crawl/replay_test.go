@@ -57,7 +57,7 @@ type replay struct {
 	offsite string        // URL on another host a detail redirects to
 
 	mu    sync.Mutex
-	hits  map[string]int // path → requests
+	hits  map[string]int // request URI → requests
 	ok    map[string]int // detail path → 200 responses
 	times []time.Time    // request arrivals (robots.txt included)
 	srv   *httptest.Server
@@ -96,8 +96,8 @@ func (r *replay) entries() []string {
 
 func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	r.mu.Lock()
-	r.hits[req.URL.Path]++
-	n := r.hits[req.URL.Path]
+	r.hits[req.URL.RequestURI()]++
+	n := r.hits[req.URL.RequestURI()]
 	r.times = append(r.times, time.Now())
 	r.mu.Unlock()
 	if req.URL.Path == "/robots.txt" {
