@@ -26,7 +26,7 @@ func crawlInto(t testing.TB, path string, p *Profile, owner string) Stats {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &Crawler{Profile: p, Frontier: db, Owner: owner, Workers: 2, Save: IngestSaver(db, pl),
+	c := &Crawler{Profile: p, Frontier: db, Owner: owner, Workers: 4, Save: IngestSaver(db, pl),
 		Lease:  2 * time.Second,
 		Client: NewClient(Options{UserAgent: "enduse-test/1", Concurrency: 2, Backoff: 10 * time.Millisecond, Hosts: p.AllowedHosts()})}
 	if err := c.Seed(ctx, false); err != nil {
