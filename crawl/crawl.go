@@ -144,13 +144,19 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 // failures are recorded in the frontier.
 func (c *Crawler) one(ctx context.Context, u enduse.FrontierURL) error {
 	if u.State != enduse.FrontierFetched {
-		resp, err := c.Client.Get(ctx, u.URL, "", "")
+		// A list page read before (--since-last) carries its validators:
+		// an unchanged page costs the site a 304.
+		resp, err := c.Client.Get(ctx, u.URL, u.ETag, u.LastModified)
 		c.add(func(s *Stats) { s.Fetches++ })
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil // lease expires; the URL is claimed again next run
 			}
 			return c.fail(ctx, u, err)
+		}
+		if resp.NotModified {
+			c.add(func(s *Stats) { s.Lists++ })
+			return c.Frontier.MarkDone(context.WithoutCancel(ctx), u.Site, u.URL, "")
 		}
 		u.Body, u.ContentType, u.ETag, u.LastModified = resp.Body, resp.Header.Get("Content-Type"), resp.ETag, resp.LastModified
 		if err := c.Frontier.MarkFetched(context.WithoutCancel(ctx), u); err != nil {

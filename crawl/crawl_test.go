@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -103,5 +104,43 @@ func TestReplayEveryProfile(t *testing.T) {
 			}
 			t.Logf("%s: %+v, max %d req/s (limit %v)", name, st, r.maxRate(), rate)
 		})
+	}
+}
+
+// TestSinceLast: an incremental run rereads only the first list pages and
+// fetches only the notices published since.
+func TestSinceLast(t *testing.T) {
+	ns := loadNotices(t)
+	profiles, _ := Shipped()
+	r := newReplay(t, profiles["hainan"], ns[:4], false)
+	r.perPage = 10 // everything on the first page, as a day's notices are
+	p, _ := profiles["hainan"].WithBase(r.srv.URL)
+	r.profile = p
+	path := filepath.Join(t.TempDir(), "since.db")
+	if st := crawlInto(t, path, p, "day1"); st.New != 4 {
+		t.Fatalf("first run stored %d, want 4", st.New)
+	}
+	r.mu.Lock()
+	r.notices = append(r.notices, ns[7]) // a new notice on the first page
+	r.mu.Unlock()
+	st := crawlIntoSince(t, path, p, "day2", true)
+	if st.New != 1 || st.Lists != 1 {
+		t.Errorf("incremental run %+v, want 1 new from 1 list page", st)
+	}
+}
+
+func TestProfileErrors(t *testing.T) {
+	for _, c := range []struct{ json, want string }{
+		{`{"name":"x"}`, "required"},
+		{`{"name":"x","base_url":"nohost","channels":[{"name":"a","list":"{base}","format":"html","item":"(?P<url>x)"}]}`, "absolute"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"html","item":"("}]}`, "regexp"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"xml"}]}`, "format"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"json","items":"a"}]}`, "fields.url"},
+		{`{"name":"x","base_url":"http://h","typo":1,"channels":[]}`, "unknown field"},
+	} {
+		_, err := parseProfile([]byte(c.json), "f.json")
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "f.json") {
+			t.Errorf("%s: %v, want an error naming f.json and %q", c.json, err, c.want)
+		}
 	}
 }

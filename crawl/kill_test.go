@@ -16,6 +16,11 @@ import (
 
 // crawlInto crawls profile p into the SQLite file at path until done.
 func crawlInto(t testing.TB, path string, p *Profile, owner string) Stats {
+	return crawlIntoSince(t, path, p, owner, false)
+}
+
+// crawlIntoSince is crawlInto, incremental when sinceLast is set.
+func crawlIntoSince(t testing.TB, path string, p *Profile, owner string, sinceLast bool) Stats {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
@@ -29,7 +34,7 @@ func crawlInto(t testing.TB, path string, p *Profile, owner string) Stats {
 	c := &Crawler{Profile: p, Frontier: db, Owner: owner, Workers: 4, Save: IngestSaver(db, pl),
 		Lease:  2 * time.Second,
 		Client: NewClient(Options{UserAgent: "enduse-test/1", Concurrency: 2, Backoff: 10 * time.Millisecond, Hosts: p.AllowedHosts()})}
-	if err := c.Seed(ctx, false); err != nil {
+	if err := c.Seed(ctx, sinceLast); err != nil {
 		t.Fatal(err)
 	}
 	st, err := c.Run(ctx)
