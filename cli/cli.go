@@ -67,6 +67,7 @@ func commands() []command {
 		{"demo", "ingest the bundled real sample into a local database, print a summary and serve the UI", runDemo},
 		{"extract", "extract notices from files (no database); JSON Lines with --json", runExtract},
 		{"ingest", "store files, folders, ZIPs and crawler exports in the database", runIngest},
+		{"crawl", "fetch notices from a site profile (ccgp, provincial platforms) into the database", runCrawl},
 		{"query", "count and list stored notices matching filters", runQuery},
 		{"report", "write an evidence-linked report of a query (Markdown, HTML or JSON)", runReport},
 		{"org", "profile of a buyer or supplier: records, roles, counterparties, brands, list hits", runOrg},

@@ -20,6 +20,7 @@ type Config struct {
 	Token       string   `json:"token"`        // access token required when serving beyond loopback
 	AllowIngest bool     `json:"allow_ingest"` // accept ingest over HTTP
 	Workers     int      `json:"workers"`      // ingest workers (0 = one per CPU)
+	Contact     string   `json:"contact"`      // crawler contact (mail or URL) sent in the User-Agent
 	// AllowedHosts are the Host names the server answers to besides
 	// loopback (DNS-rebinding defence); needed when serving beyond loopback.
 	AllowedHosts []string `json:"allowed_hosts"`
@@ -64,6 +65,9 @@ func LoadConfig(env Env) (Config, error) {
 	}
 	if v := env.Getenv("ENDUSE_TOKEN"); v != "" {
 		cfg.Token = v
+	}
+	if v := env.Getenv("ENDUSE_CONTACT"); v != "" {
+		cfg.Contact = v
 	}
 	return cfg, cfg.validate()
 }

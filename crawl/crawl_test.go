@@ -1,0 +1,146 @@
+package crawl
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/sqlite"
+)
+
+// crawlReplay crawls replay r into a fresh SQLite store and returns the
+// run's stats and how often each URL was stored as new.
+func crawlReplay(t *testing.T, r *replay, p *Profile, rate float64) (Stats, map[string]int, *sqlite.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "crawl.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	pl, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	save := IngestSaver(db, pl)
+	var mu sync.Mutex
+	stored := map[string]int{}
+	c := &Crawler{
+		Profile: p, Frontier: db, Owner: "test",
+		Client: NewClient(Options{UserAgent: "enduse-test/1 (+mailto:test@example.org)", Rate: rate, Concurrency: 2,
+			Backoff: 20 * time.Millisecond, Timeout: 300 * time.Millisecond, Hosts: p.AllowedHosts()}),
+		Workers: 2,
+		Save: func(ctx context.Context, d *enduse.Document) (string, bool, error) {
+			sha, isNew, err := save(ctx, d)
+			if isNew {
+				mu.Lock()
+				stored[d.URL]++
+				mu.Unlock()
+			}
+			return sha, isNew, err
+		},
+	}
+	if err := c.Seed(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, stored, db
+}
+
+// TestReplayEveryProfile crawls a replay of every shipped profile with all
+// faults injected: each reachable notice is stored exactly once, robots.txt
+// and the off-site redirect keep two links out, and no host sees more
+// requests per second than the rate.
+func TestReplayEveryProfile(t *testing.T) {
+	profiles, err := Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(profiles) < 5 {
+		t.Fatalf("%d shipped profiles, want ccgp, its contract subsite and ≥ 3 provincial", len(profiles))
+	}
+	ns := loadNotices(t)[:6]
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("off-site host was fetched: %s", r.URL)
+	}))
+	defer other.Close()
+	const rate = 8.0
+	for _, name := range Names(profiles) {
+		t.Run(name, func(t *testing.T) {
+			base := profiles[name]
+			r := newReplay(t, base, ns, true)
+			r.offsite = other.URL + "/elsewhere.html"
+			p, err := base.WithBase(r.srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.profile = p
+			st, stored, db := crawlReplay(t, r, p, rate)
+			for i := range ns {
+				u := r.srv.URL + r.detailPath(i)
+				if stored[u] != 1 {
+					t.Errorf("notice %d (%s) stored %d times, want 1", i, u, stored[u])
+				}
+			}
+			if len(stored) != len(ns) {
+				t.Errorf("stored %d URLs, want %d: %v", len(stored), len(ns), stored)
+			}
+			counts, _ := db.FrontierCounts(context.Background(), p.Name)
+			if counts[enduse.FrontierFailed] != 2 || counts[enduse.FrontierQueued] != 0 || counts[enduse.FrontierFetched] != 0 {
+				t.Errorf("frontier %v: want 2 failed (robots, off-site), nothing left", counts)
+			}
+			if got := r.maxRate(); float64(got) > rate {
+				t.Errorf("%d requests in one second, rate is %v", got, rate)
+			}
+			t.Logf("%s: %+v, max %d req/s (limit %v)", name, st, r.maxRate(), rate)
+		})
+	}
+}
+
+// TestSinceLast: an incremental run rereads only the first list pages and
+// fetches only the notices published since.
+func TestSinceLast(t *testing.T) {
+	ns := loadNotices(t)
+	profiles, _ := Shipped()
+	r := newReplay(t, profiles["hainan"], ns[:4], false)
+	r.perPage = 10 // everything on the first page, as a day's notices are
+	p, _ := profiles["hainan"].WithBase(r.srv.URL)
+	r.profile = p
+	path := filepath.Join(t.TempDir(), "since.db")
+	if st := crawlInto(t, path, p, "day1"); st.New != 4 {
+		t.Fatalf("first run stored %d, want 4", st.New)
+	}
+	r.mu.Lock()
+	r.notices = append(r.notices, ns[7]) // a new notice on the first page
+	r.mu.Unlock()
+	st := crawlIntoSince(t, path, p, "day2", true)
+	if st.New != 1 || st.Lists != 1 {
+		t.Errorf("incremental run %+v, want 1 new from 1 list page", st)
+	}
+}
+
+func TestProfileErrors(t *testing.T) {
+	for _, c := range []struct{ json, want string }{
+		{`{"name":"x"}`, "required"},
+		{`{"name":"x","base_url":"nohost","channels":[{"name":"a","list":"{base}","format":"html","item":"(?P<url>x)"}]}`, "absolute"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"html","item":"("}]}`, "regexp"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"xml"}]}`, "format"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"json","items":"a"}]}`, "fields.url"},
+		{`{"name":"x","base_url":"http://h","typo":1,"channels":[]}`, "unknown field"},
+	} {
+		_, err := parseProfile([]byte(c.json), "f.json")
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "f.json") {
+			t.Errorf("%s: %v, want an error naming f.json and %q", c.json, err, c.want)
+		}
+	}
+}
