@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/privacy"
@@ -24,6 +26,29 @@ func TestSampleServed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests the sample")
 	}
+	checkServed(t, sample.Read)
+}
+
+// TestCorpusServed is TestSampleServed over the notices under
+// ENDUSE_PRIVACY_CORPUS, run by hand like TestCorpus.
+func TestCorpusServed(t *testing.T) {
+	dir := os.Getenv("ENDUSE_PRIVACY_CORPUS")
+	if dir == "" {
+		t.Skip("set ENDUSE_PRIVACY_CORPUS to a directory of notices")
+	}
+	checkServed(t, func(fn func(*enduse.Document, error) error) error {
+		return document.Walk(context.Background(), []string{dir}, document.FieldMap{}, document.Options{}, func(d *enduse.Document, err error) error {
+			if err != nil {
+				return nil // unreadable inputs are counted by TestCorpus
+			}
+			return fn(d, nil)
+		})
+	})
+}
+
+// checkServed ingests src into a fresh store and checks every document's
+// stored text, pages and API responses against its original.
+func checkServed(t *testing.T, src ingest.Source) {
 	ctx := context.Background()
 	c := checker(t)
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sample.db"))
@@ -35,7 +60,7 @@ func TestSampleServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Run(ctx, db, p, sample.Read, ingest.Options{}); err != nil {
+	if _, err := ingest.Run(ctx, db, p, src, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	s, err := web.New(web.Config{Store: db, KB: p.KB, Regions: p.Regions, Screener: p.Screener, Lists: p.Lists,
@@ -54,7 +79,7 @@ func TestSampleServed(t *testing.T) {
 	}
 	byOutput := map[string]int{}
 	docs, secrets := 0, 0
-	err = sample.Read(func(d *enduse.Document, err error) error {
+	err = src(func(d *enduse.Document, err error) error {
 		if err != nil {
 			return err
 		}

@@ -197,7 +197,7 @@ func (f *finder) personValue(s, e int) {
 			p = q
 			continue
 		}
-		if (!first || q < e && rs[q] == '、') && q-p == 4 && f.names.single[rs[p]] && allHan(rs[p:q]) && !orgName(string(rs[p:q])) {
+		if (!first || q < e && rs[q] == '、' || blankTo(rs, q, e)) && q-p == 4 && f.names.single[rs[p]] && allHan(rs[p:q]) && !orgName(string(rs[p:q])) && !labelWord(string(rs[p:q])) {
 			// a name of a list with a three-character given name
 			// (联系人：季金恋子、柯宁)
 			f.add(p, q, KindPerson)
@@ -408,4 +408,26 @@ func allHan(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// blankTo reports whether rs[i:e] is only spaces: the token before i is
+// the whole rest of a value.
+func blankTo(rs []rune, i, e int) bool {
+	for ; i < e; i++ {
+		if rs[i] != ' ' && rs[i] != '\u3000' && rs[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// labelWord reports whether tok ends with a person label ("项目总工"): a
+// row label, not a name.
+func labelWord(tok string) bool {
+	for _, w := range personLabelWords {
+		if strings.HasSuffix(tok, w) {
+			return true
+		}
+	}
+	return false
 }

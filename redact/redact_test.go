@@ -34,6 +34,7 @@ func TestFindPositives(t *testing.T) {
 		{"honorific glued before a phone", "联系电话：北仑区发展和改革局李老师0574-86780000", []string{"person:李老师", "phone:0574-86780000"}},
 		{"engineer gao", "联系人： 高工\n电话： 0574-86780000", []string{"person:高工", "phone:0574-86780000"}},
 		{"list name with a three-character given name", "联 系 人：李明、季金恋子\n电话", []string{"person:李明", "person:季金恋子"}},
+		{"three-character given name alone", "联 系 人：季金恋子      \n电话", []string{"person:季金恋子"}},
 		{"list led by a three-character given name", "联 系 人：季金恋子、柯宁\n电话", []string{"person:季金恋子", "person:柯宁"}},
 		{"rare surname with honorific", "联系人：宓老师\n联系人：羿工\n电话", []string{"person:宓老师", "person:羿工"}},
 		{"get in touch phrase", "如遇网站注册问题，请与张老师联系 0574-87859812", []string{"person:张老师", "phone:0574-87859812"}},
