@@ -18,14 +18,12 @@ type methodWord struct{ words, id string }
 
 var loadMethods = sync.OnceValue(func() []methodWord {
 	var out []methodWord
-	for _, l := range strings.Split(methodData, "\n") {
-		if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
+	for _, l := range dataLines(methodData) {
 		if w, id, ok := strings.Cut(l, "\t"); ok {
 			out = append(out, methodWord{strings.TrimSpace(w), strings.TrimSpace(id)})
 		}
 	}
+	// Longest words first, so the longer of two words at one place wins.
 	sort.SliceStable(out, func(i, j int) bool {
 		return utf8.RuneCountInString(out[i].words) > utf8.RuneCountInString(out[j].words)
 	})
