@@ -35,7 +35,7 @@ type FrontierURL struct {
 	ContentType  string `json:"content_type,omitempty"`
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
-	SHA256       string `json:"sha256,omitempty"` // stored document, once done
+	SHA256       string `json:"sha256,omitempty"` // stored document, once done (kept when requeued)
 }
 
 // Frontier keeps crawl state in the store so a crawl resumes after a crash
@@ -58,8 +58,11 @@ type Frontier interface {
 	// URL is queued again for then.
 	MarkFailed(ctx context.Context, site, url, reason string, retry time.Time) error
 	// Requeue queues again the done URLs of site of the given kind (list
-	// pages for an incremental run), returning how many.
-	Requeue(ctx context.Context, site, kind string) (int, error)
+	// pages for an incremental run; with publishedSince, a YYYY-MM-DD date,
+	// only URLs published on or after it, to recheck recent notices),
+	// returning how many. A requeued URL keeps its validators and the
+	// sha256 of the document it gave last time.
+	Requeue(ctx context.Context, site, kind, publishedSince string) (int, error)
 	// FrontierCounts counts site's URLs by state.
 	FrontierCounts(ctx context.Context, site string) (map[FrontierState]int, error)
 }

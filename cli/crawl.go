@@ -19,7 +19,7 @@ import (
 // runCrawl fetches a site profile's notices into the database, resuming
 // from the frontier kept there.
 func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
-	fs := newFlags(env, "crawl", "--site NAME | --profile FILE [--from DATE] [--to DATE] [--keyword WORD] [--since-last]")
+	fs := newFlags(env, "crawl", "--site NAME | --profile FILE [--from DATE] [--to DATE] [--keyword WORD] [--since-last [--recheck-days N]] [--warc DIR]")
 	db := fs.String("db", cfg.DB, "database: SQLite file path or postgres:// DSN")
 	site := fs.String("site", "", "shipped profile name (see --list)")
 	profFile := fs.String("profile", "", "site profile file of your own (JSON, see docs/crawl-profiles.md)")
@@ -28,6 +28,8 @@ func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
 	to := fs.String("to", "", "last publication date, YYYY-MM-DD")
 	keyword := fs.String("keyword", "", "search word the site's list filters on (e.g. 公安)")
 	sinceLast := fs.Bool("since-last", false, "incremental run: read the channels' first pages again and fetch only new notices")
+	recheck := fs.Int("recheck-days", 0, "with --since-last, also fetch again (conditional GET) the notices published in the last N days, to catch corrections made in place")
+	warcDir := fs.String("warc", "", "also write every raw response to WARC files (.warc.gz) in this directory")
 	ignoreRobots := fs.Bool("ignore-robots", false, "do not obey robots.txt (logged; only for sites you may crawl regardless)")
 	rate := fs.Float64("rate", -1, "requests per second per host (default: the profile's; 0 = no limit, for your own mirrors)")
 	workers := fs.Int("workers", 0, "parallel fetches (default: the profile's concurrency)")
@@ -64,6 +66,9 @@ func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
 		if prof, err = prof.WithBase(*baseURL); err != nil {
 			return usagef("crawl", "%v", err)
 		}
+	}
+	if *recheck < 0 || (*recheck > 0 && !*sinceLast) {
+		return usagef("crawl", "--recheck-days needs --since-last and a number of days ≥ 0")
 	}
 	var fromT, toT time.Time
 	for _, d := range []struct {
@@ -112,9 +117,15 @@ func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	c := &crawl.Crawler{
 		Profile: prof, Frontier: fr, Save: crawl.IngestSaver(st, p), Owner: *owner, Workers: *workers,
-		Keyword: *keyword, From: fromT, To: toT,
+		Keyword: *keyword, From: fromT, To: toT, Recheck: time.Duration(*recheck) * 24 * time.Hour,
 		Client: crawl.NewClient(crawl.Options{UserAgent: ua, Rate: r, Concurrency: max(prof.Concurrency, *workers),
 			Hosts: prof.AllowedHosts(), IgnoreRobots: *ignoreRobots, Logger: log}),
+	}
+	if *warcDir != "" {
+		if c.Archive, err = crawl.OpenArchive(*warcDir, prof.Name, 0); err != nil {
+			return err
+		}
+		defer c.Archive.Close()
 	}
 	prog := newCrawlProgress(env, ctx, fr, prof.Name)
 	c.Progress = prog.update
@@ -127,8 +138,8 @@ func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
 	if *asJSON {
 		writeJSON(env.Stdout, sum)
 	} else {
-		fmt.Fprintf(env.Stdout, "crawled %s in %s: %d new, %d unchanged, %d failed, %d to retry; %d list pages, %d fetches, %d resumed without refetch; %d left queued\n",
-			prof.Name, time.Since(start).Round(time.Millisecond), sum.New, sum.Same, sum.Failed, sum.Retrying, sum.Lists, sum.Fetches, sum.Resumed, sum.Queued)
+		fmt.Fprintf(env.Stdout, "crawled %s in %s: %d new, %d updated, %d unchanged, %d failed, %d to retry; %d list pages, %d fetches, %d resumed without refetch; %d left queued\n",
+			prof.Name, time.Since(start).Round(time.Millisecond), sum.New, sum.Updated, sum.Same, sum.Failed, sum.Retrying, sum.Lists, sum.Fetches, sum.Resumed, sum.Queued)
 	}
 	return err
 }
@@ -174,7 +185,7 @@ func (p *crawlProgress) update(s crawl.Stats) {
 	if rate > 0 {
 		eta = (time.Duration(float64(left)/rate) * time.Second).Round(time.Second).String()
 	}
-	p.bar.Describe(fmt.Sprintf("crawl %d pages (%.1f/s), %d new, %d failed, %d queued, ETA %s", done, rate, s.New, s.Failed, left, eta))
+	p.bar.Describe(fmt.Sprintf("crawl %d pages (%.1f/s), %d new, %d updated, %d failed, %d queued, ETA %s", done, rate, s.New, s.Updated, s.Failed, left, eta))
 	p.bar.Add(1)
 }
 

@@ -44,6 +44,18 @@ func TestCrawlCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "0 new") {
 		t.Fatalf("second crawl: %d %q", code, out)
 	}
+	warc := filepath.Join(dir, "warc")
+	code, out, errs = run(t, "", "crawl", "--profile", prof, "--base-url", srv.URL, "--db", db, "--keyword", "公安",
+		"--since-last", "--recheck-days", "36500", "--warc", warc)
+	if code != 0 || !strings.Contains(out, "0 new, 0 updated, 2 unchanged") {
+		t.Fatalf("recheck crawl: %d %q %q", code, out, errs)
+	}
+	if files, _ := filepath.Glob(filepath.Join(warc, "mine-*.warc.gz")); len(files) != 1 {
+		t.Errorf("WARC files %v, want one mine-….warc.gz", files)
+	}
+	if code, _, errs = run(t, "", "crawl", "--profile", prof, "--db", db, "--recheck-days", "7"); code != 2 || !strings.Contains(errs, "--since-last") {
+		t.Errorf("--recheck-days without --since-last: %d %q", code, errs)
+	}
 	code, out, _ = run(t, "", "query", "--db", db, "--text", "公安", "--json")
 	if code != 0 || !strings.Contains(out, "/n/1.html") {
 		t.Errorf("crawled notice not found by query: %d %.300s", code, out)

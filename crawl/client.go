@@ -7,6 +7,7 @@
 package crawl
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -200,11 +201,32 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// Request is one fetch: a GET (conditional when ETag or LastModified is
+// set) or, for list APIs that take their query in the body, a POST.
+type Request struct {
+	URL          string
+	Method       string // GET when empty
+	Body         []byte // POST body
+	ContentType  string // of Body
+	ETag         string
+	LastModified string
+}
+
 // Get fetches rawURL. etag and lastModified, when set, make it a
-// conditional GET. Retryable failures (429, 5xx, timeouts, truncated
-// bodies, connection errors) are retried with backoff; the returned error
-// names the URL and the last failure.
+// conditional GET.
 func (c *Client) Get(ctx context.Context, rawURL, etag, lastModified string) (*Response, error) {
+	return c.Do(ctx, Request{URL: rawURL, ETag: etag, LastModified: lastModified})
+}
+
+// Do makes one request. Retryable failures (429, 5xx, timeouts, truncated
+// bodies, connection errors) are retried with backoff; the returned error
+// names the URL and the last failure. A POST redirected with 301, 302 or
+// 303 continues as a GET, as browsers do; 307 and 308 keep the POST.
+func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
+	rawURL := r.URL
+	if r.Method == "" {
+		r.Method = http.MethodGet
+	}
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
 		return nil, fmt.Errorf("crawl: bad URL %q", rawURL)
@@ -221,16 +243,15 @@ func (c *Client) Get(ctx context.Context, rawURL, etag, lastModified string) (*R
 	}
 	var last error
 	origin := u.Host
-	target := rawURL
 	redirects := 0
 	for attempt := 0; attempt <= c.opt.Retries; attempt++ {
-		resp, delay, err := c.try(ctx, h, target, etag, lastModified)
+		resp, delay, err := c.try(ctx, h, r)
 		if err == nil && resp.Status >= 300 && resp.Status < 400 && resp.Status != http.StatusNotModified {
 			loc, lerr := url.Parse(resp.Header.Get("Location"))
 			if lerr != nil || resp.Header.Get("Location") == "" {
 				return nil, fmt.Errorf("%s: HTTP %d without a usable Location", rawURL, resp.Status)
 			}
-			next, _ := url.Parse(target)
+			next, _ := url.Parse(r.URL)
 			next = next.ResolveReference(loc)
 			if !c.allowedHost(next, origin) {
 				return nil, fmt.Errorf("%s: %w: %s", rawURL, ErrOffSite, next)
@@ -238,7 +259,10 @@ func (c *Client) Get(ctx context.Context, rawURL, etag, lastModified string) (*R
 			if redirects++; redirects > 10 {
 				return nil, fmt.Errorf("%s: more than 10 redirects", rawURL)
 			}
-			target = next.String()
+			r.URL = next.String()
+			if r.Method != http.MethodGet && resp.Status != http.StatusTemporaryRedirect && resp.Status != http.StatusPermanentRedirect {
+				r.Method, r.Body, r.ContentType = http.MethodGet, nil, ""
+			}
 			h = c.host(next)
 			attempt--
 			continue
@@ -269,7 +293,7 @@ func (c *Client) Get(ctx context.Context, rawURL, etag, lastModified string) (*R
 
 // try makes one attempt. delay is <0 for a final failure, 0 for the
 // default backoff, >0 for a server-given Retry-After.
-func (c *Client) try(ctx context.Context, h *hostState, rawURL, etag, lastModified string) (*Response, time.Duration, error) {
+func (c *Client) try(ctx context.Context, h *hostState, r Request) (*Response, time.Duration, error) {
 	select {
 	case h.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -281,16 +305,23 @@ func (c *Client) try(ctx context.Context, h *hostState, rawURL, etag, lastModifi
 	}
 	actx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, rawURL, nil)
+	var payload io.Reader
+	if r.Body != nil {
+		payload = bytes.NewReader(r.Body)
+	}
+	req, err := http.NewRequestWithContext(actx, r.Method, r.URL, payload)
 	if err != nil {
 		return nil, -1, err
 	}
 	req.Header.Set("User-Agent", c.opt.UserAgent)
-	if etag != "" {
-		req.Header.Set("If-None-Match", etag)
+	if r.ContentType != "" {
+		req.Header.Set("Content-Type", r.ContentType)
 	}
-	if lastModified != "" {
-		req.Header.Set("If-Modified-Since", lastModified)
+	if r.ETag != "" {
+		req.Header.Set("If-None-Match", r.ETag)
+	}
+	if r.LastModified != "" {
+		req.Header.Set("If-Modified-Since", r.LastModified)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

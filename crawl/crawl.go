@@ -40,6 +40,13 @@ type Crawler struct {
 	// MaxAttempts is how many times a URL that keeps failing is retried
 	// across runs before it is failed for good; default 3.
 	MaxAttempts int
+	// Recheck, with an incremental Seed, also queues again the notices
+	// published within this long before now, so a notice corrected in
+	// place (same URL, new text) is fetched again — as a conditional GET,
+	// so an unchanged page costs the site a 304. Zero rechecks nothing.
+	Recheck time.Duration
+	// Archive, when set, receives every fetched response (WARC).
+	Archive *Archive
 	// Progress, when set, is called after each URL.
 	Progress func(Stats)
 
@@ -51,7 +58,8 @@ type Crawler struct {
 type Stats struct {
 	Lists    int `json:"lists"`     // list pages read
 	New      int `json:"new"`       // notices and attachments stored for the first time
-	Same     int `json:"unchanged"` // fetched bytes already stored
+	Updated  int `json:"updated"`   // rechecked notices whose page changed: the new text is stored beside the old
+	Same     int `json:"unchanged"` // fetched bytes already stored, or a recheck answered 304
 	Failed   int `json:"failed"`    // URLs failed for good this run
 	Retrying int `json:"retrying"`  // URLs queued again after a failure
 	Fetches  int `json:"fetches"`   // HTTP fetches made (robots.txt excluded)
@@ -73,8 +81,14 @@ func (c *Crawler) add(f func(*Stats)) {
 // first pages already read, for a --since-last run.
 func (c *Crawler) Seed(ctx context.Context, incremental bool) error {
 	if incremental {
-		if _, err := c.Frontier.Requeue(ctx, c.Profile.Name, KindList); err != nil {
+		if _, err := c.Frontier.Requeue(ctx, c.Profile.Name, KindList, ""); err != nil {
 			return err
+		}
+		if c.Recheck > 0 {
+			since := time.Now().Add(-c.Recheck).Format("2006-01-02")
+			if _, err := c.Frontier.Requeue(ctx, c.Profile.Name, KindDetail, since); err != nil {
+				return err
+			}
 		}
 	}
 	var urls []enduse.FrontierURL
@@ -144,9 +158,16 @@ func (c *Crawler) Run(ctx context.Context) (Stats, error) {
 // failures are recorded in the frontier.
 func (c *Crawler) one(ctx context.Context, u enduse.FrontierURL) error {
 	if u.State != enduse.FrontierFetched {
-		// A list page read before (--since-last) carries its validators:
-		// an unchanged page costs the site a 304.
-		resp, err := c.Client.Get(ctx, u.URL, u.ETag, u.LastModified)
+		// A page read before (--since-last, --recheck) carries its
+		// validators: an unchanged page costs the site a 304.
+		req := Request{URL: u.URL, ETag: u.ETag, LastModified: u.LastModified}
+		if target, body := SplitPost(u.URL); body != "" || target != u.URL {
+			req = Request{URL: target, Method: "POST", Body: []byte(body)}
+			if ch := c.channel(u.Parent); ch != nil {
+				req.ContentType = ch.ContentType
+			}
+		}
+		resp, err := c.Client.Do(ctx, req)
 		c.add(func(s *Stats) { s.Fetches++ })
 		if err != nil {
 			if ctx.Err() != nil {
@@ -154,9 +175,20 @@ func (c *Crawler) one(ctx context.Context, u enduse.FrontierURL) error {
 			}
 			return c.fail(ctx, u, err)
 		}
+		if c.Archive != nil {
+			if werr := c.Archive.Write(req, resp); werr != nil {
+				return werr
+			}
+		}
 		if resp.NotModified {
-			c.add(func(s *Stats) { s.Lists++ })
-			return c.Frontier.MarkDone(context.WithoutCancel(ctx), u.Site, u.URL, "")
+			c.add(func(s *Stats) {
+				if u.Kind == KindList || u.Kind == KindPage {
+					s.Lists++
+				} else {
+					s.Same++
+				}
+			})
+			return c.Frontier.MarkDone(context.WithoutCancel(ctx), u.Site, u.URL, u.SHA256)
 		}
 		u.Body, u.ContentType, u.ETag, u.LastModified = resp.Body, resp.Header.Get("Content-Type"), resp.ETag, resp.LastModified
 		if err := c.Frontier.MarkFetched(context.WithoutCancel(ctx), u); err != nil {
@@ -266,13 +298,16 @@ func (c *Crawler) detail(ctx context.Context, u enduse.FrontierURL) error {
 		return err
 	}
 	c.add(func(s *Stats) {
-		if isNew {
+		switch {
+		case u.SHA256 != "" && sha != u.SHA256:
+			s.Updated++ // a recheck found new text at a known URL
+		case isNew:
 			s.New++
-		} else {
+		default:
 			s.Same++
 		}
 	})
-	if u.Kind == KindDetail {
+	if u.Kind == KindDetail && sha != u.SHA256 {
 		var att []enduse.FrontierURL
 		for _, a := range c.Profile.Attachments(u.URL, string(u.Body)) {
 			// For attachments Parent is the sha256 of the notice that links

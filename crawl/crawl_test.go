@@ -129,6 +129,29 @@ func TestSinceLast(t *testing.T) {
 	}
 }
 
+// TestPostListURL: a POST channel's frontier key carries its body, values
+// JSON-escaped in a JSON body and URL-escaped in a form.
+func TestPostListURL(t *testing.T) {
+	p, err := parseProfile([]byte(`{"name":"x","base_url":"http://h","channels":[
+{"name":"j","list":"{base}/api","method":"post","body":"{\"kw\":\"{keyword}\",\"page\":{page},\"from\":\"{from}\"}","format":"json","items":"a","fields":{"url":"u"}},
+{"name":"f","list":"{base}/form","method":"POST","body":"kw={keyword}&page={page}","format":"json","items":"a","fields":{"url":"u"}}]}`), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	u, body := SplitPost(p.ListURL(&p.Channels[0], 3, `公安"局`, from, time.Time{}))
+	if u != "http://h/api" || body != `{"kw":"公安\"局","page":3,"from":"2022-01-01"}` || p.Channels[0].ContentType != "application/json" {
+		t.Errorf("json channel: %q %q %q", u, body, p.Channels[0].ContentType)
+	}
+	u, body = SplitPost(p.ListURL(&p.Channels[1], 1, "公安 局", time.Time{}, time.Time{}))
+	if u != "http://h/form" || body != "kw=%E5%85%AC%E5%AE%89+%E5%B1%80&page=1" || p.Channels[1].ContentType != "application/x-www-form-urlencoded" {
+		t.Errorf("form channel: %q %q %q", u, body, p.Channels[1].ContentType)
+	}
+	if u, body := SplitPost("http://h/list?page=2"); u != "http://h/list?page=2" || body != "" {
+		t.Errorf("GET key split into %q %q", u, body)
+	}
+}
+
 func TestProfileErrors(t *testing.T) {
 	for _, c := range []struct{ json, want string }{
 		{`{"name":"x"}`, "required"},
@@ -137,6 +160,9 @@ func TestProfileErrors(t *testing.T) {
 		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"xml"}]}`, "format"},
 		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"json","items":"a"}]}`, "fields.url"},
 		{`{"name":"x","base_url":"http://h","typo":1,"channels":[]}`, "unknown field"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"json","items":"a","fields":{"url":"u"},"body":"x=1"}]}`, "POST"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"json","items":"a","fields":{"url":"u"},"method":"PUT"}]}`, "GET or POST"},
+		{`{"name":"x","base_url":"http://h","channels":[{"name":"a","list":"{base}","format":"json","items":"a","fields":{"url":"u"},"method":"POST","body":"{\"p\":{page}"}]}`, "not JSON"},
 	} {
 		_, err := parseProfile([]byte(c.json), "f.json")
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "f.json") {

@@ -21,6 +21,12 @@ func crawlInto(t testing.TB, path string, p *Profile, owner string) Stats {
 
 // crawlIntoSince is crawlInto, incremental when sinceLast is set.
 func crawlIntoSince(t testing.TB, path string, p *Profile, owner string, sinceLast bool) Stats {
+	return crawlWith(t, path, p, owner, sinceLast, nil)
+}
+
+// crawlWith is crawlIntoSince with the crawler adjusted by set (recheck,
+// archive) before it seeds.
+func crawlWith(t testing.TB, path string, p *Profile, owner string, sinceLast bool, set func(*Crawler)) Stats {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
@@ -34,6 +40,9 @@ func crawlIntoSince(t testing.TB, path string, p *Profile, owner string, sinceLa
 	c := &Crawler{Profile: p, Frontier: db, Owner: owner, Workers: 4, Save: IngestSaver(db, pl),
 		Lease:  2 * time.Second,
 		Client: NewClient(Options{UserAgent: "enduse-test/1", Concurrency: 2, Backoff: 10 * time.Millisecond, Hosts: p.AllowedHosts()})}
+	if set != nil {
+		set(c)
+	}
 	if err := c.Seed(ctx, sinceLast); err != nil {
 		t.Fatal(err)
 	}

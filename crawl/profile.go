@@ -54,6 +54,15 @@ type Channel struct {
 	// title and date to each entry's keys.
 	Items  string            `json:"items,omitempty"`
 	Fields map[string]string `json:"fields,omitempty"`
+	// Method is GET (the default) or POST, for list APIs that take their
+	// query in the request body (政采云, Epoint full-text search). Body is
+	// the body's template, with the placeholders of List; ContentType is
+	// its type (default application/json when Body starts with "{", else
+	// application/x-www-form-urlencoded). Values are JSON-escaped in a JSON
+	// body and URL-escaped in a form.
+	Method      string `json:"method,omitempty"`
+	Body        string `json:"body,omitempty"`
+	ContentType string `json:"content_type,omitempty"`
 	// DetailPrefix is prepended to relative detail links from JSON APIs
 	// (resolved against the base URL when empty).
 	DetailPrefix string `json:"detail_prefix,omitempty"`
@@ -155,6 +164,26 @@ func parseProfile(b []byte, file string) (*Profile, error) {
 		if c.MaxPages <= 0 {
 			c.MaxPages = 1000
 		}
+		switch strings.ToUpper(c.Method) {
+		case "", "GET":
+			if c.Body != "" {
+				return nil, bad("channel %s: a body needs \"method\": \"POST\"", c.Name)
+			}
+			c.Method = "GET"
+		case "POST":
+			c.Method = "POST"
+			if c.ContentType == "" {
+				c.ContentType = "application/x-www-form-urlencoded"
+				if strings.HasPrefix(strings.TrimSpace(c.Body), "{") {
+					c.ContentType = "application/json"
+				}
+			}
+			if strings.Contains(c.ContentType, "json") && !json.Valid([]byte(placeholder.ReplaceAllString(c.Body, "0"))) {
+				return nil, bad("channel %s: the body template is not JSON", c.Name)
+			}
+		default:
+			return nil, bad("channel %s: method must be GET or POST, not %q", c.Name, c.Method)
+		}
 	}
 	return &p, nil
 }
@@ -180,9 +209,41 @@ func (p *Profile) AllowedHosts() []string {
 
 var placeholder = regexp.MustCompile(`\{(\w+)(?::([^}]*))?\}`)
 
-// ListURL expands channel c's template for one page.
+// postMark separates a POST list page's URL from its body in the page's
+// frontier key, so the key alone says how to fetch the page again after a
+// restart (fragments are never sent to the server).
+const postMark = "#post:"
+
+// ListURL is the frontier key of one list page of channel c: its URL, and
+// for a POST channel the URL, postMark and the body (see SplitPost).
 func (p *Profile) ListURL(c *Channel, page int, keyword string, from, to time.Time) string {
-	return placeholder.ReplaceAllStringFunc(c.List, func(m string) string {
+	u := p.expand(c.List, page, keyword, from, to, url.QueryEscape)
+	if c.Method != "POST" {
+		return u
+	}
+	esc := url.QueryEscape
+	if strings.Contains(c.ContentType, "json") {
+		esc = jsonEscape
+	}
+	return u + postMark + p.expand(c.Body, page, keyword, from, to, esc)
+}
+
+// SplitPost splits a frontier key made by ListURL into the URL and the POST
+// body ("" for a GET).
+func SplitPost(key string) (u, body string) {
+	u, body, _ = strings.Cut(key, postMark)
+	return u, body
+}
+
+// jsonEscape escapes s for use inside a JSON string literal.
+func jsonEscape(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
+
+// expand fills a template's placeholders, escaping values with esc.
+func (p *Profile) expand(tmpl string, page int, keyword string, from, to time.Time, esc func(string) string) string {
+	return placeholder.ReplaceAllStringFunc(tmpl, func(m string) string {
 		g := placeholder.FindStringSubmatch(m)
 		layout := g[2]
 		if layout == "" {
@@ -194,17 +255,17 @@ func (p *Profile) ListURL(c *Channel, page int, keyword string, from, to time.Ti
 		case "page":
 			return strconv.Itoa(page)
 		case "keyword":
-			return url.QueryEscape(keyword)
+			return esc(keyword)
 		case "from":
 			if from.IsZero() {
 				return ""
 			}
-			return url.QueryEscape(from.Format(layout))
+			return esc(from.Format(layout))
 		case "to":
 			if to.IsZero() {
 				return ""
 			}
-			return url.QueryEscape(to.Format(layout))
+			return esc(to.Format(layout))
 		}
 		return m
 	})
@@ -323,7 +384,11 @@ func (p *Profile) Attachments(pageURL, body string) []string {
 	i := p.attachment.SubexpIndex("url")
 	for _, m := range p.attachment.FindAllStringSubmatch(body, -1) {
 		u, err := base.Parse(html.UnescapeString(m[i]))
-		if err != nil || !hostIn(u, p.AllowedHosts()) || seen[u.String()] {
+		if err != nil || !hostIn(u, p.AllowedHosts()) {
+			continue
+		}
+		u.Fragment = ""
+		if seen[u.String()] {
 			continue
 		}
 		seen[u.String()] = true

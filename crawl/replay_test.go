@@ -2,8 +2,10 @@ package crawl
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -111,9 +113,13 @@ func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if strings.HasPrefix(req.URL.Path, "/private/") {
 		r.t.Errorf("robots.txt disallows %s but it was fetched", req.URL.Path)
 	}
+	var body []byte
+	if req.Body != nil {
+		body, _ = io.ReadAll(req.Body)
+	}
 	for ci := range r.profile.Channels {
 		ch := &r.profile.Channels[ci]
-		if page, ok := r.listPage(ch, req); ok {
+		if page, ok := r.listPage(ch, req, string(body)); ok {
 			r.serveList(w, ch, page)
 			return
 		}
@@ -124,7 +130,7 @@ func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 			return
 		}
 		if req.URL.Path == "/moved"+r.detailPath(i) {
-			r.writeDetail(w, i, false)
+			r.writeDetail(w, req, i, false)
 			return
 		}
 	}
@@ -136,13 +142,18 @@ func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 }
 
 // listPage tells whether req is a list page of ch by expanding the
-// template for the page numbers the replay has.
-func (r *replay) listPage(ch *Channel, req *http.Request) (int, bool) {
+// template for the page numbers the replay has; a POST channel's page is
+// told by its body, which must come with the channel's content type.
+func (r *replay) listPage(ch *Channel, req *http.Request, body string) (int, bool) {
 	for page := ch.FirstPage; page < ch.FirstPage+20; page++ {
-		u := r.profile.ListURL(ch, page, "", time.Time{}, time.Time{})
-		if strings.TrimPrefix(u, r.profile.BaseURL) == req.URL.RequestURI() {
-			return page - ch.FirstPage, true
+		u, want := SplitPost(r.profile.ListURL(ch, page, "", time.Time{}, time.Time{}))
+		if strings.TrimPrefix(u, r.profile.BaseURL) != req.URL.RequestURI() || req.Method != ch.Method {
+			continue
 		}
+		if ch.Method == http.MethodPost && (body != want || req.Header.Get("Content-Type") != ch.ContentType) {
+			continue
+		}
+		return page - ch.FirstPage, true
 	}
 	return 0, false
 }
@@ -227,7 +238,7 @@ func (r *replay) serveDetail(w http.ResponseWriter, req *http.Request, i, n int)
 			return
 		}
 	}
-	r.writeDetail(w, i, r.faults && i == 4)
+	r.writeDetail(w, req, i, r.faults && i == 4)
 }
 
 func (r *replay) page(i int) string {
@@ -238,12 +249,21 @@ func (r *replay) page(i int) string {
 }
 
 // writeDetail serves notice i, as GBK without any charset declaration
-// when gbk is set.
-func (r *replay) writeDetail(w http.ResponseWriter, i int, gbk bool) {
+// when gbk is set. It sends an ETag and answers a matching conditional GET
+// with 304, as real sites do.
+func (r *replay) writeDetail(w http.ResponseWriter, req *http.Request, i int, gbk bool) {
+	r.mu.Lock()
+	body := []byte(r.page(i))
+	r.mu.Unlock()
+	etag := fmt.Sprintf(`"%x"`, sha256.Sum256(body))
+	w.Header().Set("ETag", etag)
+	if req.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	r.mu.Lock()
 	r.ok[r.detailPath(i)]++
 	r.mu.Unlock()
-	body := []byte(r.page(i))
 	if gbk {
 		enc, err := simplifiedchinese.GB18030.NewEncoder().Bytes(body)
 		if err != nil {

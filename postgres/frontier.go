@@ -66,8 +66,8 @@ func (db *DB) MarkFailed(ctx context.Context, site, url, reason string, retry ti
 }
 
 // Requeue implements enduse.Frontier.
-func (db *DB) Requeue(ctx context.Context, site, kind string) (int, error) {
-	return db.frontier().Requeue(ctx, site, kind)
+func (db *DB) Requeue(ctx context.Context, site, kind, publishedSince string) (int, error) {
+	return db.frontier().Requeue(ctx, site, kind, publishedSince)
 }
 
 // FrontierCounts implements enduse.Frontier.

@@ -62,8 +62,34 @@ func RunFrontier(t *testing.T, open func(t *testing.T) enduse.Frontier, shared f
 		if err != nil || counts[enduse.FrontierFetched] != 1 || counts[enduse.FrontierDone] != 1 || counts[enduse.FrontierFailed] != 1 {
 			t.Fatalf("counts = %v, %v", counts, err)
 		}
-		if n, err := f.Requeue(ctx, "s", "list"); err != nil || n != 1 {
+		if n, err := f.Requeue(ctx, "s", "list", ""); err != nil || n != 1 {
 			t.Fatalf("requeue = %d, %v", n, err)
+		}
+	})
+	t.Run("recheck requeues recent notices with their sha256 and validators", func(t *testing.T) {
+		f := open(t)
+		f.Enqueue(ctx, []enduse.FrontierURL{{Site: "s", URL: "http://a/old", Kind: "detail", Published: "2022-01-05"},
+			{Site: "s", URL: "http://a/new", Kind: "detail", Published: "2022-05-10"},
+			{Site: "s", URL: "http://a/undated", Kind: "detail"}})
+		got, _ := f.Claim(ctx, "s", "w", 10, time.Minute)
+		for _, u := range got {
+			u.Body, u.ETag, u.LastModified = []byte("x"), `"v1"`, "Tue, 10 May 2022 08:00:00 GMT"
+			if err := f.MarkFetched(ctx, u); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.MarkDone(ctx, "s", u.URL, "sha-"+u.URL); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n, err := f.Requeue(ctx, "s", "detail", "2022-05-01"); err != nil || n != 1 {
+			t.Fatalf("requeue since 2022-05-01 = %d, %v; want 1 (only a/new)", n, err)
+		}
+		re, err := f.Claim(ctx, "s", "w", 10, time.Minute)
+		if err != nil || len(re) != 1 {
+			t.Fatalf("claim after recheck = %+v, %v", re, err)
+		}
+		if u := re[0]; u.URL != "http://a/new" || u.SHA256 != "sha-http://a/new" || u.ETag != `"v1"` || u.LastModified == "" || u.Attempts != 0 || len(u.Body) != 0 {
+			t.Fatalf("rechecked URL = %+v; want a/new with its sha256 and validators, no body, attempts 0", u)
 		}
 	})
 	t.Run("lease expiry keeps the fetched body", func(t *testing.T) {

@@ -65,13 +65,13 @@ func (f Frontier) Claim(ctx context.Context, site, owner string, n int, lease ti
 	const due = `site = $3 AND state IN ('queued', 'fetched') AND next_try <= $4 AND lease_until < $4`
 	q := `UPDATE frontier SET lease_owner = $1, lease_until = $2
 WHERE ` + due + ` AND url IN (SELECT url FROM frontier WHERE ` + due + ` ORDER BY seq, url LIMIT $5)
-RETURNING url, kind, parent, title, published, state, attempts, reason, body, content_type, etag, last_modified`
+RETURNING url, kind, parent, title, published, state, attempts, reason, body, content_type, etag, last_modified, sha256`
 	var out []enduse.FrontierURL
 	err := f.DB.Query(ctx, q, []any{owner, now.Add(lease).UnixMilli(), site, now.UnixMilli(), n}, func(scan func(...any) error) error {
 		u := enduse.FrontierURL{Site: site}
 		var state string
 		if err := scan(&u.URL, &u.Kind, &u.Parent, &u.Title, &u.Published, &state, &u.Attempts, &u.Reason,
-			&u.Body, &u.ContentType, &u.ETag, &u.LastModified); err != nil {
+			&u.Body, &u.ContentType, &u.ETag, &u.LastModified, &u.SHA256); err != nil {
 			return err
 		}
 		u.State = enduse.FrontierState(state)
@@ -120,8 +120,9 @@ lease_owner = '', lease_until = 0 WHERE site = $4 AND url = $5`, state, reason, 
 }
 
 // Requeue implements enduse.Frontier.
-func (f Frontier) Requeue(ctx context.Context, site, kind string) (int, error) {
-	n, err := f.DB.Exec(ctx, `UPDATE frontier SET state = 'queued', next_try = 0 WHERE site = $1 AND kind = $2 AND state = 'done'`, site, kind)
+func (f Frontier) Requeue(ctx context.Context, site, kind, publishedSince string) (int, error) {
+	n, err := f.DB.Exec(ctx, `UPDATE frontier SET state = 'queued', next_try = 0, attempts = 0
+WHERE site = $1 AND kind = $2 AND state = 'done' AND ($3 = '' OR published >= $3)`, site, kind, publishedSince)
 	if err != nil {
 		return 0, fmt.Errorf("requeue %s %s: %w", site, kind, err)
 	}
