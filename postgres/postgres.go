@@ -15,6 +15,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -25,8 +26,10 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/sqlstore"
 	"github.com/enduse/enduse/storeutil"
 )
 
@@ -44,10 +47,14 @@ var (
 
 // DB is an open enduse PostgreSQL database. It is safe for concurrent use,
 // and any number of DBs in any number of processes may share one database.
+// Its queries and saves are package sqlstore's, over PostgreSQL's
+// dialect, through database/sql on the same connection pool.
 type DB struct {
-	pool *pgxpool.Pool
-	name string // the DSN without its password, for messages
-	now  func() time.Time
+	*sqlstore.Store
+	pool  *pgxpool.Pool
+	sqlDB *sql.DB // database/sql over pool
+	name  string  // the DSN without its password, for messages
+	now   func() time.Time
 }
 
 // migration is one numbered schema change embedded in the binary.
@@ -80,13 +87,30 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open postgres %s: %w", name, err)
 	}
+	db.sqlDB = stdlib.OpenDBFromPool(pool)
+	st, err := sqlstore.New(ctx, dialect{}, db.sqlDB, db.sqlDB, sqlstore.Options{Name: name, Now: db.now})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres %s: %w", name, err)
+	}
+	db.Store = st
 	return db, nil
 }
 
 // Close closes the connection pool. It is safe to call more than once.
 func (db *DB) Close() error {
+	var errs []error
+	if db.Store != nil {
+		errs = append(errs, db.Store.Close())
+	}
+	if db.sqlDB != nil {
+		errs = append(errs, db.sqlDB.Close())
+	}
 	if db.pool != nil {
 		db.pool.Close()
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close postgres %s: %w", db.name, err)
 	}
 	return nil
 }
@@ -224,7 +248,7 @@ func mapErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, pgx.ErrNoRows) {
+	if errors.Is(err, pgx.ErrNoRows) || errors.Is(err, sql.ErrNoRows) {
 		return enduse.ErrNotFound
 	}
 	var pe *pgconn.PgError

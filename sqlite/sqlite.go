@@ -24,6 +24,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/sqlstore"
 	"github.com/enduse/enduse/storeutil"
 )
 
@@ -40,20 +41,13 @@ var (
 )
 
 // DB is an open enduse SQLite database. It is safe for concurrent use.
+// Its queries and saves are package sqlstore's, over SQLite's dialect.
 type DB struct {
+	*sqlstore.Store
 	path  string
 	write *sql.DB // one connection: SQLite has a single writer
 	read  *sql.DB // a pool of readers (the same handle as write for :memory:)
 	now   func() time.Time
-
-	stmts map[string]*sql.Stmt // prepared write statements, by SQL text; read-only after Open
-
-	// cacheMin is the number of matched documents from which Query and the
-	// profiles store their answer (see cache.go); tests lower it.
-	cacheMin int
-	// cacheOff makes every answer computed afresh (benchmarks of the
-	// computation set it).
-	cacheOff bool
 }
 
 // migration is one numbered schema change embedded in the binary.
@@ -77,7 +71,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// database in memory between queries.
 	pragmas := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")" +
 		"&_pragma=cache_size(-32768)"
-	db := &DB{path: path, now: time.Now, cacheMin: defaultCacheMin}
+	db := &DB{path: path, now: time.Now}
 	if path == ":memory:" {
 		w, err := sql.Open("sqlite", path+pragmas+"&_txlock=immediate")
 		if err != nil {
@@ -110,17 +104,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	stmts := map[string]*sql.Stmt{}
-	for _, q := range writeStatements() {
-		s, err := db.write.PrepareContext(ctx, q)
-		if err != nil {
-			db.stmts = stmts
-			db.Close()
-			return nil, fmt.Errorf("open sqlite %s: prepare: %w", path, mapErr(err))
-		}
-		stmts[q] = s
+	st, err := sqlstore.New(ctx, dialect{}, db.write, db.read, sqlstore.Options{
+		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS}})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	db.stmts = stmts
+	db.Store = st
 	return db, nil
 }
 
@@ -130,10 +120,9 @@ func (db *DB) Close() error {
 	if db.read != nil && db.read != db.write {
 		errs = append(errs, db.read.Close())
 	}
-	for _, s := range db.stmts {
-		errs = append(errs, s.Close())
+	if db.Store != nil {
+		errs = append(errs, db.Store.Close())
 	}
-	db.stmts = nil
 	if db.write != nil {
 		// Let SQLite refresh the planner statistics it finds stale; failure
 		// here loses nothing.
