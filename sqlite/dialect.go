@@ -33,7 +33,9 @@ func (dialect) InFold(col, ph string) string {
 
 func (d dialect) FoldList(vals []string) any { return d.List(vals) }
 
-func (dialect) In(col, ph string) string { return col + " IN (SELECT value FROM json_each(" + ph + "))" }
+func (dialect) In(col, ph string) string {
+	return col + " IN (SELECT value FROM json_each(" + ph + "))"
+}
 
 // List is vals as a JSON array, which json_each reads.
 func (dialect) List(vals any) any {

@@ -108,7 +108,7 @@ func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted s
 // prepares them when asked to.
 type saveSQL struct {
 	insertDocument, insertNotice, insertNoticeOrg, insertItem, insertMention string
-	insertHit, insertReason, countOrg, upsertBrand, upsertOrg               string
+	insertHit, insertReason, countOrg, upsertBrand, upsertOrg                string
 }
 
 // newSaveSQL builds the save statements for dialect d.
