@@ -102,6 +102,8 @@ func (dialect) UpsertBrand() string {
 
 func (dialect) Time(t time.Time) any { return t.UTC() }
 
+func (dialect) TimestampType() string { return "TIMESTAMPTZ" }
+
 func (dialect) Clean(s string) string { return clean(s) }
 
 func (dialect) IndexedBy(string) string { return "" }

@@ -96,6 +96,8 @@ func (dialect) UpsertBrand() string {
 
 func (dialect) Time(t time.Time) any { return t.UTC().Format(time.RFC3339Nano) }
 
+func (dialect) TimestampType() string { return "TEXT" }
+
 func (dialect) Clean(s string) string { return s }
 
 func (dialect) IndexedBy(index string) string { return " INDEXED BY " + index }

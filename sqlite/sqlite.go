@@ -15,6 +15,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -104,8 +105,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	ms, err := loadMigrations()
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	st, err := sqlstore.New(ctx, dialect{}, db.write, db.read, sqlstore.Options{
-		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS}})
+		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS}, Migrations: ms})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -152,73 +158,45 @@ func loadMigrations() ([]migration, error) {
 
 // migrate applies the migrations the database lacks, each in its own
 // transaction, and refuses a database that has migrations this binary does
-// not know.
+// not know. The single writer connection serialises it.
 func (db *DB) migrate(ctx context.Context) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
 	}
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", mapErr(err))
-	}
-	applied := map[int]bool{}
-	rows, err := db.write.QueryContext(ctx, `SELECT version, name FROM schema_migrations`)
+	conn, err := db.write.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+		return fmt.Errorf("migrate: %w", mapErr(err))
 	}
-	known := map[int]bool{}
-	for _, m := range ms {
-		known[m.Version] = true
-	}
-	var unknown []string
-	for rows.Next() {
-		var v int
-		var name string
-		if err := rows.Scan(&v, &name); err != nil {
-			rows.Close()
-			return fmt.Errorf("read schema_migrations: %w", mapErr(err))
-		}
-		applied[v] = true
-		if !known[v] {
-			unknown = append(unknown, name)
-		}
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
-	}
-	if len(unknown) > 0 {
-		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
-	}
-	for _, m := range ms {
-		if applied[m.Version] {
-			continue
-		}
-		if err := db.apply(ctx, m); err != nil {
-			return err
-		}
-	}
-	return nil
+	defer conn.Close()
+	_, err = sqlstore.Migrate(ctx, conn, dialect{}, ms, db.now)
+	return err
 }
 
-// apply runs one migration and records it, atomically.
-func (db *DB) apply(ctx context.Context, m migration) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+// MigrationStatus lists the migrations of the database file at path
+// without applying any (`enduse migrate status`). A file enduse never
+// opened has none applied; a missing file is an error naming it.
+func MigrationStatus(ctx context.Context, path string) ([]enduse.MigrationState, error) {
+	if path == ":memory:" || strings.ContainsAny(path, "?#") || path == "" {
+		return nil, fmt.Errorf("migration status %q: not a database file: %w", path, enduse.ErrInvalid)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", path, err)
+	}
+	ms, err := loadMigrations()
 	if err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
+		return nil, err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
+	h, err := sql.Open("sqlite", path+"?_pragma=query_only(1)&_pragma=busy_timeout("+strconv.Itoa(int(busyTimeout/time.Millisecond))+")")
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", path, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.Version, m.Name, db.now().UTC().Format(time.RFC3339)); err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
+	defer h.Close()
+	out, err := sqlstore.MigrationStatus(ctx, h, dialect{}, ms)
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", path, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
-	}
-	return nil
+	return out, nil
 }
 
 // mapErr maps driver errors to enduse's domain errors, keeping the driver's

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storeutil"
 )
 
 // Dialect is what differs between the SQL engines the store runs on. Every
@@ -70,6 +71,8 @@ type Dialect interface {
 	UpsertBrand() string
 	// Time is the stored form of a timestamp.
 	Time(t time.Time) any
+	// TimestampType is the column type timestamps are stored in.
+	TimestampType() string
 	// Clean makes a text value storable (PostgreSQL refuses NUL bytes and
 	// invalid UTF-8); the store applies it to every string it writes.
 	Clean(s string) string
@@ -98,6 +101,9 @@ type Options struct {
 	// with Statements (the dialect's own statements run on every save).
 	Prepare    bool
 	Statements []string
+	// Migrations are the migrations the database was opened with, for
+	// Migrations.
+	Migrations []storeutil.Migration
 }
 
 // Store is an enduse store over one SQL database. It is safe for
@@ -110,6 +116,8 @@ type Store struct {
 	now   func() time.Time
 	sql   saveSQL
 	stmts map[string]*sql.Stmt // prepared save statements, by SQL text; read-only after New
+
+	migrations []storeutil.Migration
 
 	cache bool
 	// cacheMin is the number of matched documents from which Query and the
@@ -127,13 +135,16 @@ var (
 	_ enduse.Profiler      = (*Store)(nil)
 	_ enduse.ListStore     = (*Store)(nil)
 	_ enduse.Frontier      = (*Store)(nil)
+	_ enduse.Migrator      = (*Store)(nil)
+	_ enduse.BatchSaver    = (*Store)(nil)
 )
 
 // New returns a Store over open, migrated handles: writes go through write,
 // reads through read (the same handle is fine). It prepares the save
 // statements when o.Prepare is set.
 func New(ctx context.Context, d Dialect, write, read *sql.DB, o Options) (*Store, error) {
-	s := &Store{d: d, write: write, read: read, name: o.Name, now: o.Now, cache: o.Cache, cacheMin: defaultCacheMin}
+	s := &Store{d: d, write: write, read: read, name: o.Name, now: o.Now, cache: o.Cache, cacheMin: defaultCacheMin,
+		migrations: o.Migrations}
 	s.sql = newSaveSQL(d)
 	if s.now == nil {
 		s.now = time.Now
