@@ -80,7 +80,6 @@ func runMigrate(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 }
 
-
 // migrationStatus reads the migrations of the database dsn names without
 // applying any.
 func migrationStatus(ctx context.Context, dsn string) ([]enduse.MigrationState, error) {
