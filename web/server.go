@@ -28,6 +28,7 @@ import (
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
 	"github.com/enduse/enduse/region"
+	"github.com/enduse/enduse/resolve"
 	"github.com/enduse/enduse/screen"
 )
 
@@ -84,12 +85,13 @@ type Config struct {
 
 // Server is the HTTP face of enduse. It is safe for concurrent use.
 type Server struct {
-	cfg     Config
-	pages   map[string]*template.Template
-	hosts   hostSet
-	geo     *geoFile
-	routes  []route
-	handler http.Handler
+	cfg      Config
+	resolver *resolve.Resolver // brand and company names as the store keeps them
+	pages    map[string]*template.Template
+	hosts    hostSet
+	geo      *geoFile
+	routes   []route
+	handler  http.Handler
 }
 
 // route is one registered endpoint; the OpenAPI test walks them.
@@ -121,6 +123,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg}
 	var err error
+	if s.resolver, err = resolve.New(cfg.KB); err != nil {
+		return nil, err
+	}
 	if s.hosts, err = newHostSet(cfg.AllowedHosts); err != nil {
 		return nil, err
 	}
