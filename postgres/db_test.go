@@ -525,7 +525,7 @@ func FuzzQuery(f *testing.F) {
 
 // canonJSON is v as indented JSON with numbers rounded to 1e-4: figures
 // are sums of float64 amounts, and the SQLite store (until it sums through
-// storeutil.NewSet) adds them in the order its query plan returned rows.
+// counting.NewSet) adds them in the order its query plan returned rows.
 func canonJSON(t *testing.T, v any) string {
 	t.Helper()
 	var x any

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/storeutil"
+	"github.com/enduse/enduse/counting"
 )
 
 // cacheTestDB is a database of n generated notices that stores every
@@ -129,11 +129,11 @@ func TestAnswerCache(t *testing.T) {
 	}
 }
 
-// TestFigureIDsCap checks that figures list at most storeutil.MaxFigureIDs ids, say
+// TestFigureIDsCap checks that figures list at most counting.MaxFigureIDs ids, say
 // so, and still count every notice.
 func TestFigureIDsCap(t *testing.T) {
 	ctx := context.Background()
-	db := cacheTestDB(t, 3*storeutil.MaxFigureIDs)
+	db := cacheTestDB(t, 3*counting.MaxFigureIDs)
 	res, err := db.Query(ctx, enduse.Filter{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -141,10 +141,10 @@ func TestFigureIDsCap(t *testing.T) {
 	check := func(name string, f enduse.Figure) {
 		t.Helper()
 		switch {
-		case f.Notices > storeutil.MaxFigureIDs && (len(f.IDs) != storeutil.MaxFigureIDs || !f.IDsTruncated):
+		case f.Notices > counting.MaxFigureIDs && (len(f.IDs) != counting.MaxFigureIDs || !f.IDsTruncated):
 			t.Errorf("%s: %d notices, %d ids, truncated %v; want %d ids, truncated", name, f.Notices, len(f.IDs),
-				f.IDsTruncated, storeutil.MaxFigureIDs)
-		case f.Notices <= storeutil.MaxFigureIDs && (len(f.IDs) != f.Notices || f.IDsTruncated):
+				f.IDsTruncated, counting.MaxFigureIDs)
+		case f.Notices <= counting.MaxFigureIDs && (len(f.IDs) != f.Notices || f.IDsTruncated):
 			t.Errorf("%s: %d notices, %d ids, truncated %v; want every id", name, f.Notices, len(f.IDs), f.IDsTruncated)
 		}
 	}
@@ -161,8 +161,8 @@ func TestFigureIDsCap(t *testing.T) {
 	if truncated == 0 {
 		t.Error("no figure was truncated: the corpus is too small to test the cap")
 	}
-	if res.ByType["tender"].Notices <= storeutil.MaxFigureIDs {
-		t.Errorf("tender notices = %d, want more than %d", res.ByType["tender"].Notices, storeutil.MaxFigureIDs)
+	if res.ByType["tender"].Notices <= counting.MaxFigureIDs {
+		t.Errorf("tender notices = %d, want more than %d", res.ByType["tender"].Notices, counting.MaxFigureIDs)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/storeutil"
+	"github.com/enduse/enduse/counting"
 )
 
 // SaveList stores one version of a list with its entries, replacing a
@@ -169,7 +169,7 @@ func (s *Store) ReplaceOrgHits(ctx context.Context, orgKey string, hits []enduse
 // hitRole maps a notice role to the role a hit is recorded under.
 func hitRole(role string) string {
 	switch role {
-	case storeutil.RoleBuyer, storeutil.RoleAgency:
+	case counting.RoleBuyer, counting.RoleAgency:
 		return role
 	}
 	return "supplier"

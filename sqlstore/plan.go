@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 	"github.com/enduse/enduse/storeutil"
 )
 
@@ -15,7 +16,7 @@ import (
 // with what the aggregation needs to tell which brand marks the filter
 // meant.
 type Plan struct {
-	storeutil.Marks
+	counting.Marks
 	where []string
 	args  []any
 	// groupWhere and groupArgs are where and args with the brand
@@ -45,7 +46,7 @@ func (p *Plan) whereSQL() string {
 
 // markSQL is the condition a mention (alias m) or item (alias i) must meet
 // for the brand/product fields of the filter; "" when there are none. It
-// selects what storeutil.Marks.Match accepts.
+// selects what counting.Marks.Match accepts.
 func (p *Plan) markSQL(d Dialect, alias string, item bool) string {
 	f := p.F
 	var conds []string
@@ -95,12 +96,12 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 		return nil, err
 	}
 	d := s.d
-	p := &Plan{Marks: storeutil.Marks{F: f, Brands: brands}}
+	p := &Plan{Marks: counting.Marks{F: f, Brands: brands}}
 	if f.Brand != "" && p.Brands == nil {
 		if p.Brands, err = s.canonicalBrands(ctx, f.Brand); err != nil {
 			return nil, err
 		}
-		p.Brands = storeutil.AppendFold(p.Brands, f.Brand)
+		p.Brands = counting.AppendFold(p.Brands, f.Brand)
 	}
 	if len(f.Types) > 0 {
 		ts := make([]string, len(f.Types))
@@ -122,7 +123,7 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 		p.Add("n.level = " + p.Arg(string(f.Level)))
 	}
 	if f.Region != "" {
-		switch digits := storeutil.IsDigits(f.Region); {
+		switch digits := counting.IsDigits(f.Region); {
 		case digits && len(f.Region) == 2:
 			p.Add("n.province = " + p.Arg(f.Region))
 		case digits && len(f.Region) > 2:
@@ -141,7 +142,7 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 		p.Add("(" + d.Like("n.buyer_name", l) + " OR " + d.Like("n.buyer_en", l) + " OR " + d.Like("n.buyer", l) + ")")
 	}
 	if f.Supplier != "" {
-		roles := p.Arg(d.List(storeutil.SupplierRoles()))
+		roles := p.Arg(d.List(counting.SupplierRoles()))
 		l := p.Arg(storeutil.LikeArg(f.Supplier))
 		p.Add(`n.id IN (SELECT o.notice FROM notice_orgs o LEFT JOIN orgs g ON g.key = o.org
 			WHERE ` + d.In("o.role", roles) + ` AND (` + d.Like("o.name", l) + ` OR ` + d.Like("o.org", l) +
@@ -195,7 +196,7 @@ func (s *Store) canonicalBrands(ctx context.Context, brand string) ([]string, er
 			if err := scan(&b); err != nil {
 				return err
 			}
-			out = storeutil.AppendFold(out, b)
+			out = counting.AppendFold(out, b)
 			return nil
 		})
 	if err != nil {

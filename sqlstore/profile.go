@@ -8,23 +8,24 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 	"github.com/enduse/enduse/storeutil"
 )
 
 // links loads the organisations of the loaded notices with their current
 // sector, level and region, in each notice's order.
-func (s *Store) links(ctx context.Context, st *set) ([]storeutil.OrgLink, error) {
+func (s *Store) links(ctx context.Context, st *set) ([]counting.OrgLink, error) {
 	ids := make([]int64, len(st.Recs))
 	for i, r := range st.Recs {
 		ids[i] = r.ID
 	}
-	var out []storeutil.OrgLink
+	var out []counting.OrgLink
 	err := s.scanRows(ctx, s.read, `SELECT o.notice, o.org, o.name, o.role, o.amount,
 		COALESCE(g.sector, ''), COALESCE(g.level, ''), COALESCE(g.region_code, '')
 		FROM notice_orgs o LEFT JOIN orgs g ON g.key = o.org
 		WHERE `+s.d.In("o.notice", "$1")+` ORDER BY o.notice, `+s.d.Seq("notice_orgs", "o"), []any{s.d.List(ids)},
 		func(scan func(...any) error) error {
-			var l storeutil.OrgLink
+			var l counting.OrgLink
 			if err := scan(&l.Notice, &l.Org, &l.Name, &l.Role, &l.Amount, &l.Sector, &l.Level, &l.RegionCode); err != nil {
 				return err
 			}
@@ -85,7 +86,7 @@ func (s *Store) OrgProfile(ctx context.Context, q string) (*enduse.OrgProfile, e
 	if code != "" {
 		op.Region = &enduse.Region{Code: code, Name: rname, Path: rpath}
 	}
-	m := &storeutil.Marks{F: enduse.Filter{Limit: storeutil.DefaultLimit}}
+	m := &counting.Marks{F: enduse.Filter{Limit: storeutil.DefaultLimit}}
 	st, err := s.load(ctx, m, "SELECT "+recColumns+" FROM notices n WHERE n.id IN (SELECT notice FROM notice_orgs WHERE org = $1)", []any{key})
 	if err != nil {
 		return nil, fmt.Errorf("org profile %s: %w", key, err)
@@ -101,7 +102,7 @@ func (s *Store) OrgProfile(ctx context.Context, q string) (*enduse.OrgProfile, e
 	if err != nil {
 		return nil, fmt.Errorf("org profile %s: %w", key, err)
 	}
-	storeutil.FillOrgProfile(op, st.Set, ls, hits)
+	counting.FillOrgProfile(op, st.Set, ls, hits)
 	if len(st.Recs) >= s.cacheMin {
 		s.remember(ctx, answerOrg, key, st.gen, op)
 	}
@@ -110,12 +111,12 @@ func (s *Store) OrgProfile(ctx context.Context, q string) (*enduse.OrgProfile, e
 
 // orgHits is the screening hits recorded for an organisation, best score
 // first, with the notices they were recorded in.
-func (s *Store) orgHits(ctx context.Context, key string) ([]storeutil.HitRow, error) {
-	var out []storeutil.HitRow
+func (s *Store) orgHits(ctx context.Context, key string) ([]counting.HitRow, error) {
+	var out []counting.HitRow
 	err := s.scanRows(ctx, s.read, `SELECT n.doc, n.group_id, h.role, h.name, h.list, h.entry_id, h.entry, h.relation,
 		h.score, h.why FROM hits h JOIN notices n ON n.id = h.notice WHERE h.org = $1 ORDER BY h.score DESC, `+s.d.Seq("hits", "h"),
 		[]any{key}, func(scan func(...any) error) error {
-			var hr storeutil.HitRow
+			var hr counting.HitRow
 			var rel string
 			h := &hr.Hit
 			if err := scan(&hr.Doc, &hr.Group, &h.Org, &h.Name, &h.List, &h.EntryID, &h.Entry, &rel, &h.Score, &h.Why); err != nil {
@@ -161,7 +162,7 @@ func (s *Store) BrandProfile(ctx context.Context, brand string) (*enduse.BrandPr
 	if err != nil {
 		return nil, fmt.Errorf("brand profile %s: %w", brand, err)
 	}
-	bp := storeutil.BrandProfile(brand, &p.Marks, st.Set, ls)
+	bp := counting.BrandProfile(brand, &p.Marks, st.Set, ls)
 	if len(st.Recs) >= s.cacheMin {
 		s.remember(ctx, answerBrand, brand, st.gen, bp)
 	}

@@ -8,17 +8,18 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 	"github.com/enduse/enduse/storeutil"
 )
 
 // set is the loaded matched notices (storeutil aggregates them) and the
 // store's data generation they were read at (0 without a cache).
 type set struct {
-	*storeutil.Set
+	*counting.Set
 	gen int64
 }
 
-// recColumns are the notices columns load reads, in storeutil.Rec order.
+// recColumns are the notices columns load reads, in counting.Rec order.
 const recColumns = `n.id, n.doc, n.group_id, n.purchase_id, n.type, n.title, n.published, n.project_code,
 	COALESCE(n.buyer, ''), n.buyer_name, n.buyer_en, n.sector, n.level, n.region_code, n.region_name,
 	n.budget, n.award_amount`
@@ -158,7 +159,7 @@ func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
 	if err != nil {
 		return nil, fmt.Errorf("page rows: %w", err)
 	}
-	byID := map[int64]*storeutil.Rec{}
+	byID := map[int64]*counting.Rec{}
 	for _, r := range st.Recs {
 		byID[r.ID] = r
 	}
@@ -172,7 +173,7 @@ func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
 
 // load runs a notices query selecting recColumns and loads the brand
 // marks of every matched notice, all in one snapshot.
-func (s *Store) load(ctx context.Context, m *storeutil.Marks, query string, args []any) (*set, error) {
+func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args []any) (*set, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
@@ -184,10 +185,10 @@ func (s *Store) load(ctx context.Context, m *storeutil.Marks, query string, args
 			return nil, err
 		}
 	}
-	var recs []*storeutil.Rec
-	byID := map[int64]*storeutil.Rec{}
+	var recs []*counting.Rec
+	byID := map[int64]*counting.Rec{}
 	err = s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
-		r := &storeutil.Rec{}
+		r := &counting.Rec{}
 		if err := scan(&r.ID, &r.Doc, &r.Group, &r.Purchase, &r.Type, &r.Title, &r.Published, &r.Code,
 			&r.Buyer, &r.BuyerName, &r.BuyerEN, &r.Sector, &r.Level, &r.RegionCode, &r.RegName, &r.Budget, &r.Award); err != nil {
 			return err
@@ -224,17 +225,17 @@ func (s *Store) load(ctx context.Context, m *storeutil.Marks, query string, args
 			return nil, fmt.Errorf("load items: %w", err)
 		}
 	}
-	return &set{Set: storeutil.NewSet(recs), gen: gen}, nil
+	return &set{Set: counting.NewSet(recs), gen: gen}, nil
 }
 
 // scanMarks reads mention (item false: the last column is spec) or item
 // rows (the last column is the quantity) into their notices' marks,
 // marking those that meet the filter's brand and product fields.
 func (s *Store) scanMarks(ctx context.Context, tx *sql.Tx, query string, args []any, item bool,
-	byID map[int64]*storeutil.Rec, m *storeutil.Marks, active bool) error {
+	byID map[int64]*counting.Rec, m *counting.Marks, active bool) error {
 	return s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
 		var id int64
-		k := storeutil.Mark{Item: item}
+		k := counting.Mark{Item: item}
 		last := any(&k.Spec)
 		if item {
 			last = &k.Quantity

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 	"github.com/enduse/enduse/storeutil"
 )
 
@@ -242,12 +243,12 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 }
 
 // findGroup decides the announcement group and purchase of a new notice
-// (rules in storeutil.Grouping). Decisions within one scope (type and
+// (rules in counting.Grouping). Decisions within one scope (type and
 // buyer, or type and title for notices without a buyer) are serialised by
 // the dialect's Lock until the transaction ends, so two workers saving two
 // copies of one announcement at once still put them in one group.
-func (s *Store) findGroup(ctx context.Context, tx *Tx, r storeutil.NoticeRow) (group, purchase string, err error) {
-	g := storeutil.NewGrouping(r)
+func (s *Store) findGroup(ctx context.Context, tx *Tx, r counting.NoticeRow) (group, purchase string, err error) {
+	g := counting.NewGrouping(r)
 	if group, purchase, ok := g.Direct(); ok {
 		if !g.LotProbe() {
 			return group, purchase, nil
@@ -259,7 +260,7 @@ func (s *Store) findGroup(ctx context.Context, tx *Tx, r storeutil.NoticeRow) (g
 		}
 		var members []float64
 		rows, err := tx.Query(ctx, `SELECT award_amount FROM notices WHERE group_id = $1 LIMIT `+
-			strconv.Itoa(storeutil.MaxLotMembers), group)
+			strconv.Itoa(counting.MaxLotMembers), group)
 		if err != nil {
 			return "", "", fmt.Errorf("find group: %w", s.mapErr(err))
 		}
@@ -293,14 +294,14 @@ func (s *Store) findGroup(ctx context.Context, tx *Tx, r storeutil.NoticeRow) (g
 		q += ` AND (published = '' OR published BETWEEN $3 AND $4)`
 		args = append(args, from, to)
 	}
-	q += ` ORDER BY id LIMIT ` + strconv.Itoa(storeutil.MaxGroupCandidates)
+	q += ` ORDER BY id LIMIT ` + strconv.Itoa(counting.MaxGroupCandidates)
 	rows, err := tx.Query(ctx, q, args...)
 	if err != nil {
 		return "", "", fmt.Errorf("find group: %w", s.mapErr(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var c storeutil.Candidate
+		var c counting.Candidate
 		var sh int64
 		if err := rows.Scan(&c.Group, &c.Purchase, &c.TitleKey, &c.AwardAmount, &sh); err != nil {
 			return "", "", fmt.Errorf("find group: %w", s.mapErr(err))
@@ -327,7 +328,7 @@ func nullable(s string) any {
 
 // provinceOf is the two-digit province part of a GB/T 2260 code, or "".
 func provinceOf(code string) string {
-	if len(code) < 2 || !storeutil.IsDigits(code) {
+	if len(code) < 2 || !counting.IsDigits(code) {
 		return ""
 	}
 	return code[:2]

@@ -27,19 +27,6 @@ func LikeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// IsDigits reports whether s is a non-empty run of ASCII digits.
-func IsDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // SplitTerms splits a text query into terms: whitespace separates terms,
 // double quotes keep a phrase with spaces together. Empty terms are dropped.
 func SplitTerms(q string) []string {
@@ -65,61 +52,4 @@ func SplitTerms(q string) []string {
 	}
 	flush()
 	return terms
-}
-
-// AppendFold appends s to list unless it is there up to case.
-func AppendFold(list []string, s string) []string {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return list
-		}
-	}
-	return append(list, s)
-}
-
-// Marks is what a filter asks of brand marks (mentions and items): the
-// validated filter and the canonical brands its Brand resolves to.
-type Marks struct {
-	F      enduse.Filter
-	Brands []string // canonical brands the Brand filter resolves to (Brand itself included)
-}
-
-// Active reports whether the filter constrains brands or products at all.
-func (p *Marks) Active() bool {
-	f := p.F
-	return f.Brand != "" || f.Company != "" || f.Country != "" || f.USLinked || f.Category != "" || f.ProductLine != ""
-}
-
-// Match reports whether a loaded mark meets the filter's brand and product
-// fields (the SQL each backend runs selects the same notices).
-func (p *Marks) Match(m *Mark) bool {
-	f := p.F
-	if m.Spec && !f.IncludeSpec {
-		return false
-	}
-	if f.Brand != "" {
-		ok := strings.EqualFold(m.Text, f.Brand)
-		for _, b := range p.Brands {
-			ok = ok || strings.EqualFold(m.Brand, b)
-		}
-		if !ok {
-			return false
-		}
-	}
-	if f.Company != "" && !strings.Contains(strings.ToLower(m.Company), strings.ToLower(f.Company)) {
-		return false
-	}
-	if f.Country != "" && !strings.EqualFold(m.Country, f.Country) {
-		return false
-	}
-	if f.USLinked && !m.USLinked {
-		return false
-	}
-	if f.Category != "" && m.Category != f.Category && !strings.HasPrefix(m.Category, f.Category+".") {
-		return false
-	}
-	if f.ProductLine != "" && !strings.EqualFold(m.ProductLine, f.ProductLine) {
-		return false
-	}
-	return true
 }

@@ -1,11 +1,11 @@
-// Package storeutil holds the dialect-independent logic every enduse store
-// shares: validating what is saved, re-cutting evidence from the redacted
-// text, deciding which notices are re-publications of one announcement
-// (normalised titles, simhash) and which announcements are one purchase,
-// validating filters, and assembling answers and profiles from loaded
-// notices. Each backend (sqlite, postgres) keeps only its SQL; the numbers
-// it reports are computed here, so the backends cannot drift apart.
-package storeutil
+// Package counting holds enduse's counting rules, the same for every
+// store: which notices are re-publications of one announcement
+// (normalised titles, simhash, lots), which announcements are one
+// purchase, how quantities and amounts sum (each purchase once, from the
+// account with the most item detail and the most final award), which
+// roles count as suppliers, and how answers and profiles are assembled
+// from loaded notices with the notices behind every figure.
+package counting
 
 import (
 	"hash/fnv"
