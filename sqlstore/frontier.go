@@ -5,13 +5,12 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/storeutil"
 )
 
 // frontierSQL runs the frontier's statements on the write handle.
 type frontierSQL struct{ s *Store }
 
-// Exec implements storeutil.SQL.
+// Exec implements frontierDB.
 func (a frontierSQL) Exec(ctx context.Context, q string, args ...any) (int64, error) {
 	r, err := a.s.write.ExecContext(ctx, q, a.s.clean(args)...)
 	if err != nil {
@@ -20,13 +19,13 @@ func (a frontierSQL) Exec(ctx context.Context, q string, args ...any) (int64, er
 	return r.RowsAffected()
 }
 
-// Query implements storeutil.SQL.
+// Query implements frontierDB.
 func (a frontierSQL) Query(ctx context.Context, q string, args []any, row func(func(...any) error) error) error {
 	return a.s.scanRows(ctx, a.s.write, q, args, row)
 }
 
-func (s *Store) frontier() storeutil.Frontier {
-	return storeutil.Frontier{DB: frontierSQL{s}, Now: s.now}
+func (s *Store) frontier() frontierOps {
+	return frontierOps{DB: frontierSQL{s}, Now: s.now}
 }
 
 // Enqueue implements enduse.Frontier.

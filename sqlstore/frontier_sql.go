@@ -1,4 +1,4 @@
-package storeutil
+package sqlstore
 
 import (
 	"context"
@@ -8,22 +8,22 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// SQL is the little a backend gives the shared frontier code: statements
+// frontierDB is what the frontier queries run on: statements
 // with $n placeholders (each first used in ascending order, which SQLite
 // binds positionally too).
-type SQL interface {
+type frontierDB interface {
 	Exec(ctx context.Context, q string, args ...any) (int64, error)
 	Query(ctx context.Context, q string, args []any, row func(scan func(dest ...any) error) error) error
 }
 
-// Frontier implements enduse.Frontier over either store's SQL; the
+// frontierOps implements enduse.Frontier over either store's SQL; the
 // queries are the same in both dialects.
-type Frontier struct {
-	DB  SQL
+type frontierOps struct {
+	DB  frontierDB
 	Now func() time.Time
 }
 
-func (f Frontier) now() time.Time {
+func (f frontierOps) now() time.Time {
 	if f.Now != nil {
 		return f.Now()
 	}
@@ -38,7 +38,7 @@ func ms(t time.Time) int64 {
 }
 
 // Enqueue implements enduse.Frontier.
-func (f Frontier) Enqueue(ctx context.Context, urls []enduse.FrontierURL) (int, error) {
+func (f frontierOps) Enqueue(ctx context.Context, urls []enduse.FrontierURL) (int, error) {
 	added := 0
 	base := f.now().UnixNano()
 	for i, u := range urls {
@@ -60,7 +60,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (site, url) DO NOTHING`,
 // UPDATE's own WHERE, so on PostgreSQL a row another crawler claimed
 // between our subquery and our update is re-checked and skipped: no URL is
 // leased twice.
-func (f Frontier) Claim(ctx context.Context, site, owner string, n int, lease time.Duration) ([]enduse.FrontierURL, error) {
+func (f frontierOps) Claim(ctx context.Context, site, owner string, n int, lease time.Duration) ([]enduse.FrontierURL, error) {
 	now := f.now()
 	const due = `site = $3 AND state IN ('queued', 'fetched') AND next_try <= $4 AND lease_until < $4`
 	q := `UPDATE frontier SET lease_owner = $1, lease_until = $2
@@ -85,7 +85,7 @@ RETURNING url, kind, parent, title, published, state, attempts, reason, body, co
 }
 
 // MarkFetched implements enduse.Frontier.
-func (f Frontier) MarkFetched(ctx context.Context, u enduse.FrontierURL) error {
+func (f frontierOps) MarkFetched(ctx context.Context, u enduse.FrontierURL) error {
 	_, err := f.DB.Exec(ctx, `UPDATE frontier SET state = 'fetched', body = $1, content_type = $2, etag = $3,
 last_modified = $4, attempts = attempts + 1 WHERE site = $5 AND url = $6`,
 		u.Body, u.ContentType, u.ETag, u.LastModified, u.Site, u.URL)
@@ -96,7 +96,7 @@ last_modified = $4, attempts = attempts + 1 WHERE site = $5 AND url = $6`,
 }
 
 // MarkDone implements enduse.Frontier.
-func (f Frontier) MarkDone(ctx context.Context, site, url, sha string) error {
+func (f frontierOps) MarkDone(ctx context.Context, site, url, sha string) error {
 	_, err := f.DB.Exec(ctx, `UPDATE frontier SET state = 'done', sha256 = $1, body = NULL, reason = '',
 lease_owner = '', lease_until = 0 WHERE site = $2 AND url = $3`, sha, site, url)
 	if err != nil {
@@ -106,7 +106,7 @@ lease_owner = '', lease_until = 0 WHERE site = $2 AND url = $3`, sha, site, url)
 }
 
 // MarkFailed implements enduse.Frontier.
-func (f Frontier) MarkFailed(ctx context.Context, site, url, reason string, retry time.Time) error {
+func (f frontierOps) MarkFailed(ctx context.Context, site, url, reason string, retry time.Time) error {
 	state := string(enduse.FrontierFailed)
 	if !retry.IsZero() {
 		state = string(enduse.FrontierQueued)
@@ -120,7 +120,7 @@ lease_owner = '', lease_until = 0 WHERE site = $4 AND url = $5`, state, reason, 
 }
 
 // Requeue implements enduse.Frontier.
-func (f Frontier) Requeue(ctx context.Context, site, kind string) (int, error) {
+func (f frontierOps) Requeue(ctx context.Context, site, kind string) (int, error) {
 	n, err := f.DB.Exec(ctx, `UPDATE frontier SET state = 'queued', next_try = 0 WHERE site = $1 AND kind = $2 AND state = 'done'`, site, kind)
 	if err != nil {
 		return 0, fmt.Errorf("requeue %s %s: %w", site, kind, err)
@@ -129,7 +129,7 @@ func (f Frontier) Requeue(ctx context.Context, site, kind string) (int, error) {
 }
 
 // FrontierCounts implements enduse.Frontier.
-func (f Frontier) FrontierCounts(ctx context.Context, site string) (map[enduse.FrontierState]int, error) {
+func (f frontierOps) FrontierCounts(ctx context.Context, site string) (map[enduse.FrontierState]int, error) {
 	out := map[enduse.FrontierState]int{}
 	err := f.DB.Query(ctx, `SELECT state, COUNT(*) FROM frontier WHERE site = $1 GROUP BY state`, []any{site},
 		func(scan func(...any) error) error {
