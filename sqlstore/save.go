@@ -97,6 +97,10 @@ func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted s
 	} else if n == 0 {
 		return enduse.OutcomeDuplicate, nil
 	}
+	// A stored document needs no claim (enduse.DocumentClaimer).
+	if _, err := tx.Exec(ctx, s.sql.endClaim, sv.ID); err != nil {
+		return "", fmt.Errorf("end claim: %w", s.mapErr(err))
+	}
 	if sv.Failure == "" {
 		if err := s.insertNotice(ctx, tx, sv, redacted); err != nil {
 			return "", err
@@ -109,7 +113,7 @@ func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted s
 // prepares them when asked to.
 type saveSQL struct {
 	insertDocument, insertNotice, insertNoticeOrg, insertItem, insertMention string
-	insertHit, insertReason, countOrg, upsertBrand, upsertOrg                string
+	insertHit, insertReason, countOrg, upsertBrand, upsertOrg, endClaim      string
 }
 
 // newSaveSQL builds the save statements for dialect d.
@@ -136,6 +140,7 @@ func newSaveSQL(d Dialect) saveSQL {
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
 		insertReason: `INSERT INTO reasons (notice, class) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 		countOrg:     `UPDATE orgs SET documents = documents + 1, as_buyer = as_buyer + $1 WHERE key = $2`,
+		endClaim:     `DELETE FROM claims WHERE sha256 = $1`,
 		upsertBrand:  d.UpsertBrand(),
 		upsertOrg: `INSERT INTO orgs AS o (key, name, name_en, sector, level, region_code, region_name, region_path, parent)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (key) DO UPDATE SET
@@ -153,7 +158,7 @@ func newSaveSQL(d Dialect) saveSQL {
 func (s *Store) saveStatements() []string {
 	q := s.sql
 	return []string{q.insertDocument, q.insertNotice, q.insertNoticeOrg, q.insertItem, q.insertMention, q.insertHit,
-		q.insertReason, q.countOrg, q.upsertBrand, q.upsertOrg}
+		q.insertReason, q.countOrg, q.upsertBrand, q.upsertOrg, q.endClaim}
 }
 
 // insertNotice writes the notice of a new document and everything

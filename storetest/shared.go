@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/enduse/enduse"
 )
@@ -218,5 +219,58 @@ func testBatchSave(t *testing.T, open func(t *testing.T) enduse.Store) {
 		if string(ja) != string(jb) {
 			t.Errorf("filter %+v: batch-saved answer differs from one-at-a-time:\n%s\n%s", f, ja, jb)
 		}
+	}
+}
+
+// testClaims checks document claims: one owner wins, a live claim keeps
+// others out, its owner may renew it, an expired claim is retaken, and a
+// stored document can no longer be claimed.
+func testClaims(t *testing.T, open func(t *testing.T) enduse.Store) {
+	ctx := context.Background()
+	st := open(t)
+	defer st.Close()
+	c, ok := st.(enduse.DocumentClaimer)
+	if !ok {
+		t.Skip("store has no document claims")
+	}
+	fx := fixtures()
+	a, b := fx[0], fx[1]
+	claim := func(sha, owner string, lease time.Duration) bool {
+		t.Helper()
+		got, err := c.ClaimDocument(ctx, sha, owner, lease)
+		if err != nil {
+			t.Fatalf("claim %s for %s: %v", sha[:8], owner, err)
+		}
+		return got
+	}
+	if !claim(a.doc.SHA256, "w1", time.Minute) {
+		t.Fatal("first claim refused")
+	}
+	if claim(a.doc.SHA256, "w2", time.Minute) {
+		t.Error("second owner took a live claim")
+	}
+	if !claim(a.doc.SHA256, "w1", time.Minute) {
+		t.Error("owner could not renew its claim")
+	}
+	// A claim that has run out (a crashed worker's) is retaken.
+	if !claim(b.doc.SHA256, "dead", time.Millisecond) {
+		t.Fatal("claim refused")
+	}
+	time.Sleep(5 * time.Millisecond)
+	if !claim(b.doc.SHA256, "w2", time.Minute) {
+		t.Error("expired claim was not retaken")
+	}
+	if claim(b.doc.SHA256, "dead", time.Minute) {
+		t.Error("the crashed owner took its document back from the live one")
+	}
+	// Saving ends the claim, and a stored document cannot be claimed.
+	if _, err := st.SaveNotice(ctx, a.doc, a.redacted, a.notice, a.parseErr); err != nil {
+		t.Fatal(err)
+	}
+	if claim(a.doc.SHA256, "w3", time.Minute) || claim(a.doc.SHA256, "w1", time.Minute) {
+		t.Error("a stored document was claimed")
+	}
+	if _, err := c.ClaimDocument(ctx, b.doc.SHA256, " ", time.Minute); !errors.Is(err, enduse.ErrInvalid) {
+		t.Errorf("blank owner: err = %v, want ErrInvalid", err)
 	}
 }
