@@ -36,14 +36,8 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Compile-time checks that DB implements the store contracts.
-var (
-	_ enduse.DocumentStore = (*DB)(nil)
-	_ enduse.NoticeReader  = (*DB)(nil)
-	_ enduse.Querier       = (*DB)(nil)
-	_ enduse.Profiler      = (*DB)(nil)
-	_ enduse.Store         = (*DB)(nil)
-)
+// DB is a whole store (sqlstore.Store checks the other contracts).
+var _ enduse.Store = (*DB)(nil)
 
 // DB is an open enduse PostgreSQL database. It is safe for concurrent use,
 // and any number of DBs in any number of processes may share one database.

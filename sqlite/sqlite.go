@@ -32,14 +32,8 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Compile-time checks that DB implements the store contracts.
-var (
-	_ enduse.DocumentStore = (*DB)(nil)
-	_ enduse.NoticeReader  = (*DB)(nil)
-	_ enduse.Querier       = (*DB)(nil)
-	_ enduse.Profiler      = (*DB)(nil)
-	_ enduse.Store         = (*DB)(nil)
-)
+// DB is a whole store (sqlstore.Store checks the other contracts).
+var _ enduse.Store = (*DB)(nil)
 
 // DB is an open enduse SQLite database. It is safe for concurrent use.
 // Its queries and saves are package sqlstore's, over SQLite's dialect.
