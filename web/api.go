@@ -92,12 +92,12 @@ func (s *Server) filter(r *http.Request) (enduse.Filter, error) {
 	if err != nil {
 		return f, err
 	}
-	return s.resolver.Filter(f), nil
+	return s.names.Filter(f), nil
 }
 
 // canonicalBrand returns the knowledge base's name for a brand alias or
 // model number, or the name as written.
-func (s *Server) canonicalBrand(name string) string { return s.resolver.Brand(name) }
+func (s *Server) canonicalBrand(name string) string { return s.names.Brand(name) }
 
 // noticeJSON is GET /api/v1/notices/{id}: the stored notice (fields,
 // items, mentions with spans, hits, redacted text) and its page links.

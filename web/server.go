@@ -85,13 +85,13 @@ type Config struct {
 
 // Server is the HTTP face of enduse. It is safe for concurrent use.
 type Server struct {
-	cfg      Config
-	resolver *resolve.Resolver // brand and company names as the store keeps them
-	pages    map[string]*template.Template
-	hosts    hostSet
-	geo      *geoFile
-	routes   []route
-	handler  http.Handler
+	cfg     Config
+	names   *resolve.Resolver // brand and company names as the store keeps them
+	pages   map[string]*template.Template
+	hosts   hostSet
+	geo     *geoFile
+	routes  []route
+	handler http.Handler
 }
 
 // route is one registered endpoint; the OpenAPI test walks them.
@@ -123,7 +123,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg}
 	var err error
-	if s.resolver, err = resolve.New(cfg.KB); err != nil {
+	if s.names, err = resolve.New(cfg.KB); err != nil {
 		return nil, err
 	}
 	if s.hosts, err = newHostSet(cfg.AllowedHosts); err != nil {
