@@ -11,11 +11,12 @@ import (
 
 var _ enduse.DocumentClaimer = (*Store)(nil)
 
-// ClaimDocument implements enduse.DocumentClaimer in one statement: the
-// claim is inserted unless the document is stored, or taken over when the
-// standing claim's lease has run out (or is owner's own). PostgreSQL locks
+// ClaimDocument implements enduse.DocumentClaimer: one statement inserts
+// the claim unless the document is stored, or takes it over when the
+// standing claim's lease has run out (or is owner's own); PostgreSQL locks
 // the conflicting row, so two workers racing for one document cannot both
-// win.
+// win. A second look at the documents catches one saved while the claim
+// waited for its saver's lock.
 func (s *Store) ClaimDocument(ctx context.Context, sha, owner string, lease time.Duration) (bool, error) {
 	if strings.TrimSpace(owner) == "" || lease <= 0 {
 		return false, fmt.Errorf("claim %s: owner and a positive lease are required: %w", sha, enduse.ErrInvalid)
@@ -34,5 +35,23 @@ func (s *Store) ClaimDocument(ctx context.Context, sha, owner string, lease time
 	if err != nil {
 		return false, fmt.Errorf("claim %s: %w", sha, s.mapErr(err))
 	}
-	return n > 0, nil
+	if n == 0 {
+		return false, nil
+	}
+	// On PostgreSQL the insert may have waited for a saver that stored the
+	// document and deleted its claim: the statement's snapshot did not see
+	// the document, the retried insert then won. A new statement sees it;
+	// give the claim back rather than parse the document again.
+	stored, err := s.HasDocument(ctx, sha)
+	if err != nil {
+		return false, fmt.Errorf("claim %s: %w", sha, err)
+	}
+	if stored {
+		if _, err := s.write.ExecContext(ctx, `DELETE FROM claims WHERE sha256 = $1 AND owner = $2`,
+			s.clean([]any{sha, owner})...); err != nil {
+			return false, fmt.Errorf("claim %s: release: %w", sha, s.mapErr(err))
+		}
+		return false, nil
+	}
+	return true, nil
 }

@@ -92,14 +92,17 @@ func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted s
 	if err != nil {
 		return "", fmt.Errorf("insert document: %w", s.mapErr(err))
 	}
-	if n, err := res.RowsAffected(); err != nil {
+	n, err := res.RowsAffected()
+	if err != nil {
 		return "", fmt.Errorf("insert document: %w", s.mapErr(err))
-	} else if n == 0 {
-		return enduse.OutcomeDuplicate, nil
 	}
-	// A stored document needs no claim (enduse.DocumentClaimer).
+	// A stored document needs no claim (enduse.DocumentClaimer), however
+	// it came to be stored.
 	if _, err := tx.Exec(ctx, s.sql.endClaim, sv.ID); err != nil {
 		return "", fmt.Errorf("end claim: %w", s.mapErr(err))
+	}
+	if n == 0 {
+		return enduse.OutcomeDuplicate, nil
 	}
 	if sv.Failure == "" {
 		if err := s.insertNotice(ctx, tx, sv, redacted); err != nil {
