@@ -23,15 +23,12 @@ func (dialect) Name() string { return "postgres" }
 
 func (dialect) EqFold(col, ph string) string { return "lower(" + col + ") = lower(" + ph + ")" }
 
-func (dialect) InFold(col, ph string) string { return "lower(" + col + ") = ANY(" + ph + ")" }
-
-// FoldList is vals in lower case (as lower() folds the column).
-func (dialect) FoldList(vals []string) any {
-	out := make([]string, len(vals))
-	for i, v := range vals {
-		out[i] = strings.ToLower(clean(v))
+func (dialect) InFold(col string, phs []string) string {
+	low := make([]string, len(phs))
+	for i, ph := range phs {
+		low[i] = "lower(" + ph + ")"
 	}
-	return out
+	return "lower(" + col + ") IN (" + strings.Join(low, ", ") + ")"
 }
 
 func (dialect) In(col, ph string) string { return col + " = ANY(" + ph + ")" }

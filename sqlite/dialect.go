@@ -27,11 +27,9 @@ func (dialect) Name() string { return "sqlite" }
 
 func (dialect) EqFold(col, ph string) string { return col + " = " + ph + " COLLATE NOCASE" }
 
-func (dialect) InFold(col, ph string) string {
-	return col + " COLLATE NOCASE IN (SELECT value FROM json_each(" + ph + "))"
+func (dialect) InFold(col string, phs []string) string {
+	return col + " COLLATE NOCASE IN (" + strings.Join(phs, ", ") + ")"
 }
-
-func (d dialect) FoldList(vals []string) any { return d.List(vals) }
 
 func (dialect) In(col, ph string) string {
 	return col + " IN (SELECT value FROM json_each(" + ph + "))"

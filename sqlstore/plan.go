@@ -33,6 +33,17 @@ func (p *Plan) Arg(v any) string {
 	return "$" + strconv.Itoa(len(p.args))
 }
 
+// argList adds one parameter per value and returns their placeholders: the
+// planner's lists are short (types, roles, lists, brands), and literal IN
+// lists let either engine's planner use its indexes fully.
+func (p *Plan) argList(vals []string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = p.Arg(v)
+	}
+	return out
+}
+
 // Add adds a condition.
 func (p *Plan) Add(cond string) { p.where = append(p.where, cond) }
 
@@ -55,7 +66,7 @@ func (p *Plan) markSQL(d Dialect, alias string, item bool) string {
 		if item {
 			textCol = alias + ".brand_text"
 		}
-		conds = append(conds, "("+d.EqFold(textCol, p.Arg(f.Brand))+" OR "+d.InFold(alias+".brand", p.Arg(d.FoldList(p.Brands)))+")")
+		conds = append(conds, "("+d.EqFold(textCol, p.Arg(f.Brand))+" OR "+d.InFold(alias+".brand", p.argList(p.Brands))+")")
 	}
 	if f.Company != "" {
 		conds = append(conds, d.Like(alias+".company", p.Arg(storeutil.LikeArg(f.Company))))
@@ -108,7 +119,7 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 		for i, t := range f.Types {
 			ts[i] = string(t)
 		}
-		p.Add(d.In("n.type", p.Arg(d.List(ts))))
+		p.Add("n.type IN (" + strings.Join(p.argList(ts), ", ") + ")")
 	}
 	if f.From != "" {
 		p.Add("n.published >= " + p.Arg(f.From))
@@ -142,16 +153,16 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 		p.Add("(" + d.Like("n.buyer_name", l) + " OR " + d.Like("n.buyer_en", l) + " OR " + d.Like("n.buyer", l) + ")")
 	}
 	if f.Supplier != "" {
-		roles := p.Arg(d.List(counting.SupplierRoles()))
+		roles := strings.Join(p.argList(counting.SupplierRoles()), ", ")
 		l := p.Arg(storeutil.LikeArg(f.Supplier))
 		p.Add(`n.id IN (SELECT o.notice FROM notice_orgs o LEFT JOIN orgs g ON g.key = o.org
-			WHERE ` + d.In("o.role", roles) + ` AND (` + d.Like("o.name", l) + ` OR ` + d.Like("o.org", l) +
+			WHERE o.role IN (` + roles + `) AND (` + d.Like("o.name", l) + ` OR ` + d.Like("o.org", l) +
 			` OR ` + d.Like("g.name_en", l) + `))`)
 	}
 	if f.Listed {
 		c := `EXISTS (SELECT 1 FROM hits h WHERE h.notice = n.id AND (h.role = 'buyer' OR (h.role = '' AND h.org = n.buyer))`
 		if len(f.Lists) > 0 {
-			c += " AND " + d.In("h.list", p.Arg(d.List(f.Lists)))
+			c += " AND h.list IN (" + strings.Join(p.argList(f.Lists), ", ") + ")"
 		}
 		p.Add(c + ")")
 	}

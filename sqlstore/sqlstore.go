@@ -30,13 +30,12 @@ type Dialect interface {
 	// EqFold is the condition that col equals the parameter ph, ignoring
 	// case, in a form the engine's indexes on col serve.
 	EqFold(col, ph string) string
-	// InFold is the condition that col, ignoring case, is one of the list
-	// parameter ph, bound with FoldList.
-	InFold(col, ph string) string
-	// FoldList is the parameter value of a case-insensitive list.
-	FoldList(vals []string) any
+	// InFold is the condition that col, ignoring case, equals one of the
+	// parameters phs, in a form the engine's indexes on col serve.
+	InFold(col string, phs []string) string
 	// In is the condition that col is one of the list parameter ph, bound
-	// with List.
+	// with List: for long lists (ids), which would exceed the engines'
+	// parameter limits one placeholder each.
 	In(col, ph string) string
 	// List is the parameter value of a list of strings or int64s.
 	List(vals any) any
