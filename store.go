@@ -10,7 +10,7 @@ import (
 var (
 	ErrNotFound = errors.New("not found")
 	ErrInvalid  = errors.New("invalid input")
-	ErrSchema   = errors.New("database schema is behind; run `enduse migrate`")
+	ErrSchema   = errors.New("database schema is behind; run `enduse migrate up`")
 )
 
 // Filter selects notices. Zero values mean "any". Text fields match the

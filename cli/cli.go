@@ -78,6 +78,8 @@ func commands() []command {
 		{"serve", "serve the web UI and JSON API", runServe},
 		{"bench", "measure extraction and ingest throughput on the bundled sample", runBench},
 		{"version", "print the version", runVersion},
+		{"migrate", "show (status) or apply (up) a database's schema migrations", runMigrate},
+		{"db", "database statistics (stats) and copying SQLite into PostgreSQL (copy)", runDB},
 	}
 }
 

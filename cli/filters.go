@@ -3,12 +3,10 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
-	"github.com/enduse/enduse/recognize"
+	"github.com/enduse/enduse/resolve"
 )
 
 // filterFlags registers the DESIGN §3 filters on fs and returns a function
@@ -47,57 +45,17 @@ func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 	}
 }
 
-var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
-// ValidateFilter checks a filter's enumerations and dates.
+// ValidateFilter checks a filter's enumerations, dates and limits: the
+// one check of enduse.Filter.Validate, which the API applies too.
 func ValidateFilter(f enduse.Filter) error {
-	for _, t := range f.Types {
-		if !oneOf(string(t), enduse.NoticeTypes) {
-			return fmt.Errorf("unknown notice type %q", t)
-		}
-	}
-	sectors := []enduse.Sector{enduse.SectorPublicSecurity, enduse.SectorProcuratorate, enduse.SectorCourt,
-		enduse.SectorPrisonJustice, enduse.SectorXPCC, enduse.SectorArmedPolice, enduse.SectorStateSecurity,
-		enduse.SectorOtherGovernment, enduse.SectorEducation, enduse.SectorHealth, enduse.SectorEnterprise, enduse.SectorUnknown}
-	if f.Sector != "" && !oneOf(string(f.Sector), sectors) {
-		return fmt.Errorf("unknown sector %q", f.Sector)
-	}
-	levels := []enduse.Level{enduse.LevelMinistry, enduse.LevelProvince, enduse.LevelPrefecture, enduse.LevelCounty,
-		enduse.LevelDistrict, enduse.LevelStation, enduse.LevelUnit, enduse.LevelUnknown}
-	if f.Level != "" && !oneOf(string(f.Level), levels) {
-		return fmt.Errorf("unknown level %q", f.Level)
-	}
-	reasons := []enduse.ReasonClass{enduse.ReasonImported, enduse.ReasonOutperforms, enduse.ReasonCompatibility,
-		enduse.ReasonSoleService, enduse.ReasonPatent, enduse.ReasonUrgent, enduse.ReasonOther}
-	if f.Reason != "" && !oneOf(string(f.Reason), reasons) {
-		return fmt.Errorf("unknown single-source reason %q", f.Reason)
-	}
-	for _, d := range []string{f.From, f.To} {
-		if d != "" && !isoDate.MatchString(d) {
-			return fmt.Errorf("date %q is not YYYY-MM-DD", d)
-		}
-	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return fmt.Errorf("--from %s is after --to %s", f.From, f.To)
-	}
-	if f.Limit < 0 || f.Offset < 0 {
-		return fmt.Errorf("limit and offset must not be negative")
-	}
-	return nil
-}
-
-func oneOf[T ~string](s string, set []T) bool {
-	for _, v := range set {
-		if string(v) == s {
-			return true
-		}
-	}
-	return false
+	_, err := f.Validate()
+	return err
 }
 
 // resolveFilter turns the brand and company the user typed (希捷, 新华三,
-// ST4000VX013) into the canonical names the store keeps. The knowledge base
-// is loaded only when the filter names one.
+// ST4000VX013) into the canonical names the store keeps, through the same
+// resolver the API uses. The knowledge base is loaded only when the filter
+// names one.
 func resolveFilter(cfg Config, f enduse.Filter) (enduse.Filter, error) {
 	if f.Brand == "" && f.Company == "" {
 		return f, nil
@@ -106,35 +64,9 @@ func resolveFilter(cfg Config, f enduse.Filter) (enduse.Filter, error) {
 	if err != nil {
 		return f, fmt.Errorf("load knowledge base: %w", err)
 	}
-	if f.Brand != "" {
-		rec, err := recognize.New(k)
-		if err != nil {
-			return f, fmt.Errorf("build recogniser: %w", err)
-		}
-		f.Brand = canonicalBrand(rec, f.Brand)
+	r, err := resolve.New(k)
+	if err != nil {
+		return f, err
 	}
-	if f.Company != "" {
-		if c, ok := k.FindCompany(f.Company); ok {
-			f.Company = c.Name
-		} else if b, ok := k.FindBrand(f.Company); ok {
-			if c, ok := k.Company(b.Company); ok {
-				f.Company = c.Name
-			}
-		}
-	}
-	return f, nil
-}
-
-// canonicalBrand turns what the user typed (希捷, seagate, ST4000VX013) into
-// the canonical brand the store keeps, using the recogniser; unknown words
-// are kept as typed so the store can still match mention text.
-func canonicalBrand(rec *recognize.Recognizer, brand string) string {
-	if strings.TrimSpace(brand) == "" {
-		return brand
-	}
-	ms := rec.Find(brand)
-	if len(ms) == 1 && ms[0].Brand != "" {
-		return ms[0].Brand
-	}
-	return brand
+	return r.Filter(f), nil
 }

@@ -25,6 +25,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	fields := fs.String("fields", "", "map enduse record fields to a crawler export's keys, e.g. title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId")
 	workers := fs.Int("workers", cfg.Workers, "extraction workers (0 = one per CPU)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	lease := fs.Duration("claim-lease", ingest.DefaultLease, "with several ingest workers on one database: how long a claimed document stays this worker's before another may take it over (must exceed the time to parse one document)")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
 	args, err := parseFlags(fs, "ingest", args)
@@ -63,7 +64,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
-	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})
+	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease})
 	prog.Finish()
 	printSummary(env, sum, time.Since(start), *asJSON)
 	return err
@@ -75,8 +76,12 @@ func printSummary(env Env, sum ingest.Summary, took time.Duration, asJSON bool) 
 		writeJSON(env.Stdout, sum)
 		return
 	}
-	fmt.Fprintf(env.Stdout, "ingested %d documents in %s: %d stored, %d failed to parse (stored with the reason), %d duplicates skipped, %d unreadable\n",
+	fmt.Fprintf(env.Stdout, "ingested %d documents in %s: %d stored, %d failed to parse (stored with the reason), %d duplicates skipped, %d unreadable",
 		sum.Seen+sum.Unreadable, took.Round(time.Millisecond), sum.Stored, sum.Failed, sum.Duplicates, sum.Unreadable)
+	if sum.Elsewhere > 0 {
+		fmt.Fprintf(env.Stdout, ", %d stored by other workers", sum.Elsewhere)
+	}
+	fmt.Fprintln(env.Stdout)
 	for _, e := range sum.Errors {
 		fmt.Fprintf(env.Stderr, "  %s\n", safetext.Escape(e)) // names from the open web
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/postgres"
 )
 
@@ -15,3 +16,12 @@ func openPostgres(ctx context.Context, dsn string) (store, error) {
 	}
 	return db, nil
 }
+
+// postgresMigrationStatus reads a PostgreSQL database's migrations
+// without applying any.
+func postgresMigrationStatus(ctx context.Context, dsn string) ([]enduse.MigrationState, error) {
+	return postgres.MigrationStatus(ctx, dsn)
+}
+
+// postgresName is a DSN without its password, for messages.
+func postgresName(dsn string) string { return postgres.RedactDSN(dsn) }

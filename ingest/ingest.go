@@ -3,15 +3,21 @@
 // document per distinct set of bytes out. Each document is saved in its own
 // transaction, so an interrupted run loses nothing and a rerun skips what is
 // already stored; a document that fails to parse is stored with the reason
-// and the run goes on.
+// and the run goes on. On a store that shares work (enduse.DocumentClaimer)
+// several runs over the same inputs claim documents before parsing them,
+// so each is parsed once, and a crashed run's claims are taken over.
 package ingest
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/pipeline"
@@ -20,10 +26,14 @@ import (
 
 // Summary counts what a run did.
 type Summary struct {
-	Seen       int   `json:"seen"`       // documents read from the inputs
-	Stored     int   `json:"stored"`     // new documents parsed and stored
-	Failed     int   `json:"failed"`     // new documents stored with a parse failure
-	Duplicates int   `json:"duplicates"` // documents whose bytes were already stored
+	Seen       int `json:"seen"`       // documents read from the inputs
+	Stored     int `json:"stored"`     // new documents parsed and stored
+	Failed     int `json:"failed"`     // new documents stored with a parse failure
+	Duplicates int `json:"duplicates"` // documents whose bytes were already stored
+	// Parsed counts the documents this run ran the pipeline on; Elsewhere
+	// those another worker claimed and stored (enduse.DocumentClaimer).
+	Parsed     int   `json:"parsed"`
+	Elsewhere  int   `json:"elsewhere,omitempty"`
 	Unreadable int   `json:"unreadable"` // inputs that could not be read at all (not stored)
 	Bytes      int64 `json:"bytes"`      // bytes of the documents read
 	// Errors names each unreadable input and failed document (at most 100).
@@ -44,7 +54,18 @@ type Progress interface {
 type Options struct {
 	Workers  int      // parallel extraction workers; 0 = GOMAXPROCS
 	Progress Progress // may be nil
+	// Lease is how long a document this run claims stays its own when the
+	// store shares work between workers (enduse.DocumentClaimer): after it
+	// another worker may take the document over. It must exceed the time
+	// from reading a document to saving it; 0 means DefaultLease.
+	Lease time.Duration
+	// Owner names this run in its claims; "" means host, process and a
+	// random suffix.
+	Owner string
 }
+
+// DefaultLease is the claim lease of a run without Options.Lease.
+const DefaultLease = 2 * time.Minute
 
 // Run reads every document of src, processes new ones with p and saves
 // them in st. It returns the summary and the first error that stopped the
@@ -54,6 +75,15 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
+	}
+	claimer, _ := st.(enduse.DocumentClaimer)
+	lease := opt.Lease
+	if lease <= 0 {
+		lease = DefaultLease
+	}
+	owner := opt.Owner
+	if owner == "" {
+		owner = defaultOwner()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -132,30 +162,8 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		}
 	}()
 
-	readErr := src(func(d *enduse.Document, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err != nil {
-			sum.Unreadable++
-			note(err.Error())
-			return nil
-		}
-		sum.Seen++
-		sum.Bytes += int64(len(d.Raw))
-		// Skip already-stored bytes before doing any work: this is what makes
-		// a rerun after an interruption cheap.
-		has, herr := st.HasDocument(ctx, d.SHA256)
-		if herr != nil {
-			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), herr)
-		}
-		if has {
-			sum.Duplicates++
-			if opt.Progress != nil {
-				opt.Progress.Add(d, enduse.OutcomeDuplicate)
-			}
-			return nil
-		}
+	// enqueue hands a document to the workers, in input order.
+	enqueue := func(d *enduse.Document) error {
 		out := make(chan job, 1)
 		select {
 		case order <- out:
@@ -169,8 +177,103 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			out <- job{doc: d, skip: true}
 			return ctx.Err()
 		}
+		sum.Parsed++
 		return nil
+	}
+	// take decides whether this run processes d: not when its bytes are
+	// stored, nor — on a store shared by several workers — while another
+	// worker holds a live claim on it (deferred: looked at again later).
+	deferred := map[string]bool{}
+	take := func(d *enduse.Document) (bool, error) {
+		if claimer != nil {
+			ok, err := claimer.ClaimDocument(ctx, d.SHA256, owner, lease)
+			if err != nil || ok {
+				return ok, err
+			}
+		}
+		// Skip already-stored bytes before doing any work: this is what
+		// makes a rerun after an interruption cheap.
+		has, err := st.HasDocument(ctx, d.SHA256)
+		if err != nil || has {
+			return false, err
+		}
+		if claimer != nil {
+			deferred[d.SHA256] = true
+		}
+		return false, nil
+	}
+	duplicate := func(d *enduse.Document, elsewhere bool) {
+		if elsewhere {
+			sum.Elsewhere++
+		} else {
+			sum.Duplicates++
+		}
+		if opt.Progress != nil {
+			opt.Progress.Add(d, enduse.OutcomeDuplicate)
+		}
+	}
+	readErr := src(func(d *enduse.Document, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			sum.Unreadable++
+			note(err.Error())
+			return nil
+		}
+		sum.Seen++
+		sum.Bytes += int64(len(d.Raw))
+		ok, err := take(d)
+		if err != nil {
+			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
+		}
+		if !ok {
+			if !deferred[d.SHA256] {
+				duplicate(d, false)
+			}
+			return nil
+		}
+		return enqueue(d)
 	})
+	// Documents other workers held: read the inputs again until each is
+	// stored by its worker or, when that worker's lease ran out (it
+	// crashed), taken over here. Nothing claimed is lost.
+	poll := min(max(lease/4, 100*time.Millisecond), 5*time.Second)
+	for readErr == nil && len(deferred) > 0 {
+		select {
+		case <-time.After(poll):
+		case <-ctx.Done():
+			readErr = ctx.Err()
+			continue
+		}
+		found := 0
+		readErr = src(func(d *enduse.Document, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err != nil || !deferred[d.SHA256] {
+				return nil
+			}
+			found++
+			delete(deferred, d.SHA256)
+			ok, err := take(d)
+			if err != nil {
+				return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
+			}
+			if !ok {
+				if !deferred[d.SHA256] {
+					duplicate(d, true)
+				}
+				return nil
+			}
+			return enqueue(d)
+		})
+		if found == 0 && readErr == nil {
+			// The inputs cannot be read again (a stream): say what is left.
+			note(fmt.Sprintf("%d documents claimed by another worker were not stored yet; run again to take them over", len(deferred)))
+			break
+		}
+	}
 	close(jobs)
 	wg.Wait()
 	close(order)
@@ -182,6 +285,15 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		return sum, fmt.Errorf("read inputs: %w", readErr)
 	}
 	return sum, nil
+}
+
+// defaultOwner names a run in its claims: host, process id and a random
+// suffix, so two runs never share a name.
+func defaultOwner() string {
+	host, _ := os.Hostname()
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
 }
 
 // process runs the pipeline on one document, turning a panic in a stage

@@ -4,11 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -22,25 +20,10 @@ import (
 	"github.com/enduse/enduse/storetest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create it): %v", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after review):\n%s", name, got)
-	}
+	storetest.Golden(t, filepath.Join("testdata", name), got)
 }
 
 func TestOpenErrors(t *testing.T) {
@@ -477,55 +460,16 @@ func TestParity(t *testing.T) {
 	}
 }
 
-// TestCaseStudyGolden records the full answer to the case-study question
-// over the conformance fixtures, ids replaced by fixture names.
-func TestCaseStudyGolden(t *testing.T) {
-	db := openFresh(t)
-	defer db.Close()
-	ids := storetest.Load(t, db)
-	out := mustJSON(t, mustQuery(t, db, storetest.CaseStudy()))
-	for name, id := range ids {
-		out = strings.ReplaceAll(out, id, "<"+name+">")
-	}
-	golden(t, "casestudy.golden", []byte(out+"\n"))
-}
-
-// FuzzQuery runs arbitrary text, brand, buyer and region strings through
-// the query engine: it must answer or refuse with ErrInvalid, never fail
-// otherwise (a NUL or a LIKE wildcard could).
+// FuzzQuery runs storetest's query fuzzing on a fresh schema.
 func FuzzQuery(f *testing.F) {
-	b, err := os.ReadFile(filepath.Join("testdata", "queries.txt"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, q := range strings.Split(string(b), "\n") {
-		if q != "" && !strings.HasPrefix(q, "#") {
-			f.Add(q, "希捷", "公安", "65")
-		}
-	}
-	for _, q := range []string{"%", "_", `\`, "a\x00b", "狱"} {
-		f.Add(q, q, q, q)
-	}
 	db := openFresh(f)
 	f.Cleanup(func() { db.Close() })
-	storetest.Load(f, db)
-	f.Fuzz(func(t *testing.T, text, brand, buyer, region string) {
-		res, err := db.Query(context.Background(), enduse.Filter{Text: text, Brand: brand, Buyer: buyer, Region: region, Limit: 3})
-		if err != nil {
-			if !errors.Is(err, enduse.ErrInvalid) {
-				t.Fatalf("query text=%q brand=%q buyer=%q region=%q: %v", text, brand, buyer, region, err)
-			}
-			return
-		}
-		if len(res.Rows) > 3 || res.Notices > res.Documents || res.Total != res.Notices {
-			t.Fatalf("inconsistent result: %d rows, %d notices, %d documents, total %d", len(res.Rows), res.Notices, res.Documents, res.Total)
-		}
-	})
+	storetest.FuzzQuery(f, db)
 }
 
 // canonJSON is v as indented JSON with numbers rounded to 1e-4: figures
 // are sums of float64 amounts, and the SQLite store (until it sums through
-// storeutil.NewSet) adds them in the order its query plan returned rows.
+// counting.NewSet) adds them in the order its query plan returned rows.
 func canonJSON(t *testing.T, v any) string {
 	t.Helper()
 	var x any

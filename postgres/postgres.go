@@ -15,6 +15,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -25,29 +26,29 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/sqlstore"
 	"github.com/enduse/enduse/storeutil"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Compile-time checks that DB implements the store contracts.
-var (
-	_ enduse.DocumentStore = (*DB)(nil)
-	_ enduse.NoticeReader  = (*DB)(nil)
-	_ enduse.Querier       = (*DB)(nil)
-	_ enduse.Profiler      = (*DB)(nil)
-	_ enduse.Store         = (*DB)(nil)
-)
+// DB is a whole store (sqlstore.Store checks the other contracts).
+var _ enduse.Store = (*DB)(nil)
 
 // DB is an open enduse PostgreSQL database. It is safe for concurrent use,
 // and any number of DBs in any number of processes may share one database.
+// Its queries and saves are package sqlstore's, over PostgreSQL's
+// dialect, through database/sql on the same connection pool.
 type DB struct {
-	pool *pgxpool.Pool
-	name string // the DSN without its password, for messages
-	now  func() time.Time
+	*sqlstore.Store
+	pool  *pgxpool.Pool
+	sqlDB *sql.DB // database/sql over pool
+	name  string  // the DSN without its password, for messages
+	now   func() time.Time
 }
 
 // migration is one numbered schema change embedded in the binary.
@@ -75,18 +76,43 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres %s: %w", name, mapErr(err))
 	}
-	db := &DB{pool: pool, name: name, now: time.Now}
-	if err := db.migrate(ctx); err != nil {
-		pool.Close()
+	db := &DB{pool: pool, name: name, now: time.Now, sqlDB: stdlib.OpenDBFromPool(pool)}
+	if err := db.checkLocale(ctx); err != nil {
+		db.Close()
 		return nil, fmt.Errorf("open postgres %s: %w", name, err)
 	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres %s: %w", name, err)
+	}
+	ms, err := loadMigrations(migrationFS)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres %s: %w", name, err)
+	}
+	st, err := sqlstore.New(ctx, dialect{}, db.sqlDB, db.sqlDB, sqlstore.Options{Name: name, Now: db.now, Migrations: ms})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres %s: %w", name, err)
+	}
+	db.Store = st
 	return db, nil
 }
 
 // Close closes the connection pool. It is safe to call more than once.
 func (db *DB) Close() error {
+	var errs []error
+	if db.Store != nil {
+		errs = append(errs, db.Store.Close())
+	}
+	if db.sqlDB != nil {
+		errs = append(errs, db.sqlDB.Close())
+	}
 	if db.pool != nil {
 		db.pool.Close()
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close postgres %s: %w", db.name, err)
 	}
 	return nil
 }
@@ -99,6 +125,9 @@ func (db *DB) Optimize(ctx context.Context) error {
 	}
 	return nil
 }
+
+// RedactDSN is dsn without its password, fit to print.
+func RedactDSN(dsn string) string { return redactDSN(dsn) }
 
 // redactDSN is dsn without its password, for error messages.
 func redactDSN(dsn string) string {
@@ -141,12 +170,12 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // migrateWith is migrate over the given migrations.
 func (db *DB) migrateWith(ctx context.Context, ms []migration) (err error) {
-	conn, err := db.pool.Acquire(ctx)
+	conn, err := db.sqlDB.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("connect: %w", mapErr(err))
 	}
-	defer conn.Release()
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLockKey); err != nil {
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrateLockKey); err != nil {
 		return fmt.Errorf("lock for migration: %w", mapErr(err))
 	}
 	defer func() {
@@ -154,62 +183,67 @@ func (db *DB) migrateWith(ctx context.Context, ms []migration) (err error) {
 		// not outlive the attempt on a pooled connection.
 		uctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		if _, uerr := conn.Exec(uctx, `SELECT pg_advisory_unlock($1)`, migrateLockKey); uerr != nil {
-			conn.Conn().Close(uctx) // drops the session, and with it the lock
+		if _, uerr := conn.ExecContext(uctx, `SELECT pg_advisory_unlock($1)`, migrateLockKey); uerr != nil {
+			// Dropping the session drops the lock with it.
+			_ = conn.Raw(func(dc any) error {
+				if c, ok := dc.(*stdlib.Conn); ok {
+					return c.Conn().Close(uctx)
+				}
+				return nil
+			})
 			if err == nil {
 				err = fmt.Errorf("unlock after migration: %w", mapErr(uerr))
 			}
 		}
 	}()
-	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", mapErr(err))
-	}
-	rows, err := conn.Query(ctx, `SELECT version, name FROM schema_migrations ORDER BY version`)
+	_, err = sqlstore.Migrate(ctx, conn, dialect{}, ms, db.now)
+	return err
+}
+
+// checkLocale refuses a database whose character type is not UTF-8:
+// pg_trgm makes no trigrams of Chinese text under the C locale, so text
+// search would silently find nothing.
+func (db *DB) checkLocale(ctx context.Context) error {
+	var ctype, encoding string
+	err := db.sqlDB.QueryRowContext(ctx, `SELECT datctype, pg_encoding_to_char(encoding) FROM pg_database
+		WHERE datname = current_database()`).Scan(&ctype, &encoding)
 	if err != nil {
-		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+		return fmt.Errorf("read locale: %w", mapErr(err))
 	}
-	known := map[int]bool{}
-	for _, m := range ms {
-		known[m.Version] = true
-	}
-	applied := map[int]bool{}
-	var unknown []string
-	for rows.Next() {
-		var v int
-		var name string
-		if err := rows.Scan(&v, &name); err != nil {
-			rows.Close()
-			return fmt.Errorf("read schema_migrations: %w", mapErr(err))
-		}
-		applied[v] = true
-		if !known[v] {
-			unknown = append(unknown, name)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
-	}
-	if len(unknown) > 0 {
-		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
-	}
-	for _, m := range ms {
-		if applied[m.Version] {
-			continue
-		}
-		if err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.SQL); err != nil {
-				return err
-			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-				m.Version, m.Name, db.now().UTC())
-			return err
-		}); err != nil {
-			return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
-		}
+	if !utf8Locale(ctype) || !strings.EqualFold(encoding, "UTF8") {
+		return fmt.Errorf("database has LC_CTYPE %q and encoding %s: enduse needs a UTF-8 locale and encoding (pg_trgm "+
+			"indexes no Chinese text under %q); create it with CREATE DATABASE ... ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' "+
+			"LC_CTYPE 'C.UTF-8' TEMPLATE template0: %w", ctype, encoding, ctype, enduse.ErrInvalid)
 	}
 	return nil
+}
+
+// utf8Locale reports whether a locale name is a UTF-8 one ("C.UTF-8",
+// "en_US.utf8").
+func utf8Locale(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".utf-8") || strings.HasSuffix(n, ".utf8") || strings.Contains(n, ".utf-8@") ||
+		strings.Contains(n, ".utf8@")
+}
+
+// MigrationStatus lists the migrations of the database dsn names without
+// applying any (`enduse migrate status`).
+func MigrationStatus(ctx context.Context, dsn string) ([]enduse.MigrationState, error) {
+	name := redactDSN(dsn)
+	h, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %v: %w", name, err, enduse.ErrInvalid)
+	}
+	defer h.Close()
+	ms, err := loadMigrations(migrationFS)
+	if err != nil {
+		return nil, err
+	}
+	out, err := sqlstore.MigrationStatus(ctx, h, dialect{}, ms)
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", name, err)
+	}
+	return out, nil
 }
 
 // PostgreSQL error classes and codes mapErr and retries look at.
@@ -224,7 +258,7 @@ func mapErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, pgx.ErrNoRows) {
+	if errors.Is(err, pgx.ErrNoRows) || errors.Is(err, sql.ErrNoRows) {
 		return enduse.ErrNotFound
 	}
 	var pe *pgconn.PgError

@@ -363,8 +363,8 @@ func benchQuery(b *testing.B, f enduse.Filter) {
 // ("stored").
 func benchModes(b *testing.B, db *DB, bench func(b *testing.B)) {
 	b.Run("computed", func(b *testing.B) {
-		db.cacheOff = true
-		defer func() { db.cacheOff = false }()
+		db.SetCacheOff(true)
+		defer db.SetCacheOff(false)
 		bench(b)
 	})
 	b.Run("stored", bench)

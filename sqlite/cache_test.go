@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 )
 
 // cacheTestDB is a database of n generated notices that stores every
@@ -19,7 +20,7 @@ func cacheTestDB(t *testing.T, n int) *DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	db.cacheMin = 0
+	db.SetCacheMin(0)
 	if err := generate(ctx, db, n); err != nil {
 		t.Fatal(err)
 	}
@@ -128,11 +129,11 @@ func TestAnswerCache(t *testing.T) {
 	}
 }
 
-// TestFigureIDsCap checks that figures list at most maxFigureIDs ids, say
+// TestFigureIDsCap checks that figures list at most counting.MaxFigureIDs ids, say
 // so, and still count every notice.
 func TestFigureIDsCap(t *testing.T) {
 	ctx := context.Background()
-	db := cacheTestDB(t, 3*maxFigureIDs)
+	db := cacheTestDB(t, 3*counting.MaxFigureIDs)
 	res, err := db.Query(ctx, enduse.Filter{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -140,10 +141,10 @@ func TestFigureIDsCap(t *testing.T) {
 	check := func(name string, f enduse.Figure) {
 		t.Helper()
 		switch {
-		case f.Notices > maxFigureIDs && (len(f.IDs) != maxFigureIDs || !f.IDsTruncated):
+		case f.Notices > counting.MaxFigureIDs && (len(f.IDs) != counting.MaxFigureIDs || !f.IDsTruncated):
 			t.Errorf("%s: %d notices, %d ids, truncated %v; want %d ids, truncated", name, f.Notices, len(f.IDs),
-				f.IDsTruncated, maxFigureIDs)
-		case f.Notices <= maxFigureIDs && (len(f.IDs) != f.Notices || f.IDsTruncated):
+				f.IDsTruncated, counting.MaxFigureIDs)
+		case f.Notices <= counting.MaxFigureIDs && (len(f.IDs) != f.Notices || f.IDsTruncated):
 			t.Errorf("%s: %d notices, %d ids, truncated %v; want every id", name, f.Notices, len(f.IDs), f.IDsTruncated)
 		}
 	}
@@ -160,8 +161,8 @@ func TestFigureIDsCap(t *testing.T) {
 	if truncated == 0 {
 		t.Error("no figure was truncated: the corpus is too small to test the cap")
 	}
-	if res.ByType["tender"].Notices <= maxFigureIDs {
-		t.Errorf("tender notices = %d, want more than %d", res.ByType["tender"].Notices, maxFigureIDs)
+	if res.ByType["tender"].Notices <= counting.MaxFigureIDs {
+		t.Errorf("tender notices = %d, want more than %d", res.ByType["tender"].Notices, counting.MaxFigureIDs)
 	}
 }
 
@@ -175,7 +176,7 @@ func TestUpgradeToAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.cacheMin = 0
+	db.SetCacheMin(0)
 	if err := generate(ctx, db, 50); err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +224,7 @@ func TestUpgradeToAnswers(t *testing.T) {
 func TestWarm(t *testing.T) {
 	ctx := context.Background()
 	db := cacheTestDB(t, 200)
-	db.cacheMin = 20
+	db.SetCacheMin(20)
 	if err := db.Warm(ctx); err != nil {
 		t.Fatal(err)
 	}

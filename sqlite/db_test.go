@@ -1,11 +1,8 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,25 +13,10 @@ import (
 	"github.com/enduse/enduse/storetest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create it): %v", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after review):\n%s", name, got)
-	}
+	storetest.Golden(t, filepath.Join("testdata", name), got)
 }
 
 func TestOpenErrors(t *testing.T) {
@@ -235,71 +217,12 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestCaseStudyGolden records the full answer to the case-study question
-// over the conformance fixtures, ids replaced by fixture names.
-func TestCaseStudyGolden(t *testing.T) {
-	db := openTemp(t)
-	defer db.Close()
-	ids := storetest.Load(t, db)
-	res, err := db.Query(context.Background(), storetest.CaseStudy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := string(b)
-	for name, id := range ids {
-		out = strings.ReplaceAll(out, id, "<"+name+">")
-	}
-	golden(t, "casestudy.golden", []byte(out+"\n"))
-}
-
-// querySeeds reads the analysts' queries in testdata/queries.txt.
-func querySeeds(tb testing.TB) []string {
-	f, err := os.Open(filepath.Join("testdata", "queries.txt"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
-
-// FuzzQuery runs arbitrary text, brand, buyer and region strings through
-// the query engine: it must answer or refuse with ErrInvalid, never fail
-// otherwise (an FTS syntax error would).
+// FuzzQuery runs storetest's query fuzzing on an in-memory database.
 func FuzzQuery(f *testing.F) {
-	for _, q := range querySeeds(f) {
-		f.Add(q, "希捷", "公安", "65")
-	}
-	f.Add(`"`, `%`, `_`, "新疆")
 	db, err := Open(context.Background(), ":memory:")
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Cleanup(func() { db.Close() })
-	storetest.Load(f, db)
-	f.Fuzz(func(t *testing.T, text, brand, buyer, region string) {
-		res, err := db.Query(context.Background(), enduse.Filter{Text: text, Brand: brand, Buyer: buyer, Region: region, Limit: 3})
-		if err != nil {
-			if !errors.Is(err, enduse.ErrInvalid) {
-				t.Fatalf("query text=%q brand=%q buyer=%q region=%q: %v", text, brand, buyer, region, err)
-			}
-			return
-		}
-		if len(res.Rows) > 3 || res.Notices > res.Documents || res.Total != res.Notices {
-			t.Fatalf("inconsistent result: %d rows, %d notices, %d documents, total %d", len(res.Rows), res.Notices, res.Documents, res.Total)
-		}
-	})
+	storetest.FuzzQuery(f, db)
 }

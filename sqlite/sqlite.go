@@ -15,6 +15,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -24,36 +25,24 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/sqlstore"
 	"github.com/enduse/enduse/storeutil"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Compile-time checks that DB implements the store contracts.
-var (
-	_ enduse.DocumentStore = (*DB)(nil)
-	_ enduse.NoticeReader  = (*DB)(nil)
-	_ enduse.Querier       = (*DB)(nil)
-	_ enduse.Profiler      = (*DB)(nil)
-	_ enduse.Store         = (*DB)(nil)
-)
+// DB is a whole store (sqlstore.Store checks the other contracts).
+var _ enduse.Store = (*DB)(nil)
 
 // DB is an open enduse SQLite database. It is safe for concurrent use.
+// Its queries and saves are package sqlstore's, over SQLite's dialect.
 type DB struct {
+	*sqlstore.Store
 	path  string
 	write *sql.DB // one connection: SQLite has a single writer
 	read  *sql.DB // a pool of readers (the same handle as write for :memory:)
 	now   func() time.Time
-
-	stmts map[string]*sql.Stmt // prepared write statements, by SQL text; read-only after Open
-
-	// cacheMin is the number of matched documents from which Query and the
-	// profiles store their answer (see cache.go); tests lower it.
-	cacheMin int
-	// cacheOff makes every answer computed afresh (benchmarks of the
-	// computation set it).
-	cacheOff bool
 }
 
 // migration is one numbered schema change embedded in the binary.
@@ -77,7 +66,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// database in memory between queries.
 	pragmas := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")" +
 		"&_pragma=cache_size(-32768)"
-	db := &DB{path: path, now: time.Now, cacheMin: defaultCacheMin}
+	db := &DB{path: path, now: time.Now}
 	if path == ":memory:" {
 		w, err := sql.Open("sqlite", path+pragmas+"&_txlock=immediate")
 		if err != nil {
@@ -110,17 +99,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	stmts := map[string]*sql.Stmt{}
-	for _, q := range writeStatements() {
-		s, err := db.write.PrepareContext(ctx, q)
-		if err != nil {
-			db.stmts = stmts
-			db.Close()
-			return nil, fmt.Errorf("open sqlite %s: prepare: %w", path, mapErr(err))
-		}
-		stmts[q] = s
+	ms, err := loadMigrations()
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	db.stmts = stmts
+	st, err := sqlstore.New(ctx, dialect{}, db.write, db.read, sqlstore.Options{
+		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS}, Migrations: ms})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	db.Store = st
 	return db, nil
 }
 
@@ -130,10 +120,9 @@ func (db *DB) Close() error {
 	if db.read != nil && db.read != db.write {
 		errs = append(errs, db.read.Close())
 	}
-	for _, s := range db.stmts {
-		errs = append(errs, s.Close())
+	if db.Store != nil {
+		errs = append(errs, db.Store.Close())
 	}
-	db.stmts = nil
 	if db.write != nil {
 		// Let SQLite refresh the planner statistics it finds stale; failure
 		// here loses nothing.
@@ -163,73 +152,45 @@ func loadMigrations() ([]migration, error) {
 
 // migrate applies the migrations the database lacks, each in its own
 // transaction, and refuses a database that has migrations this binary does
-// not know.
+// not know. The single writer connection serialises it.
 func (db *DB) migrate(ctx context.Context) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
 	}
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", mapErr(err))
-	}
-	applied := map[int]bool{}
-	rows, err := db.write.QueryContext(ctx, `SELECT version, name FROM schema_migrations`)
+	conn, err := db.write.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
+		return fmt.Errorf("migrate: %w", mapErr(err))
 	}
-	known := map[int]bool{}
-	for _, m := range ms {
-		known[m.Version] = true
-	}
-	var unknown []string
-	for rows.Next() {
-		var v int
-		var name string
-		if err := rows.Scan(&v, &name); err != nil {
-			rows.Close()
-			return fmt.Errorf("read schema_migrations: %w", mapErr(err))
-		}
-		applied[v] = true
-		if !known[v] {
-			unknown = append(unknown, name)
-		}
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("read schema_migrations: %w", mapErr(err))
-	}
-	if len(unknown) > 0 {
-		return fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
-	}
-	for _, m := range ms {
-		if applied[m.Version] {
-			continue
-		}
-		if err := db.apply(ctx, m); err != nil {
-			return err
-		}
-	}
-	return nil
+	defer conn.Close()
+	_, err = sqlstore.Migrate(ctx, conn, dialect{}, ms, db.now)
+	return err
 }
 
-// apply runs one migration and records it, atomically.
-func (db *DB) apply(ctx context.Context, m migration) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+// MigrationStatus lists the migrations of the database file at path
+// without applying any (`enduse migrate status`). A file enduse never
+// opened has none applied; a missing file is an error naming it.
+func MigrationStatus(ctx context.Context, path string) ([]enduse.MigrationState, error) {
+	if path == ":memory:" || strings.ContainsAny(path, "?#") || path == "" {
+		return nil, fmt.Errorf("migration status %q: not a database file: %w", path, enduse.ErrInvalid)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", path, err)
+	}
+	ms, err := loadMigrations()
 	if err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
+		return nil, err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
+	h, err := sql.Open("sqlite", path+"?_pragma=query_only(1)&_pragma=busy_timeout("+strconv.Itoa(int(busyTimeout/time.Millisecond))+")")
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", path, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.Version, m.Name, db.now().UTC().Format(time.RFC3339)); err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
+	defer h.Close()
+	out, err := sqlstore.MigrationStatus(ctx, h, dialect{}, ms)
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", path, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migration %s: %w", m.Name, mapErr(err))
-	}
-	return nil
+	return out, nil
 }
 
 // mapErr maps driver errors to enduse's domain errors, keeping the driver's

@@ -39,6 +39,10 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("Listings", func(t *testing.T) { testListings(t, open) })
 	t.Run("GroupLots", func(t *testing.T) { testGroupLots(t, open) })
 	t.Run("SharedCode", func(t *testing.T) { testSharedCode(t, open) })
+	t.Run("CaseStudyGolden", func(t *testing.T) { testCaseStudyGolden(t, open) })
+	t.Run("Migrations", func(t *testing.T) { testMigrations(t, open) })
+	t.Run("BatchSave", func(t *testing.T) { testBatchSave(t, open) })
+	t.Run("Claims", func(t *testing.T) { testClaims(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.

@@ -1,3 +1,7 @@
+// Package storeutil holds the Go helpers the SQL stores share that are
+// not counting rules (package counting): validating what is saved and
+// re-cutting evidence from the redacted text, LIKE patterns and text-search
+// terms, notice-id prefixes, the crawl frontier and the migration loader.
 package storeutil
 
 import (

@@ -11,31 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 )
-
-// Organisation roles stored with a notice besides the supplier roles of
-// enduse.SupplierRole.
-const (
-	RoleBuyer    = "buyer"
-	RoleAgency   = "agency"
-	RoleSupplier = "supplier" // a supplier whose role the notice did not state
-)
-
-// SupplierRoles are the stored roles of suppliers.
-func SupplierRoles() []string {
-	return []string{string(enduse.RoleWinner), string(enduse.RoleCandidate), string(enduse.RoleBidder),
-		string(enduse.RoleSingleSource), RoleSupplier}
-}
-
-// IsSupplier reports whether a stored role is a supplier role.
-func IsSupplier(role string) bool {
-	for _, r := range SupplierRoles() {
-		if r == role {
-			return true
-		}
-	}
-	return false
-}
 
 // Save is a validated SaveNotice call, ready for a backend to write: the
 // document's id, the failure it is stored with, and for a parsed notice
@@ -48,20 +25,7 @@ type Save struct {
 	// The rest is set only when Failure is empty.
 	Notice *enduse.Notice // sanitised copy with defaults applied
 	JSON   []byte         // Notice as stored
-	Row    NoticeRow
-}
-
-// NoticeRow is the notice's columns as every backend stores them.
-type NoticeRow struct {
-	Doc, Type, Title, TitleKey, Published string
-	ProjectCode, ProjectName, Currency    string
-	Buyer, BuyerName, BuyerEN, Agency     string
-	Sector, Level                         string
-	RegionCode, RegionName, RegionPath    string
-	Budget, AwardAmount                   float64
-	Simhash                               uint64
-	TextLen                               int // runes of the normalised text
-	Detail                                int // items with a quantity
+	Row    counting.NoticeRow
 }
 
 // CheckSave validates the arguments of enduse.DocumentStore.SaveNotice and
@@ -133,12 +97,12 @@ func (s *Save) prepare(d *enduse.Document, redacted string, in *enduse.Notice) e
 	if err != nil {
 		return fmt.Errorf("encode notice: %w", err)
 	}
-	r := NoticeRow{Doc: s.ID, Type: string(n.Type), Title: strings.TrimSpace(n.Title), ProjectCode: strings.TrimSpace(n.ProjectCode),
+	r := counting.NoticeRow{Doc: s.ID, Type: string(n.Type), Title: strings.TrimSpace(n.Title), ProjectCode: strings.TrimSpace(n.ProjectCode),
 		ProjectName: n.ProjectName, Currency: n.Currency, Budget: n.Budget, AwardAmount: n.AwardAmount}
 	if r.Title == "" {
 		r.Title = strings.TrimSpace(d.Title)
 	}
-	r.TitleKey = Normalize(r.Title)
+	r.TitleKey = counting.Normalize(r.Title)
 	r.Published = n.Published
 	if r.Published == "" {
 		r.Published = d.Published
@@ -163,8 +127,8 @@ func (s *Save) prepare(d *enduse.Document, redacted string, in *enduse.Notice) e
 			r.RegionPath = reg.Name
 		}
 	}
-	norm := Normalize(redacted)
-	r.Simhash = Simhash(norm)
+	norm := counting.Normalize(redacted)
+	r.Simhash = counting.Simhash(norm)
 	r.TextLen = utf8.RuneCountInString(norm)
 	for _, it := range n.Items {
 		if it.Quantity > 0 {
@@ -254,16 +218,16 @@ func (s *Save) Links() []Link {
 		}
 	}
 	if n.Buyer != nil {
-		add(n.Buyer, RoleBuyer, 0, 0, "")
+		add(n.Buyer, counting.RoleBuyer, 0, 0, "")
 	}
 	if n.Agency != nil {
-		add(n.Agency, RoleAgency, 0, 0, "")
+		add(n.Agency, counting.RoleAgency, 0, 0, "")
 	}
 	for i := range n.Suppliers {
 		sp := &n.Suppliers[i]
 		role := string(sp.Role)
 		if role == "" {
-			role = RoleSupplier
+			role = counting.RoleSupplier
 		}
 		add(&sp.Org, role, sp.Rank, sp.Amount, sp.Lot)
 	}
@@ -320,11 +284,11 @@ func (s *Save) Reasons() []string {
 func (s *Save) HitOrg(h enduse.Hit) string {
 	n, r := s.Notice, s.Row
 	switch h.Org {
-	case RoleBuyer:
+	case counting.RoleBuyer:
 		if h.Name == "" || n.Buyer == nil || sameOrg(n.Buyer, h.Name) {
 			return r.Buyer
 		}
-	case RoleAgency:
+	case counting.RoleAgency:
 		if h.Name == "" || n.Agency == nil || sameOrg(n.Agency, h.Name) {
 			return r.Agency
 		}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
 )
 
 func TestSplitTerms(t *testing.T) {
@@ -136,25 +137,6 @@ func TestValidateFilter(t *testing.T) {
 	}
 }
 
-func TestNormalizeAndSimhash(t *testing.T) {
-	if got := Normalize("ＳＴ８０００ VX004，希捷 硬盘!"); got != "st8000vx004希捷硬盘" {
-		t.Errorf("Normalize = %q", got)
-	}
-	base := strings.Repeat("乌鲁木齐市公安局视频存储设备采购项目中标公告，中标供应商为新疆天山科技有限公司，中标金额伍拾万元。", 4)
-	near := base + "（转载）"
-	other := strings.Repeat("宜昌市第一中学教学设备采购招标公告，采购计算机一百台，投标截止时间为二〇二二年一月十日。", 4)
-	a, b, c := Simhash(Normalize(base)), Simhash(Normalize(near)), Simhash(Normalize(other))
-	if d := Hamming(a, b); d > MaxSimhashDistance {
-		t.Errorf("near-identical texts differ in %d bits", d)
-	}
-	if d := Hamming(a, c); d <= MaxSimhashDistance {
-		t.Errorf("different texts differ in only %d bits", d)
-	}
-	if Simhash("") != 0 || Simhash("ab") != 0 {
-		t.Error("simhash of a too-short text is not 0")
-	}
-}
-
 func TestSanitize(t *testing.T) {
 	text := "采购人：某局\n联系人：***，电话：***********\n"
 	n := &enduse.Notice{
@@ -256,7 +238,7 @@ func TestSaveOrgsBrandsLinks(t *testing.T) {
 		t.Errorf("brands = %s (specifications excluded, one per brand up to case, sorted)", got)
 	}
 	links := s.Links()
-	if len(links) != 4 || links[0].Role != RoleBuyer || links[2].Role != RoleSupplier || links[3].Role != "winner" {
+	if len(links) != 4 || links[0].Role != counting.RoleBuyer || links[2].Role != counting.RoleSupplier || links[3].Role != "winner" {
 		t.Errorf("links = %+v", links)
 	}
 	if got := s.HitOrg(n.Hits[0]); got != "乌鲁木齐市公安局" {
@@ -267,222 +249,6 @@ func TestSaveOrgsBrandsLinks(t *testing.T) {
 	}
 	if r := s.Reasons(); len(r) != 1 {
 		t.Errorf("reasons = %v, want one class", r)
-	}
-}
-
-func TestGrouping(t *testing.T) {
-	doc := strings.Repeat("ab", 32)
-	base := NoticeRow{Doc: doc, Type: "award", Buyer: "喀什地区公安局", TitleKey: "扩容项目中标公告", Published: "2022-03-01",
-		AwardAmount: 300000, TextLen: 200, Simhash: 0xF0F0}
-	t.Run("project code decides", func(t *testing.T) {
-		r := base
-		r.ProjectCode = "XJ-2022-001"
-		g1, p1, ok := NewGrouping(r).Direct()
-		r2 := r
-		r2.ProjectCode, r2.Type = "xj2022001", "contract"
-		g2, p2, _ := NewGrouping(r2).Direct()
-		if !ok || g1 == g2 || p1 != p2 {
-			t.Errorf("award %s/%s contract %s/%s: want other groups, one purchase", g1, p1, g2, p2)
-		}
-	})
-	t.Run("nothing to compare", func(t *testing.T) {
-		r := base
-		r.Buyer, r.TitleKey = "", ""
-		g, p, ok := NewGrouping(r).Direct()
-		if !ok || g != "d"+doc[:16] || p != g {
-			t.Errorf("got %s %s %v", g, p, ok)
-		}
-	})
-	t.Run("window", func(t *testing.T) {
-		from, to, ok := NewGrouping(base).Window()
-		if !ok || from != "2022-01-29" || to != "2022-04-01" {
-			t.Errorf("window %s..%s %v", from, to, ok)
-		}
-		r := base
-		r.Published = ""
-		if _, _, ok := NewGrouping(r).Window(); ok {
-			t.Error("undated notice has a window")
-		}
-	})
-	t.Run("scope and lock key", func(t *testing.T) {
-		r := base
-		r.Buyer = ""
-		typ, buyer, title := NewGrouping(r).Scope()
-		if typ != "award" || buyer != "" || title != base.TitleKey || NewGrouping(r).LockKey() == NewGrouping(base).LockKey() {
-			t.Errorf("scope %s %s %s", typ, buyer, title)
-		}
-	})
-	joins := []struct {
-		name string
-		c    Candidate
-		want bool
-	}{
-		{"same title", Candidate{TitleKey: base.TitleKey, AwardAmount: 300000}, true},
-		{"same title, amount rounded", Candidate{TitleKey: base.TitleKey, AwardAmount: 300000.4}, true},
-		{"same title, other amount", Candidate{TitleKey: base.TitleKey, AwardAmount: 310000}, false},
-		{"near text", Candidate{TitleKey: "其他", Simhash: 0xF0F1}, true},
-		{"other text", Candidate{TitleKey: "其他", Simhash: 0x0F0F}, false},
-	}
-	for _, c := range joins {
-		t.Run(c.name, func(t *testing.T) {
-			if got := NewGrouping(base).Joins(c.c); got != c.want {
-				t.Errorf("Joins = %v, want %v", got, c.want)
-			}
-		})
-	}
-	short := base
-	short.TextLen = 10
-	if NewGrouping(short).Joins(Candidate{TitleKey: "其他", Simhash: base.Simhash}) {
-		t.Error("a short text joined by simhash alone")
-	}
-}
-
-// TestLotGroup keeps separately awarded lots of one project apart as
-// announcements while re-publications with the same amount stay grouped.
-func TestLotGroup(t *testing.T) {
-	r := NoticeRow{Doc: strings.Repeat("cd", 32), Type: "award", Buyer: "喀什地区公安局", ProjectCode: "KS-2022-7",
-		AwardAmount: 300000}
-	g := NewGrouping(r)
-	group, _, ok := g.Direct()
-	if !ok || !g.LotProbe() {
-		t.Fatalf("project-code notice: Direct ok %v, LotProbe %v", ok, g.LotProbe())
-	}
-	cases := []struct {
-		name    string
-		members []float64
-		split   bool
-	}{
-		{"first of its group", nil, false},
-		{"same amount", []float64{300000}, false},
-		{"same amount up to rounding", []float64{300000.3}, false},
-		{"member without amount", []float64{120000, 0}, false},
-		{"one member agrees", []float64{120000, 300000}, false},
-		{"every member differs", []float64{120000, 80000}, true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := g.LotGroup(group, c.members)
-			if (got != group) != c.split {
-				t.Errorf("LotGroup(%v) = %s (own group %s), want split %v", c.members, got, group, c.split)
-			}
-		})
-	}
-	other := r
-	other.AwardAmount = 120000
-	if NewGrouping(other).LotGroup(group, []float64{300000}) == g.LotGroup(group, []float64{120000}) {
-		t.Error("lots with different amounts share a group")
-	}
-	noAmount := r
-	noAmount.AwardAmount = 0
-	if NewGrouping(noAmount).LotProbe() || NewGrouping(noAmount).LotGroup(group, []float64{1}) != group {
-		t.Error("a notice without an award amount split off as a lot")
-	}
-}
-
-// rec builds a loaded notice for the aggregation tests.
-func rec(id int64, group, purchase, typ string, award float64, qty float64) *Rec {
-	r := &Rec{ID: id, Doc: strings.Repeat(string(rune('a'+id)), 64), Group: group, Purchase: purchase, Type: typ, Award: award,
-		Published: "2022-03-01", Buyer: "b"}
-	if qty > 0 {
-		r.Marks = []Mark{{Brand: "Seagate", Item: true, Quantity: qty, Match: true}}
-	}
-	return r
-}
-
-func TestFigure(t *testing.T) {
-	// An award re-published (same group) and its contract (same purchase):
-	// one announcement each, quantity and amount once.
-	award := rec(1, "g1", "p1", "award", 500000, 100)
-	copyOf := rec(2, "g1", "p1", "award", 500000, 100)
-	contract := rec(3, "g2", "p1", "contract", 480000, 0)
-	other := rec(4, "g3", "p2", "tender", 0, 7)
-	other.Budget = 9000
-	s := NewSet([]*Rec{contract, copyOf, other, award})
-	fig := s.Figure(s.Recs, func(m *Mark) bool { return m.Match })
-	if fig.Notices != 3 || fig.Quantity != 107 || fig.Amount != 480000+9000 {
-		t.Errorf("figure = %+v; want 3 notices, quantity 107, amount 489000 (contract amount over award)", fig)
-	}
-	if s.Rep("g1") != award {
-		t.Errorf("group representative = %v, want the first stored", s.Rep("g1").ID)
-	}
-	res := s.Result(&Marks{F: enduse.Filter{Limit: 2}})
-	if res.Total != 3 || len(res.Rows) != 2 || res.Documents != 4 || res.Buyers != 1 {
-		t.Errorf("result total %d rows %d documents %d buyers %d", res.Total, len(res.Rows), res.Documents, res.Buyers)
-	}
-}
-
-// TestFigureLots sums the award announcements of separately awarded lots
-// of one purchase (one account of it per type), counts a re-published lot
-// once, and prefers the award account over the tender's budget.
-func TestFigureLots(t *testing.T) {
-	lot1 := rec(1, "g1", "p1", "award", 300000, 10)
-	lot1copy := rec(2, "g1", "p1", "award", 300000, 10)
-	lot2 := rec(3, "g2", "p1", "award", 120000, 4)
-	tender := rec(4, "g3", "p1", "tender", 0, 20)
-	tender.Budget = 500000
-	cases := []struct {
-		name             string
-		members          []*Rec
-		notices          int
-		quantity, amount float64
-	}{
-		{"one lot", []*Rec{lot1}, 1, 10, 300000},
-		{"re-published lot once", []*Rec{lot1, lot1copy}, 1, 10, 300000},
-		{"lots summed", []*Rec{lot2, lot1copy, lot1}, 2, 14, 420000},
-		{"lots out-detail the tender, awards over budget", []*Rec{tender, lot1, lot2}, 3, 14, 420000},
-		{"tender alone", []*Rec{tender}, 1, 20, 500000},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := NewSet(append([]*Rec(nil), c.members...))
-			fig := s.Figure(s.Recs, func(m *Mark) bool { return m.Match })
-			if fig.Notices != c.notices || fig.Quantity != c.quantity || fig.Amount != c.amount {
-				t.Errorf("figure = %d notices, quantity %v, amount %v; want %d, %v, %v",
-					fig.Notices, fig.Quantity, fig.Amount, c.notices, c.quantity, c.amount)
-			}
-		})
-	}
-}
-
-func TestMarksMatch(t *testing.T) {
-	m := &Marks{F: enduse.Filter{Brand: "希捷", Category: "storage"}, Brands: []string{"Seagate"}}
-	cases := []struct {
-		name string
-		mark Mark
-		want bool
-	}{
-		{"canonical", Mark{Brand: "seagate", Category: "storage.surveillance"}, true},
-		{"alias text", Mark{Text: "希捷", Category: "storage"}, true},
-		{"category prefix only at a dot", Mark{Brand: "Seagate", Category: "storagex"}, false},
-		{"specification", Mark{Brand: "Seagate", Category: "storage", Spec: true}, false},
-		{"other brand", Mark{Brand: "Dell", Category: "storage"}, false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if got := m.Match(&c.mark); got != c.want {
-				t.Errorf("Match = %v, want %v", got, c.want)
-			}
-		})
-	}
-}
-
-func BenchmarkSimhash(b *testing.B) {
-	text := Normalize(strings.Repeat("乌鲁木齐市公安局视频存储设备采购项目中标公告，中标供应商为新疆天山科技有限公司。", 40))
-	for b.Loop() {
-		Simhash(text)
-	}
-}
-
-func BenchmarkResult(b *testing.B) {
-	var recs []*Rec
-	for i := int64(0); i < 5000; i++ {
-		r := rec(i, "g"+string(rune('a'+i%2000)), "p"+string(rune('a'+i%1500)), "award", float64(i), float64(i%7))
-		r.RegionCode = "650100"
-		recs = append(recs, r)
-	}
-	m := &Marks{F: enduse.Filter{Limit: 100}}
-	for b.Loop() {
-		NewSet(recs).Result(m)
 	}
 }
 

@@ -84,28 +84,20 @@ func (s *Server) apiNotices(w http.ResponseWriter, r *http.Request) {
 	}{res.Total, f.Limit, f.Offset, rows})
 }
 
-// filter parses the request's filter and canonicalises its brand through
-// the knowledge base (希捷 → Seagate).
+// filter parses the request's filter and resolves its brand and company
+// through the knowledge base (希捷 → Seagate, 华为 → Huawei Technologies),
+// as the command line does.
 func (s *Server) filter(r *http.Request) (enduse.Filter, error) {
 	f, err := parseFilter(r.URL.Query())
 	if err != nil {
 		return f, err
 	}
-	f.Brand = s.canonicalBrand(f.Brand)
-	return f, nil
+	return s.names.Filter(f), nil
 }
 
-// canonicalBrand returns the knowledge base's name for a brand alias, or
-// the name as written.
-func (s *Server) canonicalBrand(name string) string {
-	if name == "" || s.cfg.KB == nil {
-		return name
-	}
-	if b, ok := s.cfg.KB.FindBrand(name); ok {
-		return b.Name
-	}
-	return name
-}
+// canonicalBrand returns the knowledge base's name for a brand alias or
+// model number, or the name as written.
+func (s *Server) canonicalBrand(name string) string { return s.names.Brand(name) }
 
 // noticeJSON is GET /api/v1/notices/{id}: the stored notice (fields,
 // items, mentions with spans, hits, redacted text) and its page links.

@@ -3,8 +3,6 @@ package web
 import (
 	"fmt"
 	"net/url"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,36 +10,24 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// Paging limits of list endpoints.
+// Paging limits of list endpoints: a filter's default page is the
+// command line's (enduse.FilterDefaultLimit); the organisation listing is
+// capped at maxLimit.
 const (
-	defaultLimit = 50
+	defaultLimit = enduse.FilterDefaultLimit
 	maxLimit     = 1000
 )
 
-// isoDate matches a YYYY-MM-DD date.
-var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+// sectors and levels are the values a filter accepts (enduse.Filter's).
+func sectors() []enduse.Sector { return enduse.FilterSectors }
 
-// sectors and levels are the values a filter accepts.
-func sectors() []enduse.Sector {
-	return []enduse.Sector{enduse.SectorPublicSecurity, enduse.SectorProcuratorate, enduse.SectorCourt,
-		enduse.SectorPrisonJustice, enduse.SectorXPCC, enduse.SectorArmedPolice, enduse.SectorStateSecurity,
-		enduse.SectorOtherGovernment, enduse.SectorEducation, enduse.SectorHealth, enduse.SectorEnterprise, enduse.SectorUnknown}
-}
-
-func levels() []enduse.Level {
-	return []enduse.Level{enduse.LevelMinistry, enduse.LevelProvince, enduse.LevelPrefecture, enduse.LevelCounty,
-		enduse.LevelDistrict, enduse.LevelStation, enduse.LevelUnit, enduse.LevelUnknown}
-}
-
-func reasons() []enduse.ReasonClass {
-	return []enduse.ReasonClass{enduse.ReasonImported, enduse.ReasonOutperforms, enduse.ReasonCompatibility,
-		enduse.ReasonSoleService, enduse.ReasonPatent, enduse.ReasonUrgent, enduse.ReasonOther}
-}
+func levels() []enduse.Level { return enduse.FilterLevels }
 
 // parseFilter reads a Filter from query parameters named as in the JSON
 // form of enduse.Filter (brand, us_linked, type, …). Unknown enumerations,
 // malformed dates, booleans and numbers are ErrInvalid with the parameter
-// named. limit defaults to defaultLimit and is capped at maxLimit.
+// named. limit defaults to defaultLimit; above enduse.FilterMaxLimit it is
+// ErrInvalid, as on the command line.
 func parseFilter(q url.Values) (enduse.Filter, error) {
 	var f enduse.Filter
 	str := func(name string) string { return strings.TrimSpace(q.Get(name)) }
@@ -79,9 +65,6 @@ func parseFilter(q url.Values) (enduse.Filter, error) {
 	if f.Offset, err = parseInt("offset", str("offset"), 0); err != nil {
 		return f, err
 	}
-	if f.Limit > maxLimit {
-		f.Limit = maxLimit
-	}
 	return f, validateFilter(f)
 }
 
@@ -106,38 +89,12 @@ func parseInt(name, v string, def int) (int, error) {
 	return n, nil
 }
 
-// validateFilter checks enumerations and dates so that a typo answers with
-// a clear message instead of an empty result.
+// validateFilter checks enumerations, dates and limits so that a typo
+// answers with a clear message instead of an empty result: the one check
+// of enduse.Filter.Validate, which the command line applies too.
 func validateFilter(f enduse.Filter) error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), enduse.ErrInvalid)
-	}
-	for _, t := range f.Types {
-		if !slices.Contains(enduse.NoticeTypes, t) {
-			return bad("unknown notice type %q", t)
-		}
-	}
-	if f.Sector != "" && !slices.Contains(sectors(), f.Sector) {
-		return bad("unknown sector %q", f.Sector)
-	}
-	if f.Level != "" && !slices.Contains(levels(), f.Level) {
-		return bad("unknown level %q", f.Level)
-	}
-	if f.Reason != "" && !slices.Contains(reasons(), f.Reason) {
-		return bad("unknown single-source reason %q", f.Reason)
-	}
-	for _, d := range []string{f.From, f.To} {
-		if d == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d); err != nil || !isoDate.MatchString(d) {
-			return bad("date %q is not a YYYY-MM-DD date", d)
-		}
-	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return bad("from %s is after to %s", f.From, f.To)
-	}
-	return nil
+	_, err := f.Validate()
+	return err
 }
 
 // filterValues is the inverse of parseFilter (without paging): the query

@@ -28,6 +28,7 @@ import (
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
 	"github.com/enduse/enduse/region"
+	"github.com/enduse/enduse/resolve"
 	"github.com/enduse/enduse/screen"
 )
 
@@ -85,6 +86,7 @@ type Config struct {
 // Server is the HTTP face of enduse. It is safe for concurrent use.
 type Server struct {
 	cfg     Config
+	names   *resolve.Resolver // brand and company names as the store keeps them
 	pages   map[string]*template.Template
 	hosts   hostSet
 	geo     *geoFile
@@ -121,6 +123,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg}
 	var err error
+	if s.names, err = resolve.New(cfg.KB); err != nil {
+		return nil, err
+	}
 	if s.hosts, err = newHostSet(cfg.AllowedHosts); err != nil {
 		return nil, err
 	}

@@ -78,7 +78,8 @@ func TestParseFilter(t *testing.T) {
 				return f.Brand == "希捷" && f.Country == "US" && f.USLinked && f.Sector == "public_security" && len(f.Types) == 3 &&
 					f.Listed && f.IncludeSpec && f.Limit == 10 && f.Offset == 20 && f.Lists[0] == "BIS Entity List" && f.Reason == "imported"
 			}, false},
-		{"limit capped", "limit=999999", func(f enduse.Filter) bool { return f.Limit == maxLimit }, false},
+		{"limit at the maximum", "limit=10000", func(f enduse.Filter) bool { return f.Limit == enduse.FilterMaxLimit }, false},
+		{"limit over the maximum", "limit=20000", nil, true},
 		{"bad sector", "sector=police", nil, true},
 		{"bad level", "level=galaxy", nil, true},
 		{"bad reason", "reason=because", nil, true},
@@ -124,7 +125,7 @@ func FuzzParseFilter(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if fl.Limit < 0 || fl.Limit > maxLimit || fl.Offset < 0 {
+		if fl.Limit < 0 || fl.Limit > enduse.FilterMaxLimit || fl.Offset < 0 {
 			t.Fatalf("paging out of bounds: %+v", fl)
 		}
 		if _, err := parseFilter(filterValues(fl)); err != nil {

@@ -1,0 +1,19 @@
+package enduse
+
+import (
+	"context"
+	"time"
+)
+
+// DocumentClaimer lets several ingest workers share one store's work: a
+// worker claims a document before parsing it, so each document is parsed
+// once however many workers read it. A claim is a lease; a crashed
+// worker's claim expires and another worker retakes the document. Saving
+// the document ends its claim.
+type DocumentClaimer interface {
+	// ClaimDocument claims the document with this sha256 for owner until
+	// lease has passed. It reports true when owner should process it: the
+	// document is not stored and no other owner holds a live claim (an
+	// owner may renew its own).
+	ClaimDocument(ctx context.Context, sha256, owner string, lease time.Duration) (bool, error)
+}

@@ -1,0 +1,110 @@
+package enduse
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Paging limits of a Filter, the same for the command line, the API, the
+// web pages and the stores.
+const (
+	FilterDefaultLimit = 100   // rows when Limit is 0
+	FilterMaxLimit     = 10000 // the largest Limit accepted
+)
+
+// FilterSectors, FilterLevels and FilterReasons are the values a Filter's
+// Sector, Level and Reason accept.
+var (
+	FilterSectors = []Sector{SectorPublicSecurity, SectorProcuratorate, SectorCourt, SectorPrisonJustice, SectorXPCC,
+		SectorArmedPolice, SectorStateSecurity, SectorOtherGovernment, SectorEducation, SectorHealth, SectorEnterprise,
+		SectorUnknown}
+	FilterLevels = []Level{LevelMinistry, LevelProvince, LevelPrefecture, LevelCounty, LevelDistrict, LevelStation,
+		LevelUnit, LevelUnknown}
+	FilterReasons = []ReasonClass{ReasonImported, ReasonOutperforms, ReasonCompatibility, ReasonSoleService,
+		ReasonPatent, ReasonUrgent, ReasonOther}
+)
+
+// Validate checks a filter and returns it with defaults applied (Limit 0
+// becomes FilterDefaultLimit; Lists implies Listed), text fields trimmed
+// and Country upper-cased. It is the one check every entry point (CLI flags, API
+// parameters, web forms, reports, stores) applies, so a filter means the
+// same everywhere. It returns ErrInvalid naming the bad field.
+func (f Filter) Validate() (Filter, error) {
+	bad := func(field, msg string, v any) error {
+		return fmt.Errorf("filter %s %q: %s: %w", field, fmt.Sprint(v), msg, ErrInvalid)
+	}
+	for _, t := range f.Types {
+		if !slices.Contains(NoticeTypes, t) {
+			return f, bad("type", "unknown notice type (want one of "+joinValues(NoticeTypes)+")", t)
+		}
+	}
+	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d.v); err != nil || len(d.v) != 10 {
+			return f, bad(d.name, "want a YYYY-MM-DD date", d.v)
+		}
+	}
+	if f.From != "" && f.To != "" && f.From > f.To {
+		return f, bad("from", "is after to "+f.To, f.From)
+	}
+	if f.Sector != "" && !slices.Contains(FilterSectors, f.Sector) {
+		return f, bad("sector", "unknown sector (want one of "+joinValues(FilterSectors)+")", f.Sector)
+	}
+	if f.Level != "" && !slices.Contains(FilterLevels, f.Level) {
+		return f, bad("level", "unknown level (want one of "+joinValues(FilterLevels)+")", f.Level)
+	}
+	if f.Reason != "" && !slices.Contains(FilterReasons, f.Reason) {
+		return f, bad("reason", "unknown single-source reason (want one of "+joinValues(FilterReasons)+")", f.Reason)
+	}
+	if f.Limit < 0 || f.Limit > FilterMaxLimit {
+		return f, bad("limit", fmt.Sprintf("want 0..%d", FilterMaxLimit), f.Limit)
+	}
+	if f.Offset < 0 {
+		return f, bad("offset", "must not be negative", f.Offset)
+	}
+	for _, s := range []struct{ name, v string }{{"brand", f.Brand}, {"company", f.Company}, {"country", f.Country},
+		{"category", f.Category}, {"product_line", f.ProductLine}, {"buyer", f.Buyer}, {"supplier", f.Supplier},
+		{"region", f.Region}, {"text", f.Text}} {
+		if !utf8.ValidString(s.v) {
+			return f, bad(s.name, "not valid UTF-8", s.v)
+		}
+		if len(s.v) > 1000 {
+			return f, bad(s.name, "longer than 1000 bytes", s.v[:20]+"…")
+		}
+		if strings.ContainsRune(s.v, 0) {
+			return f, bad(s.name, "contains a NUL character", s.v)
+		}
+	}
+	for _, l := range f.Lists {
+		if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {
+			return f, bad("lists", "not valid UTF-8 text", l)
+		}
+	}
+	if f.Limit == 0 {
+		f.Limit = FilterDefaultLimit
+	}
+	for _, p := range []*string{&f.Brand, &f.Company, &f.Country, &f.Category, &f.ProductLine, &f.Buyer, &f.Supplier,
+		&f.Region, &f.Text} {
+		*p = strings.TrimSpace(*p)
+	}
+	// ISO country codes are upper case however they were typed.
+	f.Country = strings.ToUpper(f.Country)
+	if len(f.Lists) > 0 {
+		f.Listed = true
+	}
+	return f, nil
+}
+
+// joinValues is vals separated by ", ", for messages.
+func joinValues[T ~string](vals []T) string {
+	s := make([]string, len(vals))
+	for i, v := range vals {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}

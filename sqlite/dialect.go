@@ -1,0 +1,107 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/enduse/enduse/sqlstore"
+	"github.com/enduse/enduse/storeutil"
+)
+
+// dialect is SQLite's side of sqlstore.Dialect: NOCASE collations (the
+// indexes are built with them), JSON arrays for list parameters, FTS5
+// trigram search, 0/1 booleans and no locks (SQLite has one writer).
+type dialect struct{}
+
+var _ sqlstore.Dialect = dialect{}
+
+// sqlInsertFTS indexes a notice's title and redacted text (rowid =
+// notices.id).
+const sqlInsertFTS = `INSERT INTO notice_fts (rowid, title, text) VALUES ($1, $2, $3)`
+
+func (dialect) Name() string { return "sqlite" }
+
+func (dialect) EqFold(col, ph string) string { return col + " = " + ph + " COLLATE NOCASE" }
+
+func (dialect) InFold(col string, phs []string) string {
+	return col + " COLLATE NOCASE IN (" + strings.Join(phs, ", ") + ")"
+}
+
+func (dialect) In(col, ph string) string {
+	return col + " IN (SELECT value FROM json_each(" + ph + "))"
+}
+
+// List is vals as a JSON array, which json_each reads.
+func (dialect) List(vals any) any {
+	b, err := json.Marshal(vals)
+	if err != nil {
+		// Only string and int64 slices are passed; they always marshal.
+		panic("sqlite: list parameter: " + err.Error())
+	}
+	return string(b)
+}
+
+func (dialect) Like(col, ph string) string { return col + " LIKE " + ph + ` ESCAPE '\'` }
+
+func (dialect) True(col string) string  { return col + " = 1" }
+func (dialect) False(col string) string { return col + " = 0" }
+
+// Text matches terms of three or more characters through the FTS5
+// trigram index, shorter ones (which trigrams cannot index) by scanning
+// the candidates the other conditions leave.
+func (dialect) Text(p *sqlstore.Plan, terms []string) {
+	var phrases []string
+	for _, t := range terms {
+		if utf8.RuneCountInString(t) >= 3 {
+			phrases = append(phrases, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+			continue
+		}
+		l := p.Arg(storeutil.LikeArg(t))
+		p.Add(`(n.title LIKE ` + l + ` ESCAPE '\' OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text LIKE ` +
+			l + ` ESCAPE '\'))`)
+	}
+	if len(phrases) > 0 {
+		p.Add("n.id IN (SELECT rowid FROM notice_fts WHERE notice_fts MATCH " + p.Arg(strings.Join(phrases, " AND ")) + ")")
+	}
+}
+
+func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, notice int64, title, text string) error {
+	_, err := tx.Exec(ctx, sqlInsertFTS, notice, title, text)
+	return err
+}
+
+func (dialect) Lock(context.Context, *sqlstore.Tx, string) error { return nil }
+
+func (dialect) Seq(_, alias string) string { return alias + ".rowid" }
+
+func (dialect) MentionPos() string { return `start, "end"` }
+
+func (dialect) NoticeOrgSeq() bool { return false }
+
+func (dialect) UpsertBrand() string {
+	return `INSERT INTO brands (name, company, country, us_linked, category, documents)
+		VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT (name) DO UPDATE SET
+		company = COALESCE(NULLIF(excluded.company, ''), company),
+		country = COALESCE(NULLIF(excluded.country, ''), country),
+		us_linked = MAX(us_linked, excluded.us_linked),
+		category = COALESCE(NULLIF(category, ''), excluded.category),
+		documents = documents + 1`
+}
+
+func (dialect) Time(t time.Time) any { return t.UTC().Format(time.RFC3339Nano) }
+
+func (dialect) TimestampType() string { return "TEXT" }
+
+func (dialect) Clean(s string) string { return s }
+
+func (dialect) IndexedBy(index string) string { return " INDEXED BY " + index }
+
+func (dialect) ReadTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
+
+func (dialect) MapErr(err error) error { return mapErr(err) }
+
+func (dialect) Retryable(error) bool { return false }

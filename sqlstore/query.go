@@ -1,0 +1,282 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
+	"github.com/enduse/enduse/storeutil"
+)
+
+// set is the loaded matched notices (storeutil aggregates them) and the
+// store's data generation they were read at (0 without a cache).
+type set struct {
+	*counting.Set
+	gen int64
+}
+
+// recColumns are the notices columns load reads, in counting.Rec order.
+const recColumns = `n.id, n.doc, n.group_id, n.purchase_id, n.type, n.title, n.published, n.project_code,
+	COALESCE(n.buyer, ''), n.buyer_name, n.buyer_en, n.sector, n.level, n.region_code, n.region_name,
+	n.budget, n.award_amount`
+
+// Query returns the aggregate answer to f and the page of rows selected by
+// f.Limit and f.Offset (newest first). Notices and figures count unique
+// announcements (re-publications grouped); quantities and amounts count
+// each purchase once. It returns ErrInvalid for a malformed filter.
+func (s *Store) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, error) {
+	vf, err := storeutil.ValidateFilter(f)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	key, err := queryKey(vf)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	// A stored answer keeps the brands its Brand filter resolved to, so
+	// serving it needs no scan of the brand's mentions.
+	var stored storedQuery
+	ok, err := s.cached(ctx, answerQuery, key, &stored)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	if ok {
+		p, err := s.planWith(ctx, f, stored.Brands)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		res := &stored.Result
+		res.Filter = p.F
+		if res.Rows, err = s.pageRows(ctx, p); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		if err := s.fillRows(ctx, res); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		return res, nil
+	}
+	p, err := s.newPlan(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	st, err := s.load(ctx, &p.Marks, "SELECT "+recColumns+" FROM notices n"+p.whereSQL(), p.args)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	out := st.Result(&p.Marks)
+	out.Filter = p.F
+	if len(st.Recs) >= s.cacheMin {
+		agg := storedQuery{Result: *out, Brands: p.Brands}
+		agg.Result.Rows = nil
+		s.remember(ctx, answerQuery, key, st.gen, &agg)
+	}
+	if err := s.fillRows(ctx, out); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	return out, nil
+}
+
+// pageRows is the page of rows of the plan (f.Offset, f.Limit) without
+// loading every matched notice: it walks the matched notices newest first
+// and keeps those that stand for their announcement group among the
+// matched notices (most item detail, then the first stored), as the
+// aggregation does over a loaded set.
+func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", err)
+	}
+	defer tx.Rollback()
+	groupArgs := s.clean(p.groupArgs)
+	// The group id is the last parameter of the representative probe.
+	repCond := "n.group_id = $" + strconv.Itoa(len(groupArgs)+1)
+	if len(p.groupWhere) > 0 {
+		repCond = strings.Join(p.groupWhere, " AND ") + " AND " + repCond
+	}
+	repStmt, err := tx.PrepareContext(ctx, "SELECT n.id FROM notices n WHERE "+repCond+" ORDER BY n.detail DESC, n.id LIMIT 1")
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+	}
+	defer repStmt.Close()
+	// Only answers matching many notices are stored, so walking the
+	// publication index newest first finds a page after few rows; the
+	// planner would otherwise sort every match of a place/sector index.
+	// Brand conditions are probed per notice for the same reason.
+	where := ""
+	if len(p.groupWhere) > 0 {
+		where = " WHERE " + strings.Join(p.groupWhere, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT n.id, n.group_id FROM notices n"+s.d.IndexedBy("notices_published")+where+
+		" ORDER BY n.published DESC, n.id DESC", groupArgs...)
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+	}
+	want := p.F.Offset + p.F.Limit
+	reps := map[string]int64{} // group → its representative
+	var page []int64
+	seen := 0
+	for seen < want && rows.Next() {
+		var id int64
+		var group string
+		if err := rows.Scan(&id, &group); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+		}
+		rep, ok := reps[group]
+		if !ok {
+			if err := repStmt.QueryRowContext(ctx, append(groupArgs[:len(groupArgs):len(groupArgs)], group)...).Scan(&rep); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("page rows: group %s: %w", group, s.mapErr(err))
+			}
+			reps[group] = rep
+		}
+		if rep != id {
+			continue
+		}
+		if seen >= p.F.Offset {
+			page = append(page, id)
+		}
+		seen++
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+	}
+	out := []enduse.Row{}
+	if len(page) == 0 {
+		return out, nil
+	}
+	st, err := s.load(ctx, &p.Marks, "SELECT "+recColumns+" FROM notices n WHERE "+s.d.In("n.id", "$1"), []any{s.d.List(page)})
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", err)
+	}
+	byID := map[int64]*counting.Rec{}
+	for _, r := range st.Recs {
+		byID[r.ID] = r
+	}
+	for _, id := range page {
+		if r := byID[id]; r != nil {
+			out = append(out, r.Row(p.F))
+		}
+	}
+	return out, nil
+}
+
+// load runs a notices query selecting recColumns and loads the brand
+// marks of every matched notice, all in one snapshot.
+func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args []any) (*set, error) {
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var gen int64
+	if s.cache {
+		if gen, err = s.generationOf(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	var recs []*counting.Rec
+	byID := map[int64]*counting.Rec{}
+	err = s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
+		r := &counting.Rec{}
+		if err := scan(&r.ID, &r.Doc, &r.Group, &r.Purchase, &r.Type, &r.Title, &r.Published, &r.Code,
+			&r.Buyer, &r.BuyerName, &r.BuyerEN, &r.Sector, &r.Level, &r.RegionCode, &r.RegName, &r.Budget, &r.Award); err != nil {
+			return err
+		}
+		recs = append(recs, r)
+		byID[r.ID] = r
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("select notices: %w", err)
+	}
+	if len(recs) > 0 {
+		// Marks of the loaded notices: by id list, or — when every notice
+		// was loaded — by reading the tables straight through (a million
+		// ids in a list cost more than the rows they select).
+		of := " WHERE " + s.d.In("notice", "$1")
+		var ids []any
+		if query == "SELECT "+recColumns+" FROM notices n" {
+			of = ""
+		} else {
+			list := make([]int64, len(recs))
+			for i, r := range recs {
+				list[i] = r.ID
+			}
+			ids = []any{s.d.List(list)}
+		}
+		active := m.Active()
+		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, spec
+			FROM mentions`+of+` ORDER BY notice, seq`, ids, false, byID, m, active); err != nil {
+			return nil, fmt.Errorf("load mentions: %w", err)
+		}
+		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, quantity
+			FROM items`+of+` ORDER BY notice, seq`, ids, true, byID, m, active); err != nil {
+			return nil, fmt.Errorf("load items: %w", err)
+		}
+	}
+	return &set{Set: counting.NewSet(recs), gen: gen}, nil
+}
+
+// scanMarks reads mention (item false: the last column is spec) or item
+// rows (the last column is the quantity) into their notices' marks,
+// marking those that meet the filter's brand and product fields.
+func (s *Store) scanMarks(ctx context.Context, tx *sql.Tx, query string, args []any, item bool,
+	byID map[int64]*counting.Rec, m *counting.Marks, active bool) error {
+	return s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
+		var id int64
+		k := counting.Mark{Item: item}
+		last := any(&k.Spec)
+		if item {
+			last = &k.Quantity
+		}
+		if err := scan(&id, &k.Brand, &k.Text, &k.Company, &k.Country, &k.ProductLine, &k.Category, &k.USLinked, last); err != nil {
+			return err
+		}
+		k.Match = !active || m.Match(&k)
+		if r := byID[id]; r != nil {
+			r.Marks = append(r.Marks, k)
+		}
+		return nil
+	})
+}
+
+// fillRows adds each row's source, url and first winner.
+func (s *Store) fillRows(ctx context.Context, res *enduse.Result) error {
+	if len(res.Rows) == 0 {
+		return nil
+	}
+	idx := map[string]int{}
+	ids := make([]string, len(res.Rows))
+	for i, r := range res.Rows {
+		idx[r.ID] = i
+		ids[i] = r.ID
+	}
+	err := s.scanRows(ctx, s.read, `SELECT d.sha256, d.source, d.url,
+		COALESCE((SELECT o.name FROM notice_orgs o WHERE o.notice = n.id AND o.role IN ('winner', 'single_source')
+			ORDER BY o.role = 'single_source', o.rank = 0, o.rank, `+s.d.Seq("notice_orgs", "o")+` LIMIT 1), '')
+		FROM documents d JOIN notices n ON n.doc = d.sha256 WHERE `+s.d.In("d.sha256", "$1"), []any{s.d.List(ids)},
+		func(scan func(...any) error) error {
+			var id, source, url, winner string
+			if err := scan(&id, &source, &url, &winner); err != nil {
+				return err
+			}
+			r := &res.Rows[idx[id]]
+			r.Source, r.URL, r.Winner = source, url, winner
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("rows: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,276 @@
+package storetest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/enduse/enduse"
+)
+
+// update rewrites storetest's golden files (go test ./sqlite -run
+// Conformance/CaseStudyGolden -update) for review.
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// testdataDir is storetest's own testdata folder, wherever the backend
+// package running the suite lives.
+func testdataDir(tb testing.TB) string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		tb.Fatal("storetest: cannot locate its testdata")
+	}
+	return filepath.Join(filepath.Dir(file), "testdata")
+}
+
+// golden compares got with storetest/testdata/name, rewriting it under
+// -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	Golden(t, filepath.Join(testdataDir(t), name), got)
+}
+
+// Golden compares got with the file at path, rewriting it under -update
+// (the one -update flag of every store test binary).
+func Golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	name := filepath.Base(path)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create it): %v", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file (run with -update after review):\n%s", name, got)
+	}
+}
+
+// testCaseStudyGolden records the full answer to the case-study question
+// over the fixtures, ids replaced by fixture names: every backend must
+// give this answer to the byte.
+func testCaseStudyGolden(t *testing.T, open func(t *testing.T) enduse.Store) {
+	st := open(t)
+	defer st.Close()
+	ids := Load(t, st)
+	res, err := st.Query(context.Background(), CaseStudy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(b)
+	for name, id := range ids {
+		out = strings.ReplaceAll(out, id, "<"+name+">")
+	}
+	golden(t, "casestudy.golden", []byte(out+"\n"))
+}
+
+// QuerySeeds are the analysts' text queries of testdata/queries.txt, the
+// seeds of the backends' FuzzQuery.
+func QuerySeeds(tb testing.TB) []string {
+	f, err := os.Open(filepath.Join(testdataDir(tb), "queries.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// FuzzQuery is the body of every backend's FuzzQuery: arbitrary text,
+// brand, buyer and region strings must be answered consistently or
+// refused with ErrInvalid, never fail otherwise (an FTS syntax error, a
+// NUL byte or a LIKE wildcard could). st is loaded with the fixtures.
+func FuzzQuery(f *testing.F, st enduse.Store) {
+	for _, q := range QuerySeeds(f) {
+		f.Add(q, "希捷", "公安", "65")
+	}
+	for _, q := range []string{`"`, "%", "_", `\`, "a\x00b", "狱"} {
+		f.Add(q, q, q, q)
+	}
+	Load(f, st)
+	f.Fuzz(func(t *testing.T, text, brand, buyer, region string) {
+		res, err := st.Query(context.Background(), enduse.Filter{Text: text, Brand: brand, Buyer: buyer, Region: region, Limit: 3})
+		if err != nil {
+			if !errors.Is(err, enduse.ErrInvalid) {
+				t.Fatalf("query text=%q brand=%q buyer=%q region=%q: %v", text, brand, buyer, region, err)
+			}
+			return
+		}
+		if len(res.Rows) > 3 || res.Notices > res.Documents || res.Total != res.Notices {
+			t.Fatalf("inconsistent result: %d rows, %d notices, %d documents, total %d", len(res.Rows), res.Notices, res.Documents, res.Total)
+		}
+	})
+}
+
+// testMigrations checks what a store reports of its schema: every
+// migration applied, in order, none unknown.
+func testMigrations(t *testing.T, open func(t *testing.T) enduse.Store) {
+	st := open(t)
+	defer st.Close()
+	m, ok := st.(enduse.Migrator)
+	if !ok {
+		t.Skip("store does not report migrations")
+	}
+	ms, err := m.Migrations(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].Version != 1 {
+		t.Fatalf("migrations %+v: want 0001 first", ms)
+	}
+	for i, s := range ms {
+		if !s.Applied || s.Unknown || s.AppliedAt == "" {
+			t.Errorf("migration %+v: want applied, known, with a time", s)
+		}
+		if i > 0 && s.Version <= ms[i-1].Version {
+			t.Errorf("migrations out of order: %d after %d", s.Version, ms[i-1].Version)
+		}
+	}
+}
+
+// testBatchSave checks SaveNotices: one outcome per item, duplicates
+// within and across batches, the same answers as saving one at a time,
+// and nothing written when an item is malformed.
+func testBatchSave(t *testing.T, open func(t *testing.T) enduse.Store) {
+	ctx := context.Background()
+	st := open(t)
+	defer st.Close()
+	bs, ok := st.(enduse.BatchSaver)
+	if !ok {
+		t.Skip("store has no batch save")
+	}
+	var items []enduse.SaveItem
+	for _, f := range fixtures() {
+		items = append(items, enduse.SaveItem{Document: f.doc, Redacted: f.redacted, Notice: f.notice, ParseErr: f.parseErr})
+	}
+	// A malformed item refuses the whole batch before anything is written.
+	bad := append([]enduse.SaveItem{items[0]}, enduse.SaveItem{Document: &enduse.Document{Source: "bad", SHA256: "00", Raw: []byte("x")}})
+	if _, err := bs.SaveNotices(ctx, bad); !errors.Is(err, enduse.ErrInvalid) || !strings.Contains(err.Error(), "item 1") {
+		t.Fatalf("batch with a malformed item: err = %v, want ErrInvalid naming item 1", err)
+	}
+	if has, err := st.HasDocument(ctx, items[0].Document.SHA256); err != nil || has {
+		t.Fatalf("refused batch stored its first item (has %v, err %v)", has, err)
+	}
+	half := len(items) / 2
+	// The first item twice in one batch: stored, then a duplicate.
+	first := append([]enduse.SaveItem{items[0]}, items[:half]...)
+	outs, err := bs.SaveNotices(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != len(first) || outs[1] != enduse.OutcomeDuplicate {
+		t.Fatalf("outcomes %v: want %d, the repeated first a duplicate", outs, len(first))
+	}
+	outs, err = bs.SaveNotices(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range outs {
+		want := enduse.OutcomeStored
+		switch {
+		case i < half:
+			want = enduse.OutcomeDuplicate
+		case items[i].ParseErr != nil:
+			want = enduse.OutcomeFailed
+		}
+		if o != want {
+			t.Errorf("item %d (%s): outcome %s, want %s", i, items[i].Document.Source, o, want)
+		}
+	}
+	// The same answers as the one-at-a-time world.
+	one := open(t)
+	defer one.Close()
+	Load(t, one)
+	for _, f := range []enduse.Filter{{}, caseStudy(), {Brand: "希捷"}, {Region: "65"}} {
+		a, err := st.Query(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := one.Query(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("filter %+v: batch-saved answer differs from one-at-a-time:\n%s\n%s", f, ja, jb)
+		}
+	}
+}
+
+// testClaims checks document claims: one owner wins, a live claim keeps
+// others out, its owner may renew it, an expired claim is retaken, and a
+// stored document can no longer be claimed.
+func testClaims(t *testing.T, open func(t *testing.T) enduse.Store) {
+	ctx := context.Background()
+	st := open(t)
+	defer st.Close()
+	c, ok := st.(enduse.DocumentClaimer)
+	if !ok {
+		t.Skip("store has no document claims")
+	}
+	fx := fixtures()
+	a, b := fx[0], fx[1]
+	claim := func(sha, owner string, lease time.Duration) bool {
+		t.Helper()
+		got, err := c.ClaimDocument(ctx, sha, owner, lease)
+		if err != nil {
+			t.Fatalf("claim %s for %s: %v", sha[:8], owner, err)
+		}
+		return got
+	}
+	if !claim(a.doc.SHA256, "w1", time.Minute) {
+		t.Fatal("first claim refused")
+	}
+	if claim(a.doc.SHA256, "w2", time.Minute) {
+		t.Error("second owner took a live claim")
+	}
+	if !claim(a.doc.SHA256, "w1", time.Minute) {
+		t.Error("owner could not renew its claim")
+	}
+	// A claim that has run out (a crashed worker's) is retaken.
+	if !claim(b.doc.SHA256, "dead", time.Millisecond) {
+		t.Fatal("claim refused")
+	}
+	time.Sleep(5 * time.Millisecond)
+	if !claim(b.doc.SHA256, "w2", time.Minute) {
+		t.Error("expired claim was not retaken")
+	}
+	if claim(b.doc.SHA256, "dead", time.Minute) {
+		t.Error("the crashed owner took its document back from the live one")
+	}
+	// Saving ends the claim, and a stored document cannot be claimed.
+	if _, err := st.SaveNotice(ctx, a.doc, a.redacted, a.notice, a.parseErr); err != nil {
+		t.Fatal(err)
+	}
+	if claim(a.doc.SHA256, "w3", time.Minute) || claim(a.doc.SHA256, "w1", time.Minute) {
+		t.Error("a stored document was claimed")
+	}
+	if _, err := c.ClaimDocument(ctx, b.doc.SHA256, " ", time.Minute); !errors.Is(err, enduse.ErrInvalid) {
+		t.Errorf("blank owner: err = %v, want ErrInvalid", err)
+	}
+}
