@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
+
+	"github.com/enduse/enduse"
 )
 
 // English renders a Chinese organisation name in analysts' convention:
@@ -21,12 +23,27 @@ func (a *Analyzer) English(name string) string {
 }
 
 func (a *Analyzer) english(toks []token) string {
+	company := false
+	for _, t := range toks {
+		if t.kind == tokTerm && t.term.role == roleInst && t.term.sector == enduse.SectorEnterprise {
+			company = true
+		}
+	}
 	var words []string
 	for i, t := range toks {
 		var w string
 		switch t.kind {
 		case tokPlace:
 			w = a.placeEnglish(t)
+			if company {
+				// Companies are named after the city, not the city
+				// government: 宁波市…有限公司 is "Ningbo …", as their own
+				// English names write it.
+				// 浙江省电力有限公司 likewise is "Zhejiang Electric Power".
+				for _, level := range []string{" City", " Municipal", " Province"} {
+					w = strings.TrimSuffix(w, level)
+				}
+			}
 		case tokTerm:
 			w = t.term.english
 			if t.term.role == roleOrdinalUnit && i > 0 && toks[i-1].kind == tokOrdinal {
@@ -39,7 +56,7 @@ func (a *Analyzer) english(toks []token) string {
 		case tokPunct:
 			w = punctEnglish(t.text)
 		default:
-			w = a.pinyinWords(t.text)
+			w = a.otherEnglish(t.text)
 		}
 		if w != "" {
 			words = append(words, w)
@@ -79,6 +96,15 @@ func (a *Analyzer) placeEnglish(t token) string {
 	text := t.text
 	if en, ok := a.placesEN[text]; ok {
 		return en
+	}
+	// A new area is named after its city: 兰州新区 is Lanzhou New Area,
+	// not a district called 兰州新.
+	if stem := strings.TrimSuffix(text, "新区"); stem != text && utf8.RuneCountInString(stem) >= 2 {
+		name, ok := a.placesEN[stem]
+		if !ok {
+			name = a.pinyinWord(stem)
+		}
+		return name + " New Area"
 	}
 	if strings.HasPrefix(text, "第") || strings.HasPrefix(text, "农") {
 		rs := []rune(text)
@@ -138,11 +164,27 @@ func (a *Analyzer) placeEnglish(t token) string {
 	return strings.Join(out, " ")
 }
 
-// pinyinWords renders unknown text: one capitalised word for up to four
-// characters (Tianshan, Xiaoxita), two-character words beyond.
+// otherEnglish renders text that is no place or term: a conjunction
+// between two terms in English (教育和体育 → Education and Sports), a
+// village by its name and "Village" (蛟龙寺村 → Jiaolongsi Village), the
+// rest in pinyin.
+func (a *Analyzer) otherEnglish(s string) string {
+	switch s {
+	case "和", "与", "及":
+		return "and"
+	}
+	if rs := []rune(s); len(rs) >= 2 && rs[len(rs)-1] == '村' {
+		return a.pinyinWords(string(rs[:len(rs)-1])) + " Village"
+	}
+	return a.pinyinWords(s)
+}
+
+// pinyinWords renders unknown text: one capitalised word for up to three
+// characters (Tianshan, Xiaoxita), two-character words beyond, as a
+// four-character trade name is written (聚鑫家美 → Juxin Jiamei).
 func (a *Analyzer) pinyinWords(s string) string {
 	rs := []rune(s)
-	if len(rs) <= 4 {
+	if len(rs) <= 3 {
 		return a.pinyinWord(s)
 	}
 	var words []string
@@ -171,7 +213,8 @@ func (a *Analyzer) pinyinWord(s string) string {
 		}
 		b.WriteString(x)
 	}
-	w := b.String()
+	// go-pinyin writes ü as v (lv); English renderings write ü (Lü).
+	w := strings.ReplaceAll(b.String(), "v", "ü")
 	if w == "" {
 		return ""
 	}
