@@ -122,6 +122,21 @@ func (a *Analyzer) placeEnglish(t token) string {
 			return ordinal(n) + " " + prefix + unit
 		}
 	}
+	// Zones listed as divisions (呼和浩特经济技术开发区, 达孜工业园区) end in
+	// a zone word of two or more runes, not in a level word.
+	if rs := []rune(text); len(rs) > 3 {
+		for i := 1; i < len(rs)-1; i++ {
+			if tm := a.terms[string(rs[i:])]; tm != nil && tm.role != roleSuffix {
+				prefix := string(rs[:i])
+				name, ok := a.placesEN[prefix]
+				if !ok {
+					// The prefix is shorter than the place, so this ends.
+					name = a.english(a.tokenize(prefix))
+				}
+				return name + " " + tm.english
+			}
+		}
+	}
 	stem, level := text, ""
 	official := ""
 	if t.place != nil {
@@ -154,7 +169,7 @@ func (a *Analyzer) placeEnglish(t token) string {
 	}
 	name, ok := a.placesEN[stem]
 	if !ok {
-		name = a.pinyinWord(stem)
+		name = a.stemEnglish(stem)
 	}
 	out := []string{name}
 	out = append(out, ethnic...)
@@ -177,6 +192,30 @@ func (a *Analyzer) otherEnglish(s string) string {
 		return a.pinyinWords(string(rs[:len(rs)-1])) + " Village"
 	}
 	return a.pinyinWords(s)
+}
+
+// stemEnglish renders the stem of a place that has no English form of its
+// own: a nationality by its English (鄂温克族自治旗 → Evenki Autonomous
+// Banner); a long stem made of known words by those words; otherwise one
+// pinyin word.
+func (a *Analyzer) stemEnglish(stem string) string {
+	for _, e := range a.ethnics {
+		if e.text == stem || e.text+"族" == stem {
+			return e.english
+		}
+	}
+	// Only a word of two or more runes makes the stem a compound: a place
+	// name that merely starts like another place (普兰店 is not 普兰 + 店,
+	// 公安县 not the word 公安) stays one word.
+	if n := utf8.RuneCountInString(stem); n >= 4 {
+		toks := a.tokenize(stem)
+		for _, t := range toks {
+			if t.kind == tokTerm && t.end-t.start >= 2 && t.end-t.start < n {
+				return a.english(toks)
+			}
+		}
+	}
+	return a.pinyinWord(stem)
 }
 
 // pinyinWords renders unknown text: one capitalised word for up to three
