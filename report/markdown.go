@@ -32,7 +32,7 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 	r := d.Result
 	p("## Figures\n\n")
 	p("| unique announcements | documents | distinct buyers | quantity | amount |\n|---:|---:|---:|---:|---:|\n")
-	p("| %s | %s | %s | %s | %s |\n\n", count(r.Notices), count(r.Documents), count(r.Buyers), number(r.Quantity), yuan(r.Amount))
+	p("| %s | %s | %s | %s | %s |\n\n", count(r.Notices), count(r.Documents), count(r.Buyers), quantity(r.Quantity), yuan(r.Amount))
 	for _, t := range d.Tables {
 		p("### %s\n\n", mdText(t.Title))
 		if t.Comment != "" {
@@ -53,7 +53,7 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 			}
 			p("| %s | %s", label, count(row.Notices))
 			if t.HasQty {
-				p(" | %s", number(row.Quantity))
+				p(" | %s", quantity(row.Quantity))
 			}
 			if t.HasAmt {
 				p(" | %s", yuan(row.Amount))
@@ -164,7 +164,7 @@ func joinClasses(cs []enduse.ReasonClass) string {
 // qty writes an item's quantity with its unit.
 func qty(it enduse.Item) string {
 	if it.Quantity == 0 {
-		return ""
+		return enduse.QuantityUnknown
 	}
 	return number(it.Quantity) + mdCell(it.Unit)
 }
