@@ -237,8 +237,11 @@ func (a *Analyzer) addWord(text, english string) error {
 // WithNames returns a copy of the analyzer that also knows the given
 // Chinese names of companies and brands (海康威视 → Hikvision) as words, so
 // that a name containing one renders it in its English form instead of
-// pinyin. Names that are already terms, shorter than two runes or without
-// English are skipped: the glossary wins. The receiver is not changed.
+// pinyin. Names that are already terms or without English are skipped
+// (the glossary wins), and so are names of fewer than three runes: two
+// characters (凯杰, 博通, 泰特) are as often an unrelated company's trade
+// name, and a wrong identity is worse than pinyin. The receiver is not
+// changed.
 func (a *Analyzer) WithNames(names map[string]string) *Analyzer {
 	b := *a
 	b.terms = make(map[string]*term, len(a.terms)+len(names))
@@ -252,7 +255,7 @@ func (a *Analyzer) WithNames(names map[string]string) *Analyzer {
 	sort.Strings(keys)
 	for _, zh := range keys {
 		zh2 := normalize(zh)
-		if utf8.RuneCountInString(zh2) < 2 || names[zh] == "" {
+		if utf8.RuneCountInString(zh2) < 3 || names[zh] == "" {
 			continue
 		}
 		_ = b.addWord(zh2, names[zh]) // an existing term keeps its English

@@ -374,6 +374,7 @@ func TestWithNames(t *testing.T) {
 	}{
 		{b, "杭州海康威视系统技术有限公司", "Hangzhou Hikvision System Technology Co., Ltd."},
 		{b, "乌鲁木齐市公安局", "Urumqi City Public Security Bureau"},                        // a glossary term keeps its English
+		{b, "湖北凯杰工程有限公司", "Hubei Kaijie Engineering Co., Ltd."},                      // a two-character trade name is not the brand
 		{a, "杭州海康威视系统技术有限公司", "Hangzhou Haikang Weishi System Technology Co., Ltd."}, // the receiver is unchanged
 	}
 	for _, tt := range tests {
