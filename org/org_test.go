@@ -367,7 +367,7 @@ func TestConcurrent(t *testing.T) {
 
 func TestWithNames(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	b := a.WithNames(map[string]string{"海康威视": "Hikvision", "公安局": "not a company", "海": "too short"})
+	b := a.WithNames(map[string]string{"海康威视": "Hikvision", "公安局": "not a company", "凯杰": "Qiagen"})
 	tests := []struct {
 		an       *Analyzer
 		in, want string
