@@ -18,7 +18,7 @@ func WriteHTML(w io.Writer, d *Data) error {
 		return fmt.Errorf("write html: no report data")
 	}
 	t, err := template.New("report").Funcs(template.FuncMap{
-		"number": number, "quantity": quantity, "count": count, "inc": func(i int) int { return i + 1 }, "yuan": yuan, "anchor": Anchor, "short": short,
+		"number": number, "quantity": quantity, "hitLists": hitLists, "count": count, "inc": func(i int) int { return i + 1 }, "yuan": yuan, "anchor": Anchor, "short": short,
 		"firstIDs": func(ids []string) []string { return ids[:min(len(ids), maxLinks)] },
 		"moreIDs":  func(ids []string) int { return max(len(ids)-maxLinks, 0) },
 		"resolved": resolved, "qtyText": qtyText, "orgDetail": orgDetail, "classes": joinClasses,
@@ -158,7 +158,7 @@ svg.chart{max-width:100%;height:auto;display:block;margin:1em 0}svg.chart a:hove
 {{end}}</table>{{end}}
 {{if .Quotes}}<p>Evidence:</p>{{range .Quotes}}<blockquote><span class="muted">{{.Field}} [{{.Start}}–{{.End}}]</span><br>{{.Text}}</blockquote>
 {{end}}{{end}}
-{{if .Hits}}<p>Screening hits:</p><ul>{{range .Hits}}<li>{{.Org}} {{.Name}} → {{.List}}: {{.Entry}} ({{.Relation}}) — {{.Why}}</li>{{end}}</ul>{{end}}
+{{if .Hits}}<p>Screening hits:</p><ul>{{range .Hits}}<li>{{.Org}} {{.Name}} → {{hitLists .}}: {{.Entry}} ({{.Relation}}) — {{.Why}}</li>{{end}}</ul>{{end}}
 {{with .Reason}}<p>Single-source reason ({{classes .Classes}}):</p><blockquote>{{.Text}}</blockquote>{{end}}
 </div>
 {{end}}

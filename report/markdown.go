@@ -144,7 +144,7 @@ func writeEntryMarkdown(bw *bufio.Writer, i int, e Entry) {
 	if len(e.Hits) > 0 {
 		p("\nScreening hits:\n\n")
 		for _, h := range e.Hits {
-			p("- %s %s → %s: %s (%s, score %.2f) — %s\n", h.Org, mdText(h.Name), mdText(h.List), mdText(h.Entry), h.Relation, h.Score, mdText(h.Why))
+			p("- %s %s → %s: %s (%s, score %.2f) — %s\n", h.Org, mdText(h.Name), mdText(hitLists(h)), mdText(h.Entry), h.Relation, h.Score, mdText(h.Why))
 		}
 	}
 	if e.Reason != nil {

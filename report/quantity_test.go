@@ -32,3 +32,14 @@ func TestQuantityAsCounted(t *testing.T) {
 		}
 	}
 }
+
+func TestHitLists(t *testing.T) {
+	h := enduse.Hit{List: "OFAC SDN", EntryID: "29159", Listings: []enduse.HitListing{
+		{List: "OFAC SDN", Version: "2021-07", EntryID: "29159"}, {List: "CSL", Version: "2025-06", EntryID: "SDN-29159"}}}
+	if got, want := hitLists(h), "OFAC SDN (2021-07) 29159; CSL (2025-06) SDN-29159"; got != want {
+		t.Errorf("hitLists = %q, want %q", got, want)
+	}
+	if got := hitLists(enduse.Hit{List: "BIS Entity List"}); got != "BIS Entity List" {
+		t.Errorf("hitLists of a one-list hit = %q", got)
+	}
+}

@@ -825,6 +825,26 @@ func number(v float64) string {
 	return b.String()
 }
 
+// hitLists names the lists of a hit: every list, version and entry id that
+// names its entity, each once, or its one list.
+func hitLists(h enduse.Hit) string {
+	if len(h.Listings) == 0 {
+		return h.List
+	}
+	var parts []string
+	for _, l := range h.Listings {
+		s := l.List
+		if l.Version != "" {
+			s += " (" + l.Version + ")"
+		}
+		if l.EntryID != "" {
+			s += " " + l.EntryID
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // quantity writes a summed item quantity as the count it is; a fractional
 // sum (metres or tonnes added to sets, see enduse.CountedQuantity) is no
 // count and is written "mixed units", and no quantity at all is left empty.
