@@ -56,7 +56,7 @@ func (a *Analyzer) english(toks []token) string {
 		case tokPunct:
 			w = punctEnglish(t.text)
 		default:
-			w = a.otherEnglish(t.text)
+			w = a.otherEnglish(t.text, company)
 		}
 		if w != "" {
 			words = append(words, w)
@@ -181,14 +181,15 @@ func (a *Analyzer) placeEnglish(t token) string {
 
 // otherEnglish renders text that is no place or term: a conjunction
 // between two terms in English (教育和体育 → Education and Sports), a
-// village by its name and "Village" (蛟龙寺村 → Jiaolongsi Village), the
-// rest in pinyin.
-func (a *Analyzer) otherEnglish(s string) string {
+// village by its name and "Village" (蛟龙寺村 → Jiaolongsi Village) except
+// in a company's name, where 村 is part of the trade name (创美强村 →
+// Chuangmei Qiangcun), the rest in pinyin.
+func (a *Analyzer) otherEnglish(s string, company bool) string {
 	switch s {
 	case "和", "与", "及":
 		return "and"
 	}
-	if rs := []rune(s); len(rs) >= 2 && rs[len(rs)-1] == '村' {
+	if rs := []rune(s); !company && len(rs) >= 2 && rs[len(rs)-1] == '村' {
 		return a.pinyinWords(string(rs[:len(rs)-1])) + " Village"
 	}
 	return a.pinyinWords(s)

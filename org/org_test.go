@@ -201,6 +201,7 @@ func TestEnglish(t *testing.T) {
 		{"shule reads le", "疏勒县人民政府", "Shule County People's Government"},
 		{"conjunction", "泸州市江阳区教育和体育局", "Luzhou City Jiangyang District Education and Sports Bureau"},
 		{"village", "宜昌市夷陵区下堡坪乡蛟龙寺村村民委员会", "Yichang City Yiling District Xiabaoping Township Jiaolongsi Village Villagers' Committee"},
+		{"village word in a trade name", "宁波慈城创美强村建设发展有限公司", "Ningbo Cicheng Chuangmei Qiangcun Construction Development Co., Ltd."},
 		{"new area", "兰州新区交通管理局", "Lanzhou New Area Traffic Management Bureau"},
 		{"ethnic banner", "鄂伦春自治旗宜里镇人民政府", "Oroqen Autonomous Banner Yili Town People's Government"},
 		{"nationality as stem", "鄂温克族自治旗公安局", "Evenki Autonomous Banner Public Security Bureau"},
