@@ -30,8 +30,16 @@ func (a *Analyzer) english(toks []token) string {
 		}
 	}
 	var words []string
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		var w string
+		// A word before 路 or 街 names a street (航空路派出所, 建设路):
+		// the street's name is read, not translated.
+		if t.kind == tokTerm && t.term.role == roleWord && i+1 < len(toks) && toks[i+1].kind == tokOther && street(toks[i+1].text) {
+			words = append(words, a.pinyinWord(t.text+toks[i+1].text))
+			i++
+			continue
+		}
 		switch t.kind {
 		case tokPlace:
 			w = a.placeEnglish(t)
@@ -96,6 +104,13 @@ func (a *Analyzer) placeEnglish(t token) string {
 	text := t.text
 	if en, ok := a.placesEN[text]; ok {
 		return en
+	}
+	// A level word standing for the place (自治区公安厅: the autonomous
+	// region the notice is in) is rendered as the level.
+	for _, s := range a.suffixes {
+		if s.text == text {
+			return s.english
+		}
 	}
 	// A new area is named after its city: 兰州新区 is Lanzhou New Area,
 	// not a district called 兰州新.
@@ -177,6 +192,16 @@ func (a *Analyzer) placeEnglish(t token) string {
 		out = append(out, level)
 	}
 	return strings.Join(out, " ")
+}
+
+// street reports whether unknown text is a street word (路, 街, 大街,
+// 大道) that turns the word before it into a street name.
+func street(s string) bool {
+	switch s {
+	case "路", "街", "大街", "大道":
+		return true
+	}
+	return false
 }
 
 // otherEnglish renders text that is no place or term: a conjunction

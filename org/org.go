@@ -365,7 +365,9 @@ func (a *Analyzer) tokenize(s string) []token {
 				toks = append(toks, token{kind: tokOrdinal, text: string(rs[i : i+1+l]), start: i, end: i + 1 + l, n: n})
 				i += 1 + l
 				if i < len(rs) {
-					if tm := a.terms[string(rs[i])]; tm != nil && tm.role == roleOrdinalUnit {
+					// 第二师 is the Second Division, but 第二师范学院 the
+					// Second Normal College: a longer term at 师 wins.
+					if tm := a.terms[string(rs[i])]; tm != nil && tm.role == roleOrdinalUnit && !a.longerTermAt(&m, i) {
 						toks = append(toks, token{kind: tokTerm, text: tm.text, start: i, end: i + 1, term: tm})
 						i++
 					}
@@ -437,6 +439,17 @@ func (a *Analyzer) longestTerm(m *matcher, i int) (*term, int) {
 		}
 	}
 	return nil, 0
+}
+
+// longerTermAt reports whether a glossary term of two or more runes
+// starts at rune i.
+func (a *Analyzer) longerTermAt(m *matcher, i int) bool {
+	for l := 2; l <= a.maxTerm && i+l <= len(m.rs); l++ {
+		if a.terms[m.sub(i, l)] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // endsBody reports whether a one-rune term at i can end a body's name: it
