@@ -68,8 +68,10 @@ func answer(ctx context.Context, cfg Config, dsn string, f enduse.Filter) (*endu
 // printResult prints an answer as sentences and tables for a person.
 func printResult(w io.Writer, r *enduse.Result) {
 	fmt.Fprintf(w, "%d unique notices (%d documents) from %d buyers", r.Notices, r.Documents, r.Buyers)
-	if r.Quantity > 0 {
-		fmt.Fprintf(w, "; %s items", num(r.Quantity))
+	if n, ok := enduse.CountedQuantity(r.Quantity); ok {
+		fmt.Fprintf(w, "; %s items", num(float64(n)))
+	} else if r.Quantity > 0 {
+		fmt.Fprint(w, "; item quantities in mixed units")
 	}
 	if r.Amount > 0 {
 		fmt.Fprintf(w, "; %s yuan", num(r.Amount))
@@ -113,8 +115,9 @@ func figures(m map[string]enduse.Figure, max int) string {
 			break
 		}
 		s := fmt.Sprintf("%s %d", k, m[k].Notices)
-		if q := m[k].Quantity; q > 0 {
-			s += fmt.Sprintf(" (%s items)", num(q))
+		// A fractional sum adds metres or tonnes to sets: no item count.
+		if n, ok := enduse.CountedQuantity(m[k].Quantity); ok {
+			s += fmt.Sprintf(" (%s items)", num(float64(n)))
 		}
 		parts = append(parts, s)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/screen"
 )
 
 // OrgLink is one organisation of a loaded notice, with the organisation's
@@ -138,28 +139,52 @@ func (s *Set) wonFigure(members []*Rec, mine map[int64]map[string]float64, winne
 	return fig
 }
 
-// profileHits merges hit rows into one hit per list entry with the
-// announcements (group representatives) they were recorded in.
+// profileHits merges hit rows into one hit per listed entity with the
+// announcements (group representatives) they were recorded in, in row
+// order. Rows naming one entity under several lists, list versions or
+// entry ids (recorded in different notices or screening runs: OFAC SDN
+// 29159 and the consolidated list's SDN-29159) are one hit listing every
+// list once (screen.MergeHits); should the embedded list-family data not
+// load, hits are merged per list entry only.
 func profileHits(rows []HitRow, s *Set) []enduse.ProfileHit {
-	var out []enduse.ProfileHit
+	var uniq []enduse.Hit
 	idx := map[string]int{}
-	seen := map[string]bool{}
-	for _, hr := range rows {
+	entryOf := make([]int, len(rows))
+	for r, hr := range rows {
 		h := hr.Hit
 		k := h.List + "\x00" + h.EntryID + "\x00" + h.Entry
 		i, ok := idx[k]
 		if !ok {
-			i = len(out)
+			i = len(uniq)
 			idx[k] = i
-			out = append(out, enduse.ProfileHit{Hit: h, IDs: []string{}})
+			uniq = append(uniq, h)
 		}
+		entryOf[r] = i
+	}
+	merged, into, err := screen.MergeHits(uniq)
+	if err != nil {
+		merged, into = uniq, make([]int, len(uniq))
+		for i := range into {
+			into[i] = i
+		}
+	}
+	var out []enduse.ProfileHit
+	for _, h := range merged {
+		out = append(out, enduse.ProfileHit{Hit: h, IDs: []string{}})
+	}
+	seen := map[int]map[string]bool{}
+	for r, hr := range rows {
+		k := into[entryOf[r]]
 		doc := hr.Doc
-		if r := s.rep[hr.Group]; r != nil {
-			doc = r.Doc
+		if rep := s.rep[hr.Group]; rep != nil {
+			doc = rep.Doc
 		}
-		if !seen[k+"\x00"+doc] {
-			seen[k+"\x00"+doc] = true
-			out[i].IDs = append(out[i].IDs, doc)
+		if seen[k] == nil {
+			seen[k] = map[string]bool{}
+		}
+		if !seen[k][doc] {
+			seen[k][doc] = true
+			out[k].IDs = append(out[k].IDs, doc)
 		}
 	}
 	return out

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
+
+	"github.com/enduse/enduse"
 )
 
 // English renders a Chinese organisation name in analysts' convention:
@@ -21,12 +23,35 @@ func (a *Analyzer) English(name string) string {
 }
 
 func (a *Analyzer) english(toks []token) string {
+	company := false
+	for _, t := range toks {
+		if t.kind == tokTerm && t.term.role == roleInst && t.term.sector == enduse.SectorEnterprise {
+			company = true
+		}
+	}
 	var words []string
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		var w string
+		// A word before 路 or 街 names a street (航空路派出所, 建设路):
+		// the street's name is read, not translated.
+		if t.kind == tokTerm && t.term.role == roleWord && i+1 < len(toks) && toks[i+1].kind == tokOther && street(toks[i+1].text) {
+			words = append(words, a.pinyinWord(t.text+toks[i+1].text))
+			i++
+			continue
+		}
 		switch t.kind {
 		case tokPlace:
 			w = a.placeEnglish(t)
+			if company {
+				// Companies are named after the city, not the city
+				// government: 宁波市…有限公司 is "Ningbo …", as their own
+				// English names write it.
+				// 浙江省电力有限公司 likewise is "Zhejiang Electric Power".
+				for _, level := range []string{" City", " Municipal", " Province"} {
+					w = strings.TrimSuffix(w, level)
+				}
+			}
 		case tokTerm:
 			w = t.term.english
 			if t.term.role == roleOrdinalUnit && i > 0 && toks[i-1].kind == tokOrdinal {
@@ -39,7 +64,7 @@ func (a *Analyzer) english(toks []token) string {
 		case tokPunct:
 			w = punctEnglish(t.text)
 		default:
-			w = a.pinyinWords(t.text)
+			w = a.otherEnglish(t.text, company)
 		}
 		if w != "" {
 			words = append(words, w)
@@ -80,6 +105,22 @@ func (a *Analyzer) placeEnglish(t token) string {
 	if en, ok := a.placesEN[text]; ok {
 		return en
 	}
+	// A level word standing for the place (自治区公安厅: the autonomous
+	// region the notice is in) is rendered as the level.
+	for _, s := range a.suffixes {
+		if s.text == text {
+			return s.english
+		}
+	}
+	// A new area is named after its city: 兰州新区 is Lanzhou New Area,
+	// not a district called 兰州新.
+	if stem := strings.TrimSuffix(text, "新区"); stem != text && utf8.RuneCountInString(stem) >= 2 {
+		name, ok := a.placesEN[stem]
+		if !ok {
+			name = a.pinyinWord(stem)
+		}
+		return name + " New Area"
+	}
 	if strings.HasPrefix(text, "第") || strings.HasPrefix(text, "农") {
 		rs := []rune(text)
 		if n, l := parseNumeral(rs[1:]); l > 0 && 1+l < len(rs) {
@@ -94,6 +135,21 @@ func (a *Analyzer) placeEnglish(t token) string {
 				unit = a.pinyinWords(unit)
 			}
 			return ordinal(n) + " " + prefix + unit
+		}
+	}
+	// Zones listed as divisions (呼和浩特经济技术开发区, 达孜工业园区) end in
+	// a zone word of two or more runes, not in a level word.
+	if rs := []rune(text); len(rs) > 3 {
+		for i := 1; i < len(rs)-1; i++ {
+			if tm := a.terms[string(rs[i:])]; tm != nil && tm.role != roleSuffix {
+				prefix := string(rs[:i])
+				name, ok := a.placesEN[prefix]
+				if !ok {
+					// The prefix is shorter than the place, so this ends.
+					name = a.english(a.tokenize(prefix))
+				}
+				return name + " " + tm.english
+			}
 		}
 	}
 	stem, level := text, ""
@@ -128,7 +184,7 @@ func (a *Analyzer) placeEnglish(t token) string {
 	}
 	name, ok := a.placesEN[stem]
 	if !ok {
-		name = a.pinyinWord(stem)
+		name = a.stemEnglish(stem)
 	}
 	out := []string{name}
 	out = append(out, ethnic...)
@@ -138,11 +194,62 @@ func (a *Analyzer) placeEnglish(t token) string {
 	return strings.Join(out, " ")
 }
 
-// pinyinWords renders unknown text: one capitalised word for up to four
-// characters (Tianshan, Xiaoxita), two-character words beyond.
+// street reports whether unknown text is a street word (路, 街, 大街,
+// 大道) that turns the word before it into a street name.
+func street(s string) bool {
+	switch s {
+	case "路", "街", "大街", "大道":
+		return true
+	}
+	return false
+}
+
+// otherEnglish renders text that is no place or term: a conjunction
+// between two terms in English (教育和体育 → Education and Sports), a
+// village by its name and "Village" (蛟龙寺村 → Jiaolongsi Village) except
+// in a company's name, where 村 is part of the trade name (创美强村 →
+// Chuangmei Qiangcun), the rest in pinyin.
+func (a *Analyzer) otherEnglish(s string, company bool) string {
+	switch s {
+	case "和", "与", "及":
+		return "and"
+	}
+	if rs := []rune(s); !company && len(rs) >= 2 && rs[len(rs)-1] == '村' {
+		return a.pinyinWords(string(rs[:len(rs)-1])) + " Village"
+	}
+	return a.pinyinWords(s)
+}
+
+// stemEnglish renders the stem of a place that has no English form of its
+// own: a nationality by its English (鄂温克族自治旗 → Evenki Autonomous
+// Banner); a long stem made of known words by those words; otherwise one
+// pinyin word.
+func (a *Analyzer) stemEnglish(stem string) string {
+	for _, e := range a.ethnics {
+		if e.text == stem || e.text+"族" == stem {
+			return e.english
+		}
+	}
+	// Only a word of two or more runes makes the stem a compound: a place
+	// name that merely starts like another place (普兰店 is not 普兰 + 店,
+	// 公安县 not the word 公安) stays one word.
+	if n := utf8.RuneCountInString(stem); n >= 4 {
+		toks := a.tokenize(stem)
+		for _, t := range toks {
+			if t.kind == tokTerm && t.end-t.start >= 2 && t.end-t.start < n {
+				return a.english(toks)
+			}
+		}
+	}
+	return a.pinyinWord(stem)
+}
+
+// pinyinWords renders unknown text: one capitalised word for up to three
+// characters (Tianshan, Xiaoxita), two-character words beyond, as a
+// four-character trade name is written (聚鑫家美 → Juxin Jiamei).
 func (a *Analyzer) pinyinWords(s string) string {
 	rs := []rune(s)
-	if len(rs) <= 4 {
+	if len(rs) <= 3 {
 		return a.pinyinWord(s)
 	}
 	var words []string
@@ -171,7 +278,8 @@ func (a *Analyzer) pinyinWord(s string) string {
 		}
 		b.WriteString(x)
 	}
-	w := b.String()
+	// go-pinyin writes ü as v (lv); English renderings write ü (Lü).
+	w := strings.ReplaceAll(b.String(), "v", "ü")
 	if w == "" {
 		return ""
 	}

@@ -17,7 +17,7 @@ import (
 	"github.com/enduse/enduse/region"
 )
 
-//go:embed data/glossary.tsv data/places-en.tsv data/pinyin-overrides.tsv
+//go:embed data/glossary.tsv data/words.tsv data/places-en.tsv data/places-minority.tsv data/pinyin-overrides.tsv
 var dataFS embed.FS
 
 // role is what a glossary term does in a name.
@@ -174,12 +174,31 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 	}
 	byLen(a.suffixes)
 	byLen(a.ethnics)
-	rows, err = readTSV(fsys, dir+"/places-en.tsv", 3)
+	// Common words are terms of their own file: one concept, one place, so
+	// a word may not repeat a glossary term.
+	rows, err = readTSV(fsys, dir+"/words.tsv", 2)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		a.placesEN[r.f[0]] = r.f[1]
+		if err := a.addWord(r.f[0], r.f[1]); err != nil {
+			return nil, fmt.Errorf("org: words.tsv line %d: %w", r.line, err)
+		}
+	}
+	for _, file := range []string{"places-en.tsv", "places-minority.tsv"} {
+		rows, err = readTSV(fsys, dir+"/"+file, 3)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			if _, dup := a.placesEN[r.f[0]]; dup {
+				return nil, fmt.Errorf("org: %s line %d: %s already has an English form", file, r.line, r.f[0])
+			}
+			if r.f[1] == "" {
+				return nil, fmt.Errorf("org: %s line %d: %s has no English", file, r.line, r.f[0])
+			}
+			a.placesEN[r.f[0]] = r.f[1]
+		}
 	}
 	rows, err = readTSV(fsys, dir+"/pinyin-overrides.tsv", 3)
 	if err != nil {
@@ -197,6 +216,51 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 		}
 	}
 	return a, nil
+}
+
+// addWord adds a descriptive word rendered as given; it fails on a word
+// that is already a term.
+func (a *Analyzer) addWord(text, english string) error {
+	if english == "" {
+		return fmt.Errorf("%s has no English", text)
+	}
+	if _, dup := a.terms[text]; dup {
+		return fmt.Errorf("duplicate term %s", text)
+	}
+	a.terms[text] = &term{text: text, english: english, role: roleWord}
+	if n := utf8.RuneCountInString(text); n > a.maxTerm {
+		a.maxTerm = n
+	}
+	return nil
+}
+
+// WithNames returns a copy of the analyzer that also knows the given
+// Chinese names of companies and brands (海康威视 → Hikvision) as words, so
+// that a name containing one renders it in its English form instead of
+// pinyin. Names that are already terms or without English are skipped
+// (the glossary wins), and so are names of fewer than three runes: two
+// characters (凯杰, 博通, 泰特) are as often an unrelated company's trade
+// name, and a wrong identity is worse than pinyin. The receiver is not
+// changed.
+func (a *Analyzer) WithNames(names map[string]string) *Analyzer {
+	b := *a
+	b.terms = make(map[string]*term, len(a.terms)+len(names))
+	for k, v := range a.terms {
+		b.terms[k] = v
+	}
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, zh := range keys {
+		zh2 := normalize(zh)
+		if utf8.RuneCountInString(zh2) < 3 || names[zh] == "" {
+			continue
+		}
+		_ = b.addWord(zh2, names[zh]) // an existing term keeps its English
+	}
+	return &b
 }
 
 // row is one data line with its line number.
@@ -301,13 +365,19 @@ func (a *Analyzer) tokenize(s string) []token {
 				toks = append(toks, token{kind: tokOrdinal, text: string(rs[i : i+1+l]), start: i, end: i + 1 + l, n: n})
 				i += 1 + l
 				if i < len(rs) {
-					if tm := a.terms[string(rs[i])]; tm != nil && tm.role == roleOrdinalUnit {
+					// 第二师 is the Second Division, but 第二师范学院 the
+					// Second Normal College: a longer term at 师 wins.
+					if tm := a.terms[string(rs[i])]; tm != nil && tm.role == roleOrdinalUnit && !a.longerTermAt(&m, i) {
 						toks = append(toks, token{kind: tokTerm, text: tm.text, start: i, end: i + 1, term: tm})
 						i++
 					}
 				}
 				continue
 			}
+		}
+		m.runStart = i
+		if other >= 0 {
+			m.runStart = other
 		}
 		if tm, l := a.longestTerm(&m, i); tm != nil {
 			flush(i)
@@ -344,10 +414,11 @@ func (a *Analyzer) tokenize(s string) []token {
 // matcher holds a name being tokenised: its runes, the byte offset of each
 // rune (so candidate terms are slices, not new strings) and where places start.
 type matcher struct {
-	s       string
-	rs      []rune
-	off     []int
-	placeAt map[int]bool
+	s        string
+	rs       []rune
+	off      []int
+	placeAt  map[int]bool
+	runStart int // where the text since the last token starts
 }
 
 func (m *matcher) sub(i, l int) string { return m.s[m.off[i]:m.off[i+l]] }
@@ -361,13 +432,24 @@ func (a *Analyzer) longestTerm(m *matcher, i int) (*term, int) {
 	}
 	for l := max; l >= 1; l-- {
 		if tm := a.terms[m.sub(i, l)]; tm != nil {
-			if tm.role == roleOrdinalUnit || l == 1 && (i == 0 || !a.endsBody(m, i) && !township(tm, rs, i)) {
+			if tm.role == roleOrdinalUnit || l == 1 && (i == 0 || !a.endsBody(m, i) && !township(tm, rs, i, m.runStart)) {
 				continue // a one-rune term (局, 处, 站) only ends a body
 			}
 			return tm, l
 		}
 	}
 	return nil, 0
+}
+
+// longerTermAt reports whether a glossary term of two or more runes
+// starts at rune i.
+func (a *Analyzer) longerTermAt(m *matcher, i int) bool {
+	for l := 2; l <= a.maxTerm && i+l <= len(m.rs); l++ {
+		if a.terms[m.sub(i, l)] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // endsBody reports whether a one-rune term at i can end a body's name: it
@@ -391,9 +473,11 @@ func (a *Analyzer) endsBody(m *matcher, i int) bool {
 }
 
 // township reports whether 镇 or 乡 at i ends a town name: it follows at
-// least two Chinese characters (龙舟坪镇, 五龙乡).
-func township(tm *term, rs []rune, i int) bool {
-	return (tm.text == "镇" || tm.text == "乡") && i >= 2 && rs[i-1] != '城' && (i+1 >= len(rs) || rs[i+1] != '村') && unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i-2])
+// least two Chinese characters of the town's own name (龙舟坪镇, 五龙乡),
+// counted from runStart, where the text since the last place or term
+// starts, so 沙镇溪镇 is one town and not 沙镇 + 溪镇.
+func township(tm *term, rs []rune, i, runStart int) bool {
+	return (tm.text == "镇" || tm.text == "乡") && i >= 2 && i-runStart >= 2 && rs[i-1] != '城' && (i+1 >= len(rs) || rs[i+1] != '村') && unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i-2])
 }
 
 // numeral is the value of a Chinese digit (十 = 10).

@@ -189,7 +189,32 @@ func TestEnglish(t *testing.T) {
 		{"autonomous county", "长阳土家族自治县公安局", "Changyang Tujia Autonomous County Public Security Bureau"},
 		{"full-width brackets", "乌鲁木齐市公安局经济技术开发区（头屯河区）分局", "Urumqi City Public Security Bureau Economic and Technological Development Zone (Toutunhe District) Sub-Bureau"},
 		{"unknown words in pinyin", "宜昌市夷陵区小溪塔街道办事处", "Yichang City Yiling District Xiaoxita Subdistrict Office"},
-		{"company", "杭州海康威视数字技术股份有限公司", "Hangzhou Haikangweishi Digital Technology Co., Ltd."},
+		{"company without its English name", "杭州海康威视数字技术股份有限公司", "Hangzhou Haikang Weishi Digital Technology Co., Ltd."},
+		{"institution glossary", "国网浙江省电力有限公司宁波供电公司", "State Grid Zhejiang Electric Power Co., Ltd. Ningbo Power Supply Company"},
+		{"common words", "宁波供销电子商务有限公司", "Ningbo Supply and Marketing E-commerce Co., Ltd."},
+		{"sasac", "宁波市人民政府国有资产监督管理委员会", "Ningbo City People's Government State-owned Assets Supervision and Administration Commission"},
+		{"one town, not two", "秭归县沙镇溪镇人民政府", "Zigui County Shazhenxi Town People's Government"},
+		{"four-character trade name", "兴山县汇美程资产管理有限公司", "Xingshan County Huimeicheng Asset Management Co., Ltd."},
+		{"korla", "库尔勒市公安局", "Korla City Public Security Bureau"},
+		{"artux", "阿图什市公安局", "Artux City Public Security Bureau"},
+		{"kuytun", "奎屯市人民医院", "Kuytun City People's Hospital"},
+		{"shule reads le", "疏勒县人民政府", "Shule County People's Government"},
+		{"conjunction", "泸州市江阳区教育和体育局", "Luzhou City Jiangyang District Education and Sports Bureau"},
+		{"village", "宜昌市夷陵区下堡坪乡蛟龙寺村村民委员会", "Yichang City Yiling District Xiabaoping Township Jiaolongsi Village Villagers' Committee"},
+		{"street named by a word", "孝感市公安局高新区分局航空路派出所", "Xiaogan City Public Security Bureau High-Tech Zone Sub-Bureau Hangkonglu Police Station"},
+		{"normal college after an ordinal", "广东第二师范学院", "Guangdong Second Normal College"},
+		{"xpcc division still", "新疆生产建设兵团第二师公安局", "Xinjiang Production and Construction Corps Second Division Public Security Bureau"},
+		{"level word for the place", "自治区应急管理宣传教育中心", "Autonomous Region Emergency Management Publicity and Education Center"},
+		{"zone word after a place", "平潭综合实验区市场监督管理局", "Pingtan Comprehensive Experimental Zone Market Regulation Bureau"},
+		{"village word in a trade name", "宁波慈城创美强村建设发展有限公司", "Ningbo Cicheng Chuangmei Qiangcun Construction Development Co., Ltd."},
+		{"new area", "兰州新区交通管理局", "Lanzhou New Area Traffic Management Bureau"},
+		{"ethnic banner", "鄂伦春自治旗宜里镇人民政府", "Oroqen Autonomous Banner Yili Town People's Government"},
+		{"nationality as stem", "鄂温克族自治旗公安局", "Evenki Autonomous Banner Public Security Bureau"},
+		{"zone listed as a division", "呼和浩特经济技术开发区公安局", "Hohhot Economic and Technological Development Zone Public Security Bureau"},
+		{"place that starts like another", "大连市公安局普兰店分局", "Dalian City Public Security Bureau Pulandian Sub-Bureau"},
+		{"shi in place names", "什邡市人民检察院", "Shifang City People's Procuratorate"},
+		{"tibet county", "江孜县公安局", "Gyantse County Public Security Bureau"},
+		{"inner mongolia banner", "东乌珠穆沁旗公安局", "East Ujimqin Banner Public Security Bureau"},
 		{"kashgar nested xpcc", "新疆生产建设兵团第十四师昆玉市公安局", "Xinjiang Production and Construction Corps Fourteenth Division Kunyu City Public Security Bureau"},
 		{"armed police", "武警钦州支队", "Armed Police Qinzhou Zhidui"},
 		{"empty", "", ""},
@@ -346,6 +371,28 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+func TestWithNames(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	b := a.WithNames(map[string]string{"海康威视": "Hikvision", "公安局": "not a company", "凯杰": "Qiagen"})
+	tests := []struct {
+		an       *Analyzer
+		in, want string
+	}{
+		{b, "杭州海康威视系统技术有限公司", "Hangzhou Hikvision System Technology Co., Ltd."},
+		{b, "乌鲁木齐市公安局", "Urumqi City Public Security Bureau"},                        // a glossary term keeps its English
+		{b, "湖北凯杰工程有限公司", "Hubei Kaijie Engineering Co., Ltd."},                      // a two-character trade name is not the brand
+		{a, "杭州海康威视系统技术有限公司", "Hangzhou Haikang Weishi System Technology Co., Ltd."}, // the receiver is unchanged
+	}
+	for _, tt := range tests {
+		if got := tt.an.English(tt.in); got != tt.want {
+			t.Errorf("English(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if o := b.Analyze("杭州海康威视系统技术有限公司"); o.Sector != enduse.SectorEnterprise {
+		t.Errorf("sector with a known name = %s, want enterprise", o.Sector)
+	}
+}
+
 func TestBadData(t *testing.T) {
 	tab, err := region.Load()
 	if err != nil {
@@ -353,7 +400,7 @@ func TestBadData(t *testing.T) {
 	}
 	good := func() fstest.MapFS {
 		m := fstest.MapFS{}
-		for _, f := range []string{"glossary.tsv", "places-en.tsv", "pinyin-overrides.tsv"} {
+		for _, f := range []string{"glossary.tsv", "words.tsv", "places-en.tsv", "places-minority.tsv", "pinyin-overrides.tsv"} {
 			b, err := dataFS.ReadFile("data/" + f)
 			if err != nil {
 				t.Fatal(err)
@@ -373,6 +420,9 @@ func TestBadData(t *testing.T) {
 		{"duplicate", "glossary.tsv", "公安局\tPSB\tinst\t-\t-\n公安局\tPSB\tinst\t-\t-\n", "duplicate"},
 		{"short line", "places-en.tsv", "乌鲁木齐\n", "fields"},
 		{"syllable count", "pinyin-overrides.tsv", "长阳\tchang\tsrc\n", "syllables"},
+		{"word repeats a term", "words.tsv", "公安局\tPSB\n", "duplicate term"},
+		{"word without English", "words.tsv", "电力\t\n", "no English"},
+		{"place twice", "places-minority.tsv", "乌鲁木齐\tUrumqi\tsrc\n", "already has an English form"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,6 +59,9 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build organisation analyser: %w", err)
 	}
+	// Names containing a company or brand the knowledge base knows render
+	// it in English (…海康威视… → …Hikvision…).
+	orgs = orgs.WithNames(k.ChineseNames())
 	lists := cfg.Lists
 	if lists == nil {
 		if lists, err = screen.Default(); err != nil {

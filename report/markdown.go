@@ -32,7 +32,7 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 	r := d.Result
 	p("## Figures\n\n")
 	p("| unique announcements | documents | distinct buyers | quantity | amount |\n|---:|---:|---:|---:|---:|\n")
-	p("| %s | %s | %s | %s | %s |\n\n", count(r.Notices), count(r.Documents), count(r.Buyers), number(r.Quantity), yuan(r.Amount))
+	p("| %s | %s | %s | %s | %s |\n\n", count(r.Notices), count(r.Documents), count(r.Buyers), quantity(r.Quantity), yuan(r.Amount))
 	for _, t := range d.Tables {
 		p("### %s\n\n", mdText(t.Title))
 		if t.Comment != "" {
@@ -53,7 +53,7 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 			}
 			p("| %s | %s", label, count(row.Notices))
 			if t.HasQty {
-				p(" | %s", number(row.Quantity))
+				p(" | %s", quantity(row.Quantity))
 			}
 			if t.HasAmt {
 				p(" | %s", yuan(row.Amount))
@@ -144,7 +144,7 @@ func writeEntryMarkdown(bw *bufio.Writer, i int, e Entry) {
 	if len(e.Hits) > 0 {
 		p("\nScreening hits:\n\n")
 		for _, h := range e.Hits {
-			p("- %s %s → %s: %s (%s, score %.2f) — %s\n", h.Org, mdText(h.Name), mdText(h.List), mdText(h.Entry), h.Relation, h.Score, mdText(h.Why))
+			p("- %s %s → %s: %s (%s, score %.2f) — %s\n", h.Org, mdText(h.Name), mdText(hitLists(h)), mdText(h.Entry), h.Relation, h.Score, mdText(h.Why))
 		}
 	}
 	if e.Reason != nil {
@@ -164,7 +164,7 @@ func joinClasses(cs []enduse.ReasonClass) string {
 // qty writes an item's quantity with its unit.
 func qty(it enduse.Item) string {
 	if it.Quantity == 0 {
-		return ""
+		return enduse.QuantityUnknown
 	}
 	return number(it.Quantity) + mdCell(it.Unit)
 }

@@ -500,7 +500,7 @@ func findings(f enduse.Filter, res *enduse.Result, entries []Entry) []Finding {
 			matched[strings.ToLower(k)] = true
 		}
 	}
-	if res.Quantity > 0 {
+	if _, counted := enduse.CountedQuantity(res.Quantity); counted {
 		noun := "items"
 		type part struct {
 			line string
@@ -511,7 +511,7 @@ func findings(f enduse.Filter, res *enduse.Result, entries []Entry) []Finding {
 		storage := true
 		for l, fig := range res.ByProductLine {
 			li, ok := info[l]
-			if !ok || fig.Quantity <= 0 || (len(matched) > 0 && !matched[strings.ToLower(li.brand)]) {
+			if _, counted := enduse.CountedQuantity(fig.Quantity); !ok || !counted || (len(matched) > 0 && !matched[strings.ToLower(li.brand)]) {
 				continue
 			}
 			parts = append(parts, part{l, fig.Quantity, li.category})
@@ -823,6 +823,39 @@ func number(v float64) string {
 		b.WriteString("." + frac)
 	}
 	return b.String()
+}
+
+// hitLists names the lists of a hit: every list, version and entry id that
+// names its entity, each once, or its one list.
+func hitLists(h enduse.Hit) string {
+	if len(h.Listings) == 0 {
+		return h.List
+	}
+	var parts []string
+	for _, l := range h.Listings {
+		s := l.List
+		if l.Version != "" {
+			s += " (" + l.Version + ")"
+		}
+		if l.EntryID != "" {
+			s += " " + l.EntryID
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// quantity writes a summed item quantity as the count it is; a fractional
+// sum (metres or tonnes added to sets, see enduse.CountedQuantity) is no
+// count and is written "mixed units", and no quantity at all is left empty.
+func quantity(v float64) string {
+	if v == 0 {
+		return ""
+	}
+	if n, ok := enduse.CountedQuantity(v); ok {
+		return number(float64(n))
+	}
+	return "mixed units"
 }
 
 // yuan writes an amount in yuan.

@@ -33,6 +33,19 @@ func formatQty(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
+// formatItems writes a summed item quantity as a count of items ("1,234
+// items") when it is one; a fractional sum adds metres or tonnes to sets
+// and is not shown as a number of items (see enduse.CountedQuantity).
+func formatItems(v float64) string {
+	if v == 0 {
+		return ""
+	}
+	if n, ok := enduse.CountedQuantity(v); ok && n < 1<<53 {
+		return formatInt(int(n)) + " items"
+	}
+	return "item quantities in mixed units"
+}
+
 // formatYuan writes an amount in yuan the way analysts read it: ¥ with
 // 万 (10⁴) or 亿 (10⁸) and the English million in brackets.
 func formatYuan(v float64) string {

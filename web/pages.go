@@ -43,17 +43,19 @@ func parseTemplates(fsys fs.FS) (map[string]*template.Template, error) {
 // templateFuncs are the helpers templates use; none returns unescaped HTML.
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
-		"num":      formatInt,
-		"qty":      formatQty,
-		"yuan":     formatYuan,
-		"pathesc":  pathEscape,
-		"sectorEN": sectorLabel,
-		"sectorZH": sectorZH,
-		"levelEN":  levelLabel,
-		"typeEN":   typeLabel,
-		"typeZH":   typeZH,
-		"ids":      idsHref,
-		"join":     strings.Join,
+		"num":        formatInt,
+		"qty":        formatQty,
+		"items":      formatItems,
+		"unknownQty": func() string { return enduse.QuantityUnknown },
+		"yuan":       formatYuan,
+		"pathesc":    pathEscape,
+		"sectorEN":   sectorLabel,
+		"sectorZH":   sectorZH,
+		"levelEN":    levelLabel,
+		"typeEN":     typeLabel,
+		"typeZH":     typeZH,
+		"ids":        idsHref,
+		"join":       strings.Join,
 		"hasType": func(ts []enduse.NoticeType, v string) bool {
 			for _, t := range ts {
 				if string(t) == v {
