@@ -1,4 +1,4 @@
-package storeutil
+package counting
 
 import (
 	"slices"
