@@ -37,6 +37,13 @@ func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
 			for _, p := range problems {
 				fmt.Fprintln(env.Stdout, p.String())
 			}
+			// Undated links are not errors (a relationship that never
+			// changed needs no date) but each is listed for review.
+			undated := k.Undated()
+			for _, p := range undated {
+				fmt.Fprintln(env.Stdout, "undated: "+p.String())
+			}
+			fmt.Fprintf(env.Stdout, "%d links without a date (listed above for review)\n", len(undated))
 			fmt.Fprintf(env.Stdout, "%d companies, %d brands, %d aliases, %d model patterns, %d links, %d categories: %d problems\n",
 				len(k.Companies()), len(k.Brands()), len(k.Aliases()), len(k.Patterns()), len(k.Links()), len(k.Categories()), len(problems))
 		}

@@ -113,7 +113,7 @@ func TestResolvePaths(t *testing.T) {
 		wantPath               []string
 	}{
 		{name: "H3C via HPE", brand: "h3c", wantBrand: "H3C", wantCountry: "CN", wantCategory: "network", wantUS: true,
-			wantPath: []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 49% since 2016"}},
+			wantPath: []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 19% since 2024-09 (unverified)"}},
 		{name: "Invitrogen Shanghai", brand: "英潍捷基（上海）贸易有限公司", wantCountry: "CN", wantCategory: "dna", wantUS: true,
 			wantPath: []string{"Invitrogen (Shanghai) Trading Co., Ltd. (CN)", "subsidiary of Thermo Fisher Scientific (US), 100%"}},
 		{name: "Enstrom 480B", brand: "enstrom", line: "480B", wantBrand: "Enstrom", wantCountry: "US", wantLine: "480B",
@@ -492,7 +492,7 @@ func TestUSLink(t *testing.T) {
 		us   bool
 		path []string
 	}{
-		{"h3c", true, []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 49% since 2016"}},
+		{"h3c", true, []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 19% since 2024-09 (unverified)"}},
 		{"seagate", true, []string{"Seagate Technology (US)"}},
 		{"medtronic", true, []string{"Medtronic (IE)", "formerly known as Medtronic, Inc. (US), since 2015"}},
 		{"jlr", false, nil},

@@ -1,0 +1,28 @@
+package recognize
+
+import "github.com/enduse/enduse"
+
+// yieldToNamingAlias drops a model-number candidate that lies strictly
+// inside a longer alias of the same brand and product line ("480B" inside
+// "恩斯特龙480B"): the alias names the product with its brand, so it is the
+// better mention. Without this the model wins the overlap, drops the alias,
+// and is then itself dropped as a short code with no brand on the line, and
+// the notice loses the mention altogether.
+func yieldToNamingAlias(cs []cand) {
+	for i := range cs {
+		m := &cs[i]
+		if m.kind != enduse.MentionModel || m.drop != "" {
+			continue
+		}
+		for j := range cs {
+			a := &cs[j]
+			if a.kind == enduse.MentionModel || a.drop != "" || a.brand != m.brand || a.line != m.line {
+				continue
+			}
+			if a.bs <= m.bs && m.be <= a.be && a.be-a.bs > m.be-m.bs {
+				m.drop = "inside alias " + a.matched
+				break
+			}
+		}
+	}
+}
