@@ -310,6 +310,10 @@ func TestCheckCatches(t *testing.T) {
 		{"alias-clash", `alias "希捷" is claimed by acme, seagate`},
 		{"bad-country", `country "UK" is not an ISO 3166-1 alpha-2 code`},
 		{"rule-no-reason", "has no reason"},
+		{"share-sum", "ownership of acme-jv at 2020 sums to 111%"},
+		{"after-end", "link starts 2012, after Gone Co ended (2010)"},
+		{"step-order", "share step #2: since 2012 is not after the step before (2016)"},
+		{"owner-overlap", "owners #1 and #2 overlap"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
