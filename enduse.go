@@ -326,6 +326,9 @@ type Notice struct {
 	Evidence map[string]Evidence `json:"evidence,omitempty"`
 	// Error is set when the document could not be read as a notice.
 	Error string `json:"error,omitempty"`
+	// Rights are the distribution rights the notice states (唯一授权代理商,
+	// 中国区总代理, …), each a link with the notice as its source.
+	Rights []StatedLink `json:"rights,omitempty"`
 }
 
 // RuneSpan returns the text of the rune span [start, end) of s, clamped to

@@ -120,3 +120,16 @@ func dateCmp(a, b string) int {
 	}
 	return 0
 }
+
+// StatedLink is a distribution right stated in a notice or an exhibitor
+// record ("北京某科技有限公司为某品牌中国区总代理"): a distributor_of or
+// agent_of link from the named organisation, as written, to the brand's
+// company, with the text that states it. Its Link.Basis is BasisNotice or
+// BasisExhibitor and its Link.Sources name the document.
+type StatedLink struct {
+	Org      string   `json:"org"`             // the distributor or agent as the text names it
+	Brand    string   `json:"brand,omitempty"` // canonical brand, when the text names one
+	Phrase   string   `json:"phrase"`          // the wording that states the right, e.g. 中国区总代理
+	Link     Link     `json:"link"`            // From is Org's knowledge-base id when known, else Org
+	Evidence Evidence `json:"evidence"`
+}
