@@ -11,6 +11,16 @@ import (
 // only AsOf set.
 func (k *KB) AsOf(r enduse.Resolution, date string) enduse.Resolution {
 	if b, ok := k.FindBrand(r.Brand); ok && r.Brand != "" {
+		if r.ProductLine != "" {
+			if _, has := k.productLine(b, r.ProductLine); !has {
+				// The recogniser resolved a line with dated owners to its
+				// owner of today (System x → Lenovo); the line lives under
+				// the brand that defines it.
+				if home, ok := k.lineHome(b.ID, r.ProductLine); ok {
+					b = home
+				}
+			}
+		}
 		out := k.ResolveAsOf(b.ID, r.ProductLine, date)
 		if out.Brand == r.Brand && r.Category != "" {
 			out.Category = r.Category // a pattern's category is the more specific
@@ -29,6 +39,23 @@ func (k *KB) AsOf(r enduse.Resolution, date string) enduse.Resolution {
 	}
 	r.AsOf = date
 	return r
+}
+
+// lineHome finds the brand that defines a product line named line and
+// lists owner among the line's dated owners.
+func (k *KB) lineHome(owner, line string) (enduse.Brand, bool) {
+	for _, b := range k.brands {
+		pl, ok := k.productLine(b, line)
+		if !ok {
+			continue
+		}
+		for _, o := range pl.Owners {
+			if o.Brand == owner {
+				return b, true
+			}
+		}
+	}
+	return enduse.Brand{}, false
 }
 
 // ownerOf reports whether a link type makes To an owner of From.

@@ -100,3 +100,17 @@ func TestAsOfResolution(t *testing.T) {
 		t.Errorf("unknown = %+v", unknown)
 	}
 }
+
+// TestAsOfLineHome brings a line resolved to today's owner back to the
+// brand of the notice's date.
+func TestAsOfLineHome(t *testing.T) {
+	k := loadBuiltin(t)
+	today := k.Resolve("ibm", "System x")
+	got := k.AsOf(today, "2013-07-02")
+	if got.Brand != "IBM" || !got.USLinked || got.ProductLine != "System x" {
+		t.Errorf("System x (today %q) as of 2013 = %+v, want IBM, US-linked", today.Brand, got)
+	}
+	if got := k.AsOf(today, "2016-04-20"); got.Brand != "Lenovo" || got.USLinked {
+		t.Errorf("System x as of 2016 = %+v, want Lenovo, not US-linked", got)
+	}
+}
