@@ -71,6 +71,9 @@ func (p *plan) markSQL(alias string, item bool) string {
 	if f.ProductLine != "" {
 		conds = append(conds, "lower("+alias+".product_line) = lower("+p.arg(f.ProductLine)+")")
 	}
+	if f.Pathway != "" {
+		conds = append(conds, alias+".pathway = "+p.arg(string(f.Pathway)))
+	}
 	if len(conds) == 0 {
 		return ""
 	}
@@ -261,11 +264,11 @@ func (db *DB) load(ctx context.Context, m *storeutil.Marks, query string, args [
 		}
 		active := m.Active()
 		if err := scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, spec,
-			false, 0::float8 FROM mentions WHERE notice = ANY($1) ORDER BY notice, seq`, ids, byID, m, active); err != nil {
+			false, 0::float8, pathway FROM mentions WHERE notice = ANY($1) ORDER BY notice, seq`, ids, byID, m, active); err != nil {
 			return nil, fmt.Errorf("load mentions: %w", err)
 		}
 		if err := scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked,
-			false, true, quantity FROM items WHERE notice = ANY($1) ORDER BY notice, seq`, ids, byID, m, active); err != nil {
+			false, true, quantity, pathway FROM items WHERE notice = ANY($1) ORDER BY notice, seq`, ids, byID, m, active); err != nil {
 			return nil, fmt.Errorf("load items: %w", err)
 		}
 	}
@@ -283,7 +286,7 @@ func scanMarks(ctx context.Context, tx pgx.Tx, query string, ids []int64, byID m
 		var id int64
 		var k storeutil.Mark
 		if err := rows.Scan(&id, &k.Brand, &k.Text, &k.Company, &k.Country, &k.ProductLine, &k.Category,
-			&k.USLinked, &k.Spec, &k.Item, &k.Quantity); err != nil {
+			&k.USLinked, &k.Spec, &k.Item, &k.Quantity, &k.Pathway); err != nil {
 			return mapErr(err)
 		}
 		k.Match = !active || m.Match(&k)

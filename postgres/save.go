@@ -132,15 +132,16 @@ func (db *DB) insertNotice(ctx context.Context, tx pgx.Tx, s *storeutil.Save, re
 			res = *it.Resolved
 		}
 		b.Queue(`INSERT INTO items (notice, seq, name, brand_text, model, quantity, unit, unit_price, total, brand, company,
-			country, us_linked, product_line, category) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+			country, us_linked, product_line, category, pathway) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
 			nid, i, clean(it.Name), clean(strings.TrimSpace(it.Brand)), clean(it.Model), it.Quantity, clean(it.Unit), it.UnitPrice,
-			it.Total, clean(res.Brand), clean(res.Company), clean(res.Country), res.USLinked, clean(res.ProductLine), clean(res.Category))
+			it.Total, clean(res.Brand), clean(res.Company), clean(res.Country), res.USLinked, clean(res.ProductLine), clean(res.Category),
+			storeutil.PathwayOf(res))
 	}
 	for i, m := range n.Mentions {
 		b.Queue(`INSERT INTO mentions (notice, seq, text, kind, spec, brand, company, country, us_linked, product_line,
-			category, start_pos, end_pos) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+			category, start_pos, end_pos, pathway) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
 			nid, i, clean(m.Text), clean(string(m.Kind)), m.Spec, clean(m.Brand), clean(m.Company), clean(m.Country), m.USLinked,
-			clean(m.ProductLine), clean(m.Category), m.Start, m.End)
+			clean(m.ProductLine), clean(m.Category), m.Start, m.End, storeutil.PathwayOf(m.Resolution))
 	}
 	for _, h := range n.Hits {
 		b.Queue(`INSERT INTO hits (notice, role, org, name, list, entry_id, entry, relation, score, why)

@@ -73,6 +73,10 @@ func (p *plan) markSQL(alias string, item bool) (string, []any) {
 		conds = append(conds, alias+".product_line = ? COLLATE NOCASE")
 		args = append(args, f.ProductLine)
 	}
+	if f.Pathway != "" {
+		conds = append(conds, alias+".pathway = ?")
+		args = append(args, string(f.Pathway))
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}

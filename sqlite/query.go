@@ -231,11 +231,11 @@ func (db *DB) load(ctx context.Context, p *plan, query string, args []any) (*set
 			ids = []any{idList(recs)}
 		}
 		marks := p.marksFilter()
-		if err := scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, spec, 0, 0
+		if err := scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, spec, 0, 0, pathway
 			FROM mentions`+of, ids, byID, marks); err != nil {
 			return nil, fmt.Errorf("load mentions: %w", err)
 		}
-		if err := scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, 0, 1, quantity
+		if err := scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, 0, 1, quantity, pathway
 			FROM items`+of, ids, byID, marks); err != nil {
 			return nil, fmt.Errorf("load items: %w", err)
 		}
@@ -270,7 +270,7 @@ func scanMarks(ctx context.Context, tx *sql.Tx, query string, args []any, byID m
 		var id int64
 		var m storeutil.Mark
 		if err := rows.Scan(&id, &m.Brand, &m.Text, &m.Company, &m.Country, &m.ProductLine, &m.Category,
-			&m.USLinked, &m.Spec, &m.Item, &m.Quantity); err != nil {
+			&m.USLinked, &m.Spec, &m.Item, &m.Quantity, &m.Pathway); err != nil {
 			return mapErr(err)
 		}
 		m.Match = !active || marks.Match(&m)

@@ -84,9 +84,9 @@ const (
 	sqlCountOrg        = `UPDATE orgs SET documents = documents + 1, as_buyer = as_buyer + ? WHERE key = ?`
 	sqlInsertNoticeOrg = `INSERT INTO notice_orgs (notice, org, name, role, rank, amount, lot) VALUES (?,?,?,?,?,?,?)`
 	sqlInsertItem      = `INSERT INTO items (notice, seq, name, brand_text, model, quantity, unit, unit_price,
-			total, brand, company, country, us_linked, product_line, category) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+			total, brand, company, country, us_linked, product_line, category, pathway) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 	sqlInsertMention = `INSERT INTO mentions (notice, seq, text, kind, spec, brand, company, country,
-			us_linked, product_line, category, start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+			us_linked, product_line, category, start, "end", pathway) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 	sqlUpsertBrand = `INSERT INTO brands (name, company, country, us_linked, category, documents)
 			VALUES (?,?,?,?,?,1) ON CONFLICT (name) DO UPDATE SET
 			company = COALESCE(NULLIF(excluded.company, ''), company),
@@ -173,14 +173,14 @@ func insertChildren(ctx context.Context, tx *wtx, nid int64, sv *storeutil.Save)
 		}
 		if _, err := tx.ExecContext(ctx, sqlInsertItem,
 			nid, i, it.Name, strings.TrimSpace(it.Brand), it.Model, it.Quantity, it.Unit, it.UnitPrice, it.Total,
-			res.Brand, res.Company, res.Country, res.USLinked, res.ProductLine, res.Category); err != nil {
+			res.Brand, res.Company, res.Country, res.USLinked, res.ProductLine, res.Category, storeutil.PathwayOf(res)); err != nil {
 			return fmt.Errorf("insert item %d: %w", i, mapErr(err))
 		}
 	}
 	for i, m := range n.Mentions {
 		if _, err := tx.ExecContext(ctx, sqlInsertMention,
 			nid, i, m.Text, string(m.Kind), m.Spec, m.Brand, m.Company, m.Country, m.USLinked, m.ProductLine, m.Category,
-			m.Start, m.End); err != nil {
+			m.Start, m.End, storeutil.PathwayOf(m.Resolution)); err != nil {
 			return fmt.Errorf("insert mention %d: %w", i, mapErr(err))
 		}
 	}

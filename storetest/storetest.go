@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("Listings", func(t *testing.T) { testListings(t, open) })
 	t.Run("GroupLots", func(t *testing.T) { testGroupLots(t, open) })
 	t.Run("SharedCode", func(t *testing.T) { testSharedCode(t, open) })
+	t.Run("Pathways", func(t *testing.T) { testPathways(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.

@@ -43,6 +43,9 @@ func ValidateFilter(f enduse.Filter) (enduse.Filter, error) {
 	if f.Reason != "" && !knownReason(f.Reason) {
 		return f, bad("reason", "unknown reason class", f.Reason)
 	}
+	if f.Pathway != "" && !enduse.ValidPathway(f.Pathway) {
+		return f, bad("pathway", "unknown pathway (want direct, subsidiary, joint_venture, acquired, distributor or unknown_third_party)", f.Pathway)
+	}
 	if f.Limit < 0 || f.Limit > MaxLimit {
 		return f, bad("limit", fmt.Sprintf("want 0..%d", MaxLimit), f.Limit)
 	}
@@ -184,7 +187,8 @@ type Marks struct {
 // Active reports whether the filter constrains brands or products at all.
 func (p *Marks) Active() bool {
 	f := p.F
-	return f.Brand != "" || f.Company != "" || f.Country != "" || f.USLinked || f.Category != "" || f.ProductLine != ""
+	return f.Brand != "" || f.Company != "" || f.Country != "" || f.USLinked || f.Category != "" || f.ProductLine != "" ||
+		f.Pathway != ""
 }
 
 // Match reports whether a loaded mark meets the filter's brand and product
@@ -216,6 +220,9 @@ func (p *Marks) Match(m *Mark) bool {
 		return false
 	}
 	if f.ProductLine != "" && !strings.EqualFold(m.ProductLine, f.ProductLine) {
+		return false
+	}
+	if f.Pathway != "" && m.Pathway != string(f.Pathway) {
 		return false
 	}
 	return true
