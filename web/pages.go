@@ -178,6 +178,7 @@ type homeData struct {
 	Regions    []bar
 	Types      []bar
 	Categories []bar
+	Pathways   []bar
 	Buyers     []bar
 	Timeline   *timeline
 	Rows       []enduse.Row
@@ -242,6 +243,7 @@ func (s *Server) fillResult(d *homeData, res *enduse.Result, f enduse.Filter) {
 		return typeLabel(enduse.NoticeType(k)), typeZH(enduse.NoticeType(k))
 	}, 0)
 	d.Categories = bars(res.ByCategory, f, "category", s.categoryLabel, 12)
+	d.Pathways = bars(res.ByPathway, f, "pathway", pathwayLabel, 0)
 	d.Buyers = bars(res.ByBuyer, f, "buyer", nil, 12)
 	d.Timeline = monthly(res.ByMonth, f)
 	d.Rows = res.Rows
@@ -349,6 +351,7 @@ type mentionView struct {
 	enduse.Mention
 	Anchor string
 	Path   string
+	Route  string // the route's path in words
 }
 
 type fieldView struct {
@@ -364,8 +367,11 @@ func (s *Server) pageNotice(w http.ResponseWriter, r *http.Request) {
 	d := &noticeData{N: n, RawHref: s.rawHref(n.SHA256)}
 	d.Segments = highlight(n.Text, noticeSpans(&n.Notice))
 	for _, m := range n.Mentions {
-		d.Mentions = append(d.Mentions, mentionView{Mention: m, Anchor: "#s" + strconv.Itoa(m.Start),
-			Path: strings.Join(m.USLinkPath, " → ")})
+		mv := mentionView{Mention: m, Anchor: "#s" + strconv.Itoa(m.Start), Path: strings.Join(m.USLinkPath, " → ")}
+		if m.Route != nil {
+			mv.Route = strings.Join(m.Route.Path, " → ")
+		}
+		d.Mentions = append(d.Mentions, mv)
 	}
 	names := make([]string, 0, len(n.Evidence))
 	for k := range n.Evidence {
