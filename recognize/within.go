@@ -26,3 +26,17 @@ func yieldToNamingAlias(cs []cand) {
 		}
 	}
 }
+
+// claimsBrand reports whether a shared alias candidate (徕卡: Leica Camera
+// and Leica Microsystems) may also name brand, so that a short model code
+// of the second claimant on the line (FSC, a Leica Microsystems comparison
+// microscope) is not dropped for want of its brand before the shared alias
+// is resolved by that very code.
+func claimsBrand(c *cand, brand string) bool {
+	for _, sh := range c.shared {
+		if sh.brand == brand {
+			return true
+		}
+	}
+	return false
+}
