@@ -71,3 +71,18 @@ func TestPathwayExtract(t *testing.T) {
 		t.Errorf("no H3C mention with a route in %s", out)
 	}
 }
+
+// TestPathwaySupplierProfile shows a supplier's known links in its profile.
+func TestPathwaySupplierProfile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, filepath.Join(pathwayNotices, "ryan-rapidhit-2019.html")); code != 0 {
+		t.Fatalf("ingest: %d %s", code, stderr)
+	}
+	code, out, stderr := run(t, "", "org", "--db", db, "北京瑞源文德科技有限公司")
+	if code != 0 {
+		t.Fatalf("org: %d %s", code, stderr)
+	}
+	if !strings.Contains(out, "known link: agent of Ryan Technologies (US), since 2008") {
+		t.Errorf("org profile lacks the Ryan Technologies link:\n%s", out)
+	}
+}

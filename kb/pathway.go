@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"strings"
+
 	"github.com/enduse/enduse"
 )
 
@@ -344,6 +346,36 @@ func (k *KB) ownerChain(b, date, stop string) []string {
 			break
 		}
 		out = append(out, k.hopAt(lk, date))
+	}
+	return out
+}
+
+// KnownLinks renders what the knowledge base knows of an organisation by
+// any of its names, for supplier profiles: its own links ("agent of Ryan
+// Technologies (US), since 2008") and the links of others to it ("Xinjiang
+// Kehua Hechang (CN) is distributor of it, since 2020"), as of today, with
+// ended links shown with their end. An organisation the knowledge base
+// does not know gives nil.
+func (k *KB) KnownLinks(names ...string) []string {
+	var c enduse.Company
+	found := false
+	for _, n := range names {
+		if c, found = k.FindCompany(n); found {
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var out []string
+	for _, li := range k.linksFrom[c.ID] {
+		out = append(out, k.hop(k.links[li]))
+	}
+	for _, lk := range k.links {
+		if lk.To == c.ID {
+			tail := strings.TrimPrefix(k.hop(lk), linkVerb(lk.Type)+" "+k.label(lk.To))
+			out = append(out, k.label(lk.From)+" is "+linkVerb(lk.Type)+" it"+tail)
+		}
 	}
 	return out
 }

@@ -114,3 +114,21 @@ func TestAsOfLineHome(t *testing.T) {
 		t.Errorf("System x as of 2016 = %+v, want Lenovo, not US-linked", got)
 	}
 }
+
+func TestKnownLinks(t *testing.T) {
+	k := loadBuiltin(t)
+	got := strings.Join(k.KnownLinks("北京瑞源文德科技有限公司"), "\n")
+	for _, w := range []string{"agent of Ryan Technologies (US), since 2008", "distributor of IntegenX (US), since 2015"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("KnownLinks(Ryan Wende) = %q, want %q", got, w)
+		}
+	}
+	got = strings.Join(k.KnownLinks("Invitrogen (Shanghai) Trading"), "\n")
+	if !strings.Contains(got, "subsidiary of Thermo Fisher Scientific (US), 100%") ||
+		!strings.Contains(got, "Xinjiang Kehua Hechang") || !strings.Contains(got, "is distributor of it, since 2020") {
+		t.Errorf("KnownLinks(Invitrogen Shanghai) = %q", got)
+	}
+	if got := k.KnownLinks("某某不存在的公司"); got != nil {
+		t.Errorf("unknown org = %q, want nil", got)
+	}
+}

@@ -427,6 +427,9 @@ type orgData struct {
 	CpRegions      []bar
 	BoughtHref     string
 	WonHref        string
+	// Links are the knowledge base's corporate links of the organisation
+	// ("agent of Ryan Technologies (US), since 2008").
+	Links []string
 }
 
 func (s *Server) pageOrg(w http.ResponseWriter, r *http.Request) {
@@ -437,6 +440,9 @@ func (s *Server) pageOrg(w http.ResponseWriter, r *http.Request) {
 	}
 	none := enduse.Filter{}
 	d := &orgData{P: p}
+	if s.cfg.KB != nil {
+		d.Links = s.cfg.KB.KnownLinks(append([]string{p.Name}, p.Names...)...)
+	}
 	roles := map[string]enduse.Figure{"buyer 采购人": p.AsBuyer, "agency 代理机构": p.AsAgency, "winner 中标人": p.AsWinner,
 		"candidate 候选人": p.AsCandidate, "bidder 投标人": p.AsBidder, "single source 单一来源": p.AsSingleSource}
 	for k, v := range roles {
