@@ -379,3 +379,37 @@ func (k *KB) KnownLinks(names ...string) []string {
 	}
 	return out
 }
+
+// CompanyID returns the knowledge-base id of a resolution's company (its
+// brand's company, else its company by name), for callers that record
+// links to it.
+func (k *KB) CompanyID(r enduse.Resolution) (string, bool) { return k.resolutionCompany(r) }
+
+// USPathway says how a company is linked to the United States at date:
+// direct for a US company, else the pathway of the first hop of its chain
+// to a US company that is not a former name (subsidiary, joint venture,
+// acquired), or distributor when the chain runs through agency or
+// distribution only. It reports false when no chain holds at that date.
+func (k *KB) USPathway(companyID, date string) (enduse.Pathway, bool) {
+	c, ok := k.Company(companyID)
+	if !ok {
+		return "", false
+	}
+	if c.Country == "US" {
+		return enduse.PathwayDirect, true
+	}
+	chain := k.usChain(companyID, func(lk enduse.Link) bool { return k.activeAt(lk, date) })
+	if chain == nil {
+		return "", false
+	}
+	for _, lk := range chain {
+		switch lk.Type {
+		case enduse.LinkDistributorOf, enduse.LinkAgentOf:
+			return enduse.PathwayDistributor, true
+		case enduse.LinkFormerlyKnownAs:
+			continue
+		}
+		return pathwayOf([]enduse.Link{lk}), true
+	}
+	return enduse.PathwayDirect, true
+}
