@@ -86,3 +86,61 @@ func TestPathwaySupplierProfile(t *testing.T) {
 		t.Errorf("org profile lacks the Ryan Technologies link:\n%s", out)
 	}
 }
+
+// TestExhibitors answers the exhibition questions on the
+// constructed 5th-CIEPE list: US-linked exhibitors, the agents of a
+// brand, and exhibitors that later sold to public-security buyers; the
+// agents' links written with --kb-out load and check clean.
+func TestExhibitors(t *testing.T) {
+	list := filepath.Join("..", "exhibit", "testdata", "ciepe-5-2010-constructed.csv")
+	ev := []string{"exhibitors", "--event", "CIEPE", "--edition", "5", "--year", "2010"}
+	code, out, stderr := run(t, "", append(ev, "--us-linked", "--json", list)...)
+	if code != 0 {
+		t.Fatalf("exhibitors: %d %s", code, stderr)
+	}
+	var xs []exhibitorOut
+	if err := json.Unmarshal([]byte(out), &xs); err != nil {
+		t.Fatal(err)
+	}
+	if len(xs) != 4 {
+		t.Errorf("US-linked exhibitors = %d, want 4 (FLIR, Motorola China, Ryan Wende, H3C)", len(xs))
+	}
+	code, out, _ = run(t, "", append(ev, "--agents", "--brand", "Cognitech", list)...)
+	if code != 0 || !strings.Contains(out, "香港某某安防科技有限公司") || strings.Contains(out, "北京瑞源文德") {
+		t.Errorf("agents of Cognitech: %d\n%s", code, out)
+	}
+	// Exhibited in 2010, sold to a public-security buyer in 2019.
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, filepath.Join(pathwayNotices, "ryan-rapidhit-2019.html")); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	code, out, stderr = run(t, "", append(ev, "--agents", "--db", db, "--json", list)...)
+	if code != 0 {
+		t.Fatalf("exhibitors --db: %d %s", code, stderr)
+	}
+	xs = nil
+	if err := json.Unmarshal([]byte(out), &xs); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range xs {
+		n := 0
+		if x.LaterPublicSecurity != nil {
+			n = x.LaterPublicSecurity.Notices
+		}
+		if want := map[string]int{"北京瑞源文德科技有限公司": 1}[x.Name]; n != want {
+			t.Errorf("%s: later public-security notices = %d, want %d", x.Name, n, want)
+		}
+	}
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "", append(ev, "--kb-out", filepath.Join(dir, "ciepe2010.yaml"), list)...); code != 0 {
+		t.Fatalf("--kb-out: %s", stderr)
+	}
+	code, out, stderr = run(t, "", "kb", "check", "--kb", dir)
+	if code != 0 || !strings.Contains(out, ": 0 problems") {
+		t.Errorf("kb check of the written links: %d %s\n%s", code, stderr, out)
+	}
+	code, out, _ = run(t, "", "kb", "list", "links", "--kb", dir)
+	if code != 0 || !strings.Contains(out, "cognitech") {
+		t.Errorf("kb list links lacks the Cognitech agency:\n%s", out)
+	}
+}
