@@ -176,6 +176,17 @@ func printExhibitors(w io.Writer, ev exhibit.Event, xs []exhibitorOut, total int
 	tw.Flush()
 }
 
+// known reports whether the knowledge base already has a link of this
+// type between these companies.
+func known(k *kb.KB, lk enduse.Link) bool {
+	for _, o := range k.LinksFrom(lk.From) {
+		if o.Type == lk.Type && o.To == lk.To {
+			return true
+		}
+	}
+	return false
+}
+
 // kbFile is the shape of a knowledge-base data file written by
 // --kb-out: companies for exhibitors the knowledge base lacks and the
 // agency links the exhibitors stated.
@@ -203,6 +214,9 @@ func writeExhibitorKB(path string, k *kb.KB, xs []exhibit.Exhibitor) error {
 	for _, x := range xs {
 		for _, rep := range x.Represents {
 			lk := rep.Link.Link
+			if known(k, lk) {
+				continue // the reviewed record stays; a layer would replace it
+			}
 			if _, ok := k.Company(lk.From); !ok {
 				if x.CountryCode == "" {
 					continue

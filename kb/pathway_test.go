@@ -132,3 +132,20 @@ func TestKnownLinks(t *testing.T) {
 		t.Errorf("unknown org = %q, want nil", got)
 	}
 }
+
+// TestInstitutionLinks: an institution-to-institution agreement is a
+// link with a source, shown in profiles, and not walked for US links.
+func TestInstitutionLinks(t *testing.T) {
+	k := loadBuiltin(t)
+	got := strings.Join(k.KnownLinks("重庆通用航空产业集团有限公司"), "\n")
+	if !strings.Contains(got, "partner of MPS Police Aviation Management Office (CN), since 2017-09") {
+		t.Errorf("CGAG links = %q", got)
+	}
+	got = strings.Join(k.KnownLinks("公安部警用航空管理办公室"), "\n")
+	if !strings.Contains(got, "Chongqing General Aviation Industry Group (CN) is partner of it, since 2017-09") {
+		t.Errorf("MPS Police Aviation links = %q", got)
+	}
+	if ok, path, _ := k.USLinkAsOf("mps-police-aviation", "2020-01-01"); ok {
+		t.Errorf("a partnership made the MPS office US-linked: %q", path)
+	}
+}
