@@ -204,41 +204,63 @@ type kbCompany struct {
 }
 
 // writeExhibitorKB writes the agents' links as a data file that `--kb DIR`
-// loads, so that the knowledge base grows from exhibitor records. An
-// exhibitor unknown to the knowledge base becomes a company with a
-// derived id; one whose list gives no country is left out (its country
-// would be a guess).
+// loads, so that the knowledge base grows from exhibitor records.
 func writeExhibitorKB(path string, k *kb.KB, xs []exhibit.Exhibitor) error {
-	var out kbFile
-	added := map[string]bool{}
+	var ls []statedLink
 	for _, x := range xs {
 		for _, rep := range x.Represents {
-			lk := rep.Link.Link
-			if known(k, lk) {
-				continue // the reviewed record stays; a layer would replace it
-			}
-			if _, ok := k.Company(lk.From); !ok {
-				if x.CountryCode == "" {
-					continue
-				}
-				sum := sha256.Sum256([]byte(x.Name))
-				id := "exhibitor-" + hex.EncodeToString(sum[:4])
-				if !added[id] {
-					added[id] = true
-					out.Companies = append(out.Companies, kbCompany{ID: id, Name: x.Name, Country: x.CountryCode,
-						Note: "exhibitor record, not reviewed", Sources: lk.Sources})
-				}
-				lk.From = id
-			}
-			lk.Unverified = true
-			out.Links = append(out.Links, lk)
+			ls = append(ls, statedLink{link: rep.Link.Link, org: x.Name, country: x.CountryCode})
 		}
+	}
+	return writeStatedKB(path, "enduse exhibitors --kb-out: links stated by exhibitors", k, ls)
+}
+
+// statedLink is a link stated by a notice or an exhibitor record, with the
+// organisation's name and, when the record grounds it, its country.
+type statedLink struct {
+	link         enduse.Link
+	org, country string
+}
+
+// writeStatedKB writes stated links as a knowledge-base data file. A link
+// the knowledge base already has is left out (a layer would replace the
+// reviewed record); an organisation unknown to the knowledge base becomes
+// a company with a derived id, and one without a grounded country is left
+// out (its country would be a guess). Every written link is unverified.
+func writeStatedKB(path, what string, k *kb.KB, ls []statedLink) error {
+	var out kbFile
+	added := map[string]bool{}
+	for _, sl := range ls {
+		lk := sl.link
+		if known(k, lk) {
+			continue
+		}
+		if _, ok := k.Company(lk.From); !ok {
+			if sl.country == "" {
+				continue
+			}
+			sum := sha256.Sum256([]byte(sl.org))
+			id := "stated-" + hex.EncodeToString(sum[:4])
+			if !added[id] {
+				added[id] = true
+				out.Companies = append(out.Companies, kbCompany{ID: id, Name: sl.org, Country: sl.country,
+					Note: "named in a stated link, not reviewed", Sources: lk.Sources})
+			}
+			lk.From = id
+		}
+		key := lk.From + "/" + string(lk.Type) + "/" + lk.To
+		if added[key] {
+			continue
+		}
+		added[key] = true
+		lk.Unverified = true
+		out.Links = append(out.Links, lk)
 	}
 	b, err := yaml.Marshal(out)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	head := "# Written by enduse exhibitors --kb-out: links stated by exhibitors, unreviewed.\n"
+	head := "# Written by " + what + "; unreviewed.\n"
 	if err := os.WriteFile(path, append([]byte(head), b...), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -13,8 +13,9 @@ import (
 
 // runKB checks, lists and explains the knowledge base.
 func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
-	fs := newFlags(env, "kb", "check | list [brands|companies|links|categories] | explain TEXT...   [--kb DIR] [--json]")
+	fs := newFlags(env, "kb", "check | list [brands|companies|links|categories] | explain TEXT... | harvest [--out FILE] PATH...   [--kb DIR] [--json]")
 	asJSON := fs.Bool("json", false, "print JSON")
+	harvestOut := fs.String("out", "", "harvest: write the stated rights as a knowledge-base file for --kb")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory, merged over the built-in one (repeatable)")
 	args, err := parseFlags(fs, "kb", args)
@@ -51,6 +52,11 @@ func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
 			return fmt.Errorf("the knowledge base has %d problems", len(problems))
 		}
 		return nil
+	case "harvest":
+		if len(rest) == 0 {
+			return usagef("kb", "harvest needs notices, e.g. enduse kb harvest --out my-kb/harvested.yaml notices/")
+		}
+		return kbHarvest(ctx, env, k, append(cfg.KBDirs, kbDirs...), *harvestOut, rest)
 	case "list":
 		what := "brands"
 		if len(rest) > 0 {

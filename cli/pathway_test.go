@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,5 +143,55 @@ func TestExhibitors(t *testing.T) {
 	code, out, _ = run(t, "", "kb", "list", "links", "--kb", dir)
 	if code != 0 || !strings.Contains(out, "cognitech") {
 		t.Errorf("kb list links lacks the Cognitech agency:\n%s", out)
+	}
+}
+
+// TestKBHarvest grows the knowledge base from a notice: the right it
+// states, written by `kb harvest --out`, checks clean and gives the
+// distributor pathway to a later notice of the same supplier that states
+// nothing.
+func TestKBHarvest(t *testing.T) {
+	dir := t.TempDir()
+	stated := filepath.Join(pathwayNotices, "stated-right-2022.html")
+	code, out, stderr := run(t, "", "kb", "harvest", "--out", filepath.Join(dir, "harvested.yaml"), stated)
+	if code != 0 || !strings.Contains(out, "中国区总代理") || !strings.Contains(out, "1 rights stated") {
+		t.Fatalf("harvest: %d %s\n%s", code, stderr, out)
+	}
+	if code, out, _ := run(t, "", "kb", "check", "--kb", dir); code != 0 || !strings.Contains(out, ": 0 problems") {
+		t.Fatalf("kb check of the harvest: %d\n%s", code, out)
+	}
+	raw, err := os.ReadFile(stated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := strings.Replace(string(raw), "北京某某数据存储科技有限公司为希捷硬盘中国区总代理，具有唯一性。", "", 1)
+	later = strings.Replace(later, "2022-08-01", "2023-02-01", -1)
+	if later == string(raw) {
+		t.Fatal("the statement was not removed")
+	}
+	f := filepath.Join(t.TempDir(), "later.html")
+	if err := os.WriteFile(f, []byte(later), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		kb   []string
+		want enduse.Pathway
+	}{{nil, enduse.PathwayUnknownThirdParty}, {[]string{"--kb", dir}, enduse.PathwayDistributor}} {
+		code, out, stderr := run(t, "", append(append([]string{"extract", "--json"}, tt.kb...), f)...)
+		if code != 0 {
+			t.Fatalf("extract: %s", stderr)
+		}
+		var n enduse.Notice
+		if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &n); err != nil {
+			t.Fatal(err)
+		}
+		if len(n.Rights) != 0 {
+			t.Errorf("later notice states rights: %+v", n.Rights)
+		}
+		for _, m := range n.Mentions {
+			if m.Brand == "Seagate" && (m.Route == nil || m.Route.Pathway != tt.want) {
+				t.Errorf("kb %v: Seagate route %+v, want %s", tt.kb, m.Route, tt.want)
+			}
+		}
 	}
 }
