@@ -164,7 +164,7 @@ func TestEnstromMaintainer(t *testing.T) {
 		t.Errorf("Enstrom 480B resolves to %+v", r)
 	}
 	e := k.CompanyPath("enstrom")
-	if !strings.Contains(strings.Join(e, "\n"), "acquired by Chongqing General Aviation Industry Group (CN), 100% in 2013") {
+	if !strings.Contains(strings.Join(e, "\n"), "acquired by Chongqing General Aviation Industry Group (CN), 100% in 2012") {
 		t.Errorf("CompanyPath(enstrom) = %q", e)
 	}
 }

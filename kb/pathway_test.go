@@ -29,7 +29,7 @@ func TestRoute(t *testing.T) {
 		{name: "Invitrogen (Shanghai) maintains Applied Biosystems", supplier: "英潍捷基（上海）贸易有限公司", brand: "applied-biosystems", date: "2020-09-01",
 			want: enduse.PathwaySubsidiary, wantPath: []string{"Invitrogen (Shanghai)", "subsidiary of Thermo Fisher Scientific (US)"}},
 		{name: "CGAG maintains an Enstrom", supplier: "重庆通用航空产业集团有限公司", brand: "enstrom", date: "2018-03-01",
-			want: enduse.PathwayAcquired, wantPath: []string{"owner of Enstrom Helicopter Corporation (US)", "acquired by Chongqing General Aviation Industry Group (CN), 100% in 2013"}},
+			want: enduse.PathwayAcquired, wantPath: []string{"owner of Enstrom Helicopter Corporation (US)", "acquired by Chongqing General Aviation Industry Group (CN), 100% in 2012"}},
 		{name: "CGAG's subsidiary maintains an Enstrom", supplier: "重庆通用航空有限公司", brand: "enstrom", date: "2021-03-01",
 			want: enduse.PathwayAcquired, wantPath: []string{"subsidiary of Chongqing General Aviation Industry Group", "owner of Enstrom"}},
 		{name: "H3C sells its switch in 2018", supplier: "新华三技术有限公司", brand: "h3c", date: "2018-07-01",

@@ -29,7 +29,7 @@ func TestPathwayExamples(t *testing.T) {
 		{"invitrogen-maintenance-2020.html", "Applied Biosystems", enduse.PathwaySubsidiary, true,
 			[]string{"Invitrogen (Shanghai)", "subsidiary of Thermo Fisher Scientific (US)"}, ""},
 		{"cgag-enstrom-2021.html", "Enstrom", enduse.PathwayAcquired, true,
-			[]string{"Chongqing General Aviation Industry Group (CN)", "owner of Enstrom Helicopter Corporation (US)", "in 2013"}, ""},
+			[]string{"Chongqing General Aviation Industry Group (CN)", "owner of Enstrom Helicopter Corporation (US)", "100% in 2012"}, ""},
 		{"h3c-switch-2018.html", "H3C", enduse.PathwayJointVenture, true,
 			[]string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 49% from 2016-05 to 2024-09"},
 			"this notice is dated 2018-06-15"},
