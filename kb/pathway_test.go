@@ -149,3 +149,17 @@ func TestInstitutionLinks(t *testing.T) {
 		t.Errorf("a partnership made the MPS office US-linked: %q", path)
 	}
 }
+
+// BenchmarkRoute measures the per-mention cost the pipeline adds: the
+// as-of re-resolution and the route from one supplier.
+func BenchmarkRoute(b *testing.B) {
+	k := loadBuiltin(b)
+	r := k.Resolve("rapidhit", "")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		res := k.AsOf(r, "2019-05-20")
+		if rt := k.Route("北京瑞源文德科技有限公司", res, "2019-05-20", nil); rt == nil {
+			b.Fatal("no route")
+		}
+	}
+}

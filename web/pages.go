@@ -351,7 +351,9 @@ type mentionView struct {
 	enduse.Mention
 	Anchor string
 	Path   string
-	Route  string // the route's path in words
+	// RouteText is the route's path in words; the route itself is
+	// Mention.Route.
+	RouteText string
 }
 
 type fieldView struct {
@@ -369,7 +371,7 @@ func (s *Server) pageNotice(w http.ResponseWriter, r *http.Request) {
 	for _, m := range n.Mentions {
 		mv := mentionView{Mention: m, Anchor: "#s" + strconv.Itoa(m.Start), Path: strings.Join(m.USLinkPath, " → ")}
 		if m.Route != nil {
-			mv.Route = strings.Join(m.Route.Path, " → ")
+			mv.RouteText = strings.Join(m.Route.Path, " → ")
 		}
 		d.Mentions = append(d.Mentions, mv)
 	}
