@@ -156,6 +156,7 @@ func BenchmarkRoute(b *testing.B) {
 	k := loadBuiltin(b)
 	r := k.Resolve("rapidhit", "")
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res := k.AsOf(r, "2019-05-20")
 		if rt := k.Route("北京瑞源文德科技有限公司", res, "2019-05-20", nil); rt == nil {
