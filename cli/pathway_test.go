@@ -195,3 +195,47 @@ func TestKBHarvest(t *testing.T) {
 		}
 	}
 }
+
+// TestExhibitorPathway: an agency stated at an exhibition, written with
+// --kb-out and loaded with --kb, gives a later purchase from that agent
+// the distributor pathway with the exhibitor record as its basis.
+func TestExhibitorPathway(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join("..", "exhibit", "testdata", "ciepe-5-2010-constructed.csv")
+	if code, _, stderr := run(t, "", "exhibitors", "--event", "CIEPE", "--edition", "5", "--year", "2010",
+		"--kb-out", filepath.Join(dir, "ciepe.yaml"), list); code != 0 {
+		t.Fatalf("exhibitors: %s", stderr)
+	}
+	raw, err := os.ReadFile(filepath.Join(pathwayNotices, "stated-right-2022.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice := strings.NewReplacer("北京某某数据存储科技有限公司为希捷硬盘中国区总代理，具有唯一性。", "",
+		"北京某某数据存储科技有限公司", "香港某某安防科技有限公司", "监控硬盘", "模糊图像处理软件",
+		"希捷", "Cognitech", "ST8000VX004", "VideoActive").Replace(string(raw))
+	f := filepath.Join(t.TempDir(), "cognitech.html")
+	if err := os.WriteFile(f, []byte(notice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, "", "extract", "--json", "--kb", dir, f)
+	if code != 0 {
+		t.Fatalf("extract: %s", stderr)
+	}
+	var n enduse.Notice
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &n); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range n.Mentions {
+		if m.Company != "Cognitech, Inc." || m.Kind == enduse.MentionCompany {
+			continue
+		}
+		found = true
+		if m.Route == nil || m.Route.Pathway != enduse.PathwayDistributor || m.Route.Basis != enduse.BasisExhibitor {
+			t.Errorf("Cognitech route = %+v, want distributor from the exhibitor record", m.Route)
+		}
+	}
+	if !found {
+		t.Errorf("no Cognitech mention in %s", out)
+	}
+}
