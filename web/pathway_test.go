@@ -27,7 +27,7 @@ func TestPathwayPages(t *testing.T) {
 	n.SHA256 = d.SHA256
 	for i := range n.Mentions {
 		n.Mentions[i].Route = &enduse.Route{Pathway: enduse.PathwayDistributor, Supplier: "北京某某数据科技有限公司",
-			Path: []string{"北京某某数据科技有限公司 (supplier, not in the knowledge base)", "distributor of Seagate Technology (US), since 2022-01-01"},
+			Path:  []string{"北京某某数据科技有限公司 (supplier, not in the knowledge base)", "distributor of Seagate Technology (US), since 2022-01-01"},
 			Basis: enduse.BasisNotice, AsOf: "2022-03-01"}
 		n.Mentions[i].USLinkNote = "as of the notice's date"
 	}
