@@ -197,6 +197,13 @@ type Resolution struct {
 	USLinkPath  []string `json:"us_link_path,omitempty"` // e.g. ["H3C","joint_venture_of 49% Hewlett Packard Enterprise (US)"]
 	ProductLine string   `json:"product_line,omitempty"`
 	Category    string   `json:"category,omitempty"` // e.g. "storage.surveillance"
+	// AsOf is the date the corporate links were evaluated at (the notice's
+	// date); empty means as of today. USLinkNote says so in words ("H3C:
+	// Hewlett Packard Enterprise 49% from 2016-05 to 2024-09; this notice is
+	// dated 2023-04"). Route is the pathway the product took (pathway.go).
+	AsOf       string `json:"as_of,omitempty"`
+	USLinkNote string `json:"us_link_note,omitempty"`
+	Route      *Route `json:"route,omitempty"`
 }
 
 // Item is one line of an equipment or service list.
@@ -319,6 +326,9 @@ type Notice struct {
 	Evidence map[string]Evidence `json:"evidence,omitempty"`
 	// Error is set when the document could not be read as a notice.
 	Error string `json:"error,omitempty"`
+	// Rights are the distribution rights the notice states (唯一授权代理商,
+	// 中国区总代理, …), each a link with the notice as its source.
+	Rights []StatedLink `json:"rights,omitempty"`
 }
 
 // RuneSpan returns the text of the rune span [start, end) of s, clamped to

@@ -61,6 +61,9 @@ func (f Filter) Validate() (Filter, error) {
 	if f.Reason != "" && !slices.Contains(FilterReasons, f.Reason) {
 		return f, bad("reason", "unknown single-source reason (want one of "+joinValues(FilterReasons)+")", f.Reason)
 	}
+	if f.Pathway != "" && !ValidPathway(f.Pathway) {
+		return f, bad("pathway", "unknown pathway (want direct, subsidiary, joint_venture, acquired, distributor or unknown_third_party)", f.Pathway)
+	}
 	if f.Limit < 0 || f.Limit > FilterMaxLimit {
 		return f, bad("limit", fmt.Sprintf("want 0..%d", FilterMaxLimit), f.Limit)
 	}

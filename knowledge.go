@@ -9,6 +9,9 @@ type Company struct {
 	Aliases  []string `json:"aliases,omitempty" yaml:"aliases,omitempty"` // names of the company itself (legal names, subsidiaries' trading names)
 	Category string   `json:"category,omitempty" yaml:"category,omitempty"`
 	Sources  []string `json:"sources" yaml:"sources"`
+	// Until is when the company ceased to exist or to trade (YYYY, YYYY-MM
+	// or YYYY-MM-DD); no link of it may start after that.
+	Until string `json:"until,omitempty" yaml:"until,omitempty"`
 }
 
 // ProductLine is a line of products of a brand, recognisable by aliases
@@ -19,6 +22,10 @@ type ProductLine struct {
 	Aliases  []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
 	Patterns []string `json:"patterns,omitempty" yaml:"patterns,omitempty"` // Go regular expressions over normalised text
 	Sources  []string `json:"sources,omitempty" yaml:"sources,omitempty"`
+	// Owners, when set, say which brand the line belonged to when: a line
+	// that changed owner (IBM System x → Lenovo) resolves to the brand of
+	// the notice's date.
+	Owners []LineOwner `json:"owners,omitempty" yaml:"owners,omitempty"`
 }
 
 // Brand is a brand of the knowledge base, owned by a company.
@@ -43,6 +50,17 @@ const (
 	LinkDistributorOf   LinkType = "distributor_of"
 	LinkAgentOf         LinkType = "agent_of"
 	LinkFormerlyKnownAs LinkType = "formerly_known_as"
+	// LinkSpunOffFrom: From was split off To as a separate company (HPE
+	// from Hewlett-Packard). Unlike a rename, the two go on as different
+	// companies, so the link is not walked for US links.
+	LinkSpunOffFrom LinkType = "spun_off_from"
+	// LinkSoldBy: From was sold by its former owner To on Since (xFusion by
+	// Huawei, 2021-11). It ends the ownership; it is not walked.
+	LinkSoldBy LinkType = "sold_by"
+	// LinkPartnerOf: an institution-to-institution relationship stated in
+	// a public document (research partnership, training or strategic
+	// cooperation agreement). Organisations only, never people.
+	LinkPartnerOf LinkType = "partner_of"
 )
 
 // Link is a corporate relationship between two companies.
@@ -55,6 +73,19 @@ type Link struct {
 	Until   string   `json:"until,omitempty" yaml:"until,omitempty"`
 	Note    string   `json:"note,omitempty" yaml:"note,omitempty"`
 	Sources []string `json:"sources" yaml:"sources"`
+	// Shares are the owner's share over time, oldest first, when it
+	// changed (HPE in H3C: 49% from 2016-05, 19% from 2024-09); Share is
+	// then the latest.
+	Shares []ShareStep `json:"shares,omitempty" yaml:"shares,omitempty"`
+	// Unverified marks a fact written from memory or a secondary account
+	// that no one has checked against its cited source yet.
+	Unverified bool `json:"unverified,omitempty" yaml:"unverified,omitempty"`
+	// Reviewed records the last review of the link against its sources
+	// ("2026-12 dates checked against the seed report").
+	Reviewed string `json:"reviewed,omitempty" yaml:"reviewed,omitempty"`
+	// Basis says how the link became known when not from reviewed data:
+	// BasisNotice (harvested from a notice) or BasisExhibitor.
+	Basis string `json:"basis,omitempty" yaml:"basis,omitempty"`
 }
 
 // Category is a node of the technology taxonomy, e.g. "storage.surveillance".

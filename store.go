@@ -39,6 +39,9 @@ type Filter struct {
 	IncludeSpec bool `json:"include_spec,omitempty"`
 	Limit       int  `json:"limit,omitempty"`
 	Offset      int  `json:"offset,omitempty"`
+	// Pathway selects brand mentions and items by how the product reached
+	// the buyer (pathway.go): "distributor", "joint_venture", ….
+	Pathway Pathway `json:"pathway,omitempty"`
 }
 
 // Figure is one number of an answer with the notices behind it.
@@ -97,6 +100,10 @@ type Result struct {
 	ByMonth       map[string]Figure `json:"by_month"`
 	Rows          []Row             `json:"rows"`
 	Total         int               `json:"total"` // rows matching before Limit/Offset
+	// ByPathway counts notices by the pathway of their brand mentions and
+	// items (direct, subsidiary, joint_venture, acquired, distributor,
+	// unknown_third_party).
+	ByPathway map[string]Figure `json:"by_pathway,omitempty"`
 }
 
 // IngestOutcome says what happened to one document on ingest.

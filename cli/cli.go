@@ -75,6 +75,7 @@ func commands() []command {
 		{"screen", "screen names (or every stored organisation with --db) against export-control lists", runScreen},
 		{"lists", "import and list screening lists", runLists},
 		{"kb", "check, list and explain the knowledge base", runKB},
+		{"exhibitors", "resolve exhibition exhibitor lists: US-linked exhibitors and agents, as of the event year", runExhibitors},
 		{"serve", "serve the web UI and JSON API", runServe},
 		{"bench", "measure extraction and ingest throughput on the bundled sample", runBench},
 		{"version", "print the version", runVersion},

@@ -14,7 +14,7 @@ import (
 func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 	var f enduse.Filter
 	var types, lists listFlag
-	var sector, level, reason string
+	var sector, level, reason, pathway string
 	fs.StringVar(&f.Brand, "brand", "", "brand by name or alias (Seagate, 希捷, WD)")
 	fs.StringVar(&f.Company, "company", "", "company name or id (Thermo Fisher Scientific, 新华三)")
 	fs.StringVar(&f.Country, "country", "", "country of the brand's company, ISO code (US)")
@@ -34,10 +34,12 @@ func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 	fs.StringVar(&f.Text, "text", "", "full-text search in title and text")
 	fs.StringVar(&reason, "reason", "", "single-source reason: imported, outperforms, compatibility, sole_service, patent, urgent, other")
 	fs.BoolVar(&f.IncludeSpec, "include-spec", false, "count brands named only as a specification (\"或同等档次\")")
+	fs.StringVar(&pathway, "pathway", "", "how the product reached the buyer: direct, subsidiary, joint_venture, acquired, distributor, unknown_third_party")
 	fs.IntVar(&f.Limit, "limit", 100, "rows to list")
 	fs.IntVar(&f.Offset, "offset", 0, "rows to skip")
 	return func() (enduse.Filter, error) {
 		f.Sector, f.Level, f.Reason, f.Lists = enduse.Sector(sector), enduse.Level(level), enduse.ReasonClass(reason), lists
+		f.Pathway = enduse.Pathway(pathway)
 		for _, t := range types {
 			f.Types = append(f.Types, enduse.NoticeType(t))
 		}

@@ -13,8 +13,9 @@ import (
 
 // runKB checks, lists and explains the knowledge base.
 func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
-	fs := newFlags(env, "kb", "check | list [brands|companies|links|categories] | explain TEXT...   [--kb DIR] [--json]")
+	fs := newFlags(env, "kb", "check | list [brands|companies|links|categories] | explain TEXT... | harvest [--out FILE] PATH...   [--kb DIR] [--json]")
 	asJSON := fs.Bool("json", false, "print JSON")
+	harvestOut := fs.String("out", "", "harvest: write the stated rights as a knowledge-base file for --kb")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory, merged over the built-in one (repeatable)")
 	args, err := parseFlags(fs, "kb", args)
@@ -37,6 +38,13 @@ func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
 			for _, p := range problems {
 				fmt.Fprintln(env.Stdout, p.String())
 			}
+			// Undated links are not errors (a relationship that never
+			// changed needs no date) but each is listed for review.
+			undated := k.Undated()
+			for _, p := range undated {
+				fmt.Fprintln(env.Stdout, "undated: "+p.String())
+			}
+			fmt.Fprintf(env.Stdout, "%d links without a date (listed above for review)\n", len(undated))
 			fmt.Fprintf(env.Stdout, "%d companies, %d brands, %d aliases, %d model patterns, %d links, %d categories: %d problems\n",
 				len(k.Companies()), len(k.Brands()), len(k.Aliases()), len(k.Patterns()), len(k.Links()), len(k.Categories()), len(problems))
 		}
@@ -44,6 +52,11 @@ func runKB(ctx context.Context, env Env, cfg Config, args []string) error {
 			return fmt.Errorf("the knowledge base has %d problems", len(problems))
 		}
 		return nil
+	case "harvest":
+		if len(rest) == 0 {
+			return usagef("kb", "harvest needs notices, e.g. enduse kb harvest --out my-kb/harvested.yaml notices/")
+		}
+		return kbHarvest(ctx, env, k, append(cfg.KBDirs, kbDirs...), *harvestOut, rest)
 	case "list":
 		what := "brands"
 		if len(rest) > 0 {

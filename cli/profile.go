@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/kb"
 )
 
 // runOrg prints the profile of a buyer, agency or supplier.
@@ -34,6 +35,15 @@ func runOrg(ctx context.Context, env Env, cfg Config, args []string) error {
 		return writeJSON(env.Stdout, p)
 	}
 	printOrgProfile(env.Stdout, p)
+	// The knowledge base's links of the organisation: "agent of Ryan
+	// Technologies (US), since 2008".
+	k, err := kb.Load(cfg.KBDirs...)
+	if err != nil {
+		return err
+	}
+	for _, l := range k.KnownLinks(append([]string{p.Name}, p.Names...)...) {
+		fmt.Fprintln(env.Stdout, "known link: "+l)
+	}
 	return nil
 }
 

@@ -83,6 +83,7 @@ func printResult(w io.Writer, r *enduse.Result) {
 	}{
 		{"type", r.ByType}, {"brand", r.ByBrand}, {"product line", r.ByProductLine}, {"category", r.ByCategory},
 		{"co-mentioned", r.CoMentions}, {"sector", r.BySector}, {"level", r.ByLevel}, {"region", r.ByRegion},
+		{"pathway", r.ByPathway},
 	} {
 		if len(part.m) > 0 {
 			fmt.Fprintf(w, "by %s: %s\n", part.name, figures(part.m, 8))

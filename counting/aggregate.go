@@ -31,7 +31,8 @@ type Mark struct {
 	ProductLine, Category         string
 	USLinked, Spec, Item          bool
 	Quantity                      float64
-	Match                         bool // meets the filter's brand/product fields
+	Match                         bool   // meets the filter's brand/product fields
+	Pathway                       string // how the product reached the buyer (enduse.Pathway), "" when unknown
 }
 
 // Set is the loaded matched notices with their groups' representatives.
@@ -306,7 +307,7 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 	res.Notices, res.Quantity, res.Amount = all.Notices, all.Quantity, all.Amount
 
 	byType, byBuyer, bySector, byLevel, byRegion, byMonth := grouping{}, grouping{}, grouping{}, grouping{}, grouping{}, grouping{}
-	byBrand, byLine, byCat, co := grouping{}, grouping{}, grouping{}, grouping{}
+	byBrand, byLine, byCat, co, byPath := grouping{}, grouping{}, grouping{}, grouping{}, grouping{}
 	brandName := map[string]string{} // lower → first spelling
 	matched := map[string]bool{}     // brands of marks that meet the filter
 	buyers := map[string]bool{}
@@ -337,6 +338,7 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 			}
 			byLine.add(m.ProductLine, r)
 			byCat.add(m.Category, r)
+			byPath.add(m.Pathway, r)
 		}
 	}
 	res.Buyers = len(buyers)
@@ -364,6 +366,11 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 	res.ByCategory = s.figures(byCat, func(c string) ItemPred {
 		return func(m *Mark) bool { return m.Category == c }
 	})
+	if len(byPath) > 0 {
+		res.ByPathway = s.figures(byPath, func(pw string) ItemPred {
+			return func(m *Mark) bool { return m.Pathway == pw }
+		})
+	}
 
 	reps := make([]*Rec, 0, len(s.rep))
 	for _, r := range s.rep {

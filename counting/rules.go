@@ -53,7 +53,8 @@ type Marks struct {
 // Active reports whether the filter constrains brands or products at all.
 func (p *Marks) Active() bool {
 	f := p.F
-	return f.Brand != "" || f.Company != "" || f.Country != "" || f.USLinked || f.Category != "" || f.ProductLine != ""
+	return f.Brand != "" || f.Company != "" || f.Country != "" || f.USLinked || f.Category != "" || f.ProductLine != "" ||
+		f.Pathway != ""
 }
 
 // Match reports whether a loaded mark meets the filter's brand and product
@@ -82,6 +83,9 @@ func (p *Marks) Match(m *Mark) bool {
 		return false
 	}
 	if f.Category != "" && m.Category != f.Category && !strings.HasPrefix(m.Category, f.Category+".") {
+		return false
+	}
+	if f.Pathway != "" && m.Pathway != string(f.Pathway) {
 		return false
 	}
 	if f.ProductLine != "" && !strings.EqualFold(m.ProductLine, f.ProductLine) {

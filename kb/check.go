@@ -24,6 +24,8 @@ func (k *KB) Check() []Problem {
 	c.companies()
 	c.brands()
 	c.links()
+	c.linkDates()
+	c.shareSums()
 	c.cycles()
 	c.rules()
 	c.ordinaryWords()
@@ -170,7 +172,8 @@ func (c *checker) brands() {
 func validLinkType(t enduse.LinkType) bool {
 	switch t {
 	case enduse.LinkSubsidiaryOf, enduse.LinkJointVentureOf, enduse.LinkAcquiredBy,
-		enduse.LinkDistributorOf, enduse.LinkAgentOf, enduse.LinkFormerlyKnownAs:
+		enduse.LinkDistributorOf, enduse.LinkAgentOf, enduse.LinkFormerlyKnownAs,
+		enduse.LinkSpunOffFrom, enduse.LinkSoldBy, enduse.LinkPartnerOf:
 		return true
 	}
 	return false

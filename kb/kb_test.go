@@ -113,7 +113,7 @@ func TestResolvePaths(t *testing.T) {
 		wantPath               []string
 	}{
 		{name: "H3C via HPE", brand: "h3c", wantBrand: "H3C", wantCountry: "CN", wantCategory: "network", wantUS: true,
-			wantPath: []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 49% since 2016"}},
+			wantPath: []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 19% since 2024-09 (unverified)"}},
 		{name: "Invitrogen Shanghai", brand: "英潍捷基（上海）贸易有限公司", wantCountry: "CN", wantCategory: "dna", wantUS: true,
 			wantPath: []string{"Invitrogen (Shanghai) Trading Co., Ltd. (CN)", "subsidiary of Thermo Fisher Scientific (US), 100%"}},
 		{name: "Enstrom 480B", brand: "enstrom", line: "480B", wantBrand: "Enstrom", wantCountry: "US", wantLine: "480B",
@@ -164,7 +164,7 @@ func TestEnstromMaintainer(t *testing.T) {
 		t.Errorf("Enstrom 480B resolves to %+v", r)
 	}
 	e := k.CompanyPath("enstrom")
-	if !strings.Contains(strings.Join(e, "\n"), "acquired by Chongqing General Aviation Industry Group (CN), 100% in 2013") {
+	if !strings.Contains(strings.Join(e, "\n"), "acquired by Chongqing General Aviation Industry Group (CN), 100% in 2012") {
 		t.Errorf("CompanyPath(enstrom) = %q", e)
 	}
 }
@@ -310,6 +310,10 @@ func TestCheckCatches(t *testing.T) {
 		{"alias-clash", `alias "希捷" is claimed by acme, seagate`},
 		{"bad-country", `country "UK" is not an ISO 3166-1 alpha-2 code`},
 		{"rule-no-reason", "has no reason"},
+		{"share-sum", "ownership of acme-jv at 2020 sums to 111%"},
+		{"after-end", "link starts 2012, after Gone Co ended (2010)"},
+		{"step-order", "share step #2: since 2012 is not after the step before (2016)"},
+		{"owner-overlap", "owners #1 and #2 overlap"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
@@ -492,7 +496,7 @@ func TestUSLink(t *testing.T) {
 		us   bool
 		path []string
 	}{
-		{"h3c", true, []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 49% since 2016"}},
+		{"h3c", true, []string{"New H3C Technologies (CN)", "joint venture of Hewlett Packard Enterprise (US), 19% since 2024-09 (unverified)"}},
 		{"seagate", true, []string{"Seagate Technology (US)"}},
 		{"medtronic", true, []string{"Medtronic (IE)", "formerly known as Medtronic, Inc. (US), since 2015"}},
 		{"jlr", false, nil},

@@ -67,6 +67,8 @@ type companyRecord struct {
 	Category string      `yaml:"category,omitempty"`
 	Sources  []string    `yaml:"sources"`
 	Note     string      `yaml:"note,omitempty"`
+	// Until is when the company ceased to exist or trade.
+	Until string `yaml:"until,omitempty"`
 	// EnglishNames maps a Chinese legal name of the company (or of a
 	// subsidiary trading under the same record) to its official English
 	// legal name, for KB.EnglishName.
@@ -80,6 +82,8 @@ type lineRecord struct {
 	Patterns []string    `yaml:"patterns,omitempty"`
 	Sources  []string    `yaml:"sources,omitempty"`
 	Note     string      `yaml:"note,omitempty"`
+	// Owners bound the line's brand in time (see enduse.LineOwner).
+	Owners []enduse.LineOwner `yaml:"owners,omitempty"`
 }
 
 type brandRecord struct {
@@ -353,6 +357,7 @@ func (l *loader) build() *KB {
 		k.companies = append(k.companies, enduse.Company{
 			ID: c.ID, Name: c.Name, NameZH: c.NameZH, Country: c.Country,
 			Aliases: aliasTexts(c.Aliases), Category: c.Category, Sources: c.Sources,
+			Until: c.Until,
 		})
 	}
 	for _, id := range sortedKeys(l.brands) {
@@ -362,7 +367,7 @@ func (l *loader) build() *KB {
 		for _, pl := range b.ProductLines {
 			eb.ProductLines = append(eb.ProductLines, enduse.ProductLine{
 				Name: pl.Name, Category: pl.Category, Aliases: aliasTexts(pl.Aliases),
-				Patterns: pl.Patterns, Sources: pl.Sources,
+				Patterns: pl.Patterns, Sources: pl.Sources, Owners: pl.Owners,
 			})
 		}
 		k.brandByID[id] = len(k.brands)

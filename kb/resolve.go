@@ -34,21 +34,37 @@ func linkVerb(t enduse.LinkType) string {
 		return "agent of"
 	case enduse.LinkFormerlyKnownAs:
 		return "formerly known as"
+	case enduse.LinkSpunOffFrom:
+		return "spun off from"
+	case enduse.LinkSoldBy:
+		return "sold by"
+	case enduse.LinkPartnerOf:
+		return "partner of"
 	}
 	return string(t)
 }
 
 // Resolve returns what the KB says about a brand (and optionally one of its
-// product lines by name or alias): canonical brand, company name, country,
-// product line, category (the line's, else the brand's), and USLinked with
-// USLinkPath, found by walking current links from the brand's company to a
-// company headquartered in the US. A US company is US-linked itself.
+// product lines by name or alias) as of today: canonical brand, company
+// name, country, product line, category (the line's, else the brand's), and
+// USLinked with USLinkPath, found by walking current links from the brand's
+// company to a company headquartered in the US. A US company is US-linked
+// itself. ResolveAsOf does the same as of a notice's date.
 //
 // brandID is a brand id; when no brand has that id it is looked up as a
 // brand alias, then as a company id or name, so that a supplier such as
 // 英潍捷基（上海）贸易有限公司 resolves to its company and corporate path
 // without a brand. An unknown name gives the zero Resolution.
 func (k *KB) Resolve(brandID, productLine string) enduse.Resolution {
+	return k.ResolveAsOf(brandID, productLine, "")
+}
+
+// ResolveAsOf is Resolve with the corporate links, share steps and product
+// line owners evaluated as of date (YYYY, YYYY-MM or YYYY-MM-DD; empty
+// means today), so that a System x server of 2016 is Lenovo's and an H3C
+// switch of 2025 shows HPE's stake of 2025. The result's AsOf is date and
+// USLinkNote explains the dates in words.
+func (k *KB) ResolveAsOf(brandID, productLine, date string) enduse.Resolution {
 	b, ok := k.Brand(brandID)
 	if !ok {
 		b, ok = k.FindBrand(brandID)
@@ -61,25 +77,95 @@ func (k *KB) Resolve(brandID, productLine string) enduse.Resolution {
 		if !ok {
 			return enduse.Resolution{}
 		}
-		r := enduse.Resolution{Company: c.Name, Country: c.Country, Category: c.Category}
-		r.USLinked, r.USLinkPath = k.USLink(c.ID)
+		r := enduse.Resolution{Company: c.Name, Country: c.Country, Category: c.Category, AsOf: date}
+		k.usLinkInto(&r, c.ID, date)
 		return r
 	}
-	r := enduse.Resolution{Brand: b.Name, Category: b.Category}
-	if c, ok := k.Company(b.Company); ok {
-		r.Company = c.Name
-		r.Country = c.Country
-		r.USLinked, r.USLinkPath = k.USLink(c.ID)
-	}
+	r := enduse.Resolution{Brand: b.Name, Category: b.Category, AsOf: date}
+	var ownerNote string
 	if productLine != "" {
 		if pl, ok := k.productLine(b, productLine); ok {
 			r.ProductLine = pl.Name
 			if pl.Category != "" {
 				r.Category = pl.Category
 			}
+			if ob, note, ok := k.lineOwner(b, pl, date); ok {
+				b, ownerNote = ob, note
+				r.Brand = b.Name
+			}
 		}
 	}
+	if c, ok := k.Company(b.Company); ok {
+		r.Company = c.Name
+		r.Country = c.Country
+		k.usLinkInto(&r, c.ID, date)
+	}
+	if ownerNote != "" {
+		r.USLinkNote = joinNote(ownerNote, r.USLinkNote)
+	}
 	return r
+}
+
+// lineOwner returns the brand a line with dated owners belonged to at date
+// and a note saying so, when that brand is not b.
+func (k *KB) lineOwner(b enduse.Brand, pl enduse.ProductLine, date string) (enduse.Brand, string, bool) {
+	if len(pl.Owners) == 0 {
+		return b, "", false
+	}
+	var spans []string
+	owner := ""
+	for _, o := range pl.Owners {
+		name := o.Brand
+		if ob, ok := k.Brand(o.Brand); ok {
+			name = ob.Name
+		}
+		spans = append(spans, name+"'s "+period(o.Since, o.Until))
+		if enduse.DateActive(date, o.Since, o.Until) {
+			owner = o.Brand
+		}
+	}
+	ob, ok := k.Brand(owner)
+	if !ok || ob.ID == b.ID {
+		return b, "", false
+	}
+	return ob, pl.Name + ": " + strings.Join(spans, ", ") + dated(date), true
+}
+
+// usLinkInto fills r's US link, path and note for a company as of date.
+func (k *KB) usLinkInto(r *enduse.Resolution, companyID, date string) {
+	r.USLinked, r.USLinkPath, r.USLinkNote = k.USLinkAsOf(companyID, date)
+}
+
+func joinNote(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
+
+// dated renders "; this notice is dated D" (or "; as of today").
+func dated(date string) string {
+	if date == "" {
+		return "; as of today"
+	}
+	return "; this notice is dated " + date
+}
+
+// period renders a date range in words: "from 2016-05 to 2024-09",
+// "since 2024-09", "until 2014-10", or "" with no bounds.
+func period(since, until string) string {
+	switch {
+	case since != "" && until != "":
+		return "from " + since + " to " + until
+	case since != "":
+		return "since " + since
+	case until != "":
+		return "until " + until
+	}
+	return "(undated)"
 }
 
 // ResolveModel resolves a bare model number with no brand word: the first
@@ -114,21 +200,50 @@ func (k *KB) productLine(b enduse.Brand, name string) (enduse.ProductLine, bool)
 	return enduse.ProductLine{}, false
 }
 
-// USLink reports whether a company (by id) is US-linked and why: a US
-// company is linked by itself ("Seagate Technology (US)"); otherwise the
+// USLink reports whether a company (by id) is US-linked today and why: a
+// US company is linked by itself ("Seagate Technology (US)"); otherwise the
 // shortest chain of current ownership, agency, distribution or former-name
 // links to a US company, hop by hop ("New H3C Technologies (CN)", "joint
 // venture of Hewlett Packard Enterprise (US), 49% since 2016"). Callers use
 // it to show a supplier's US link without a brand. An unknown id or a
 // company with no such chain gives false and nil.
 func (k *KB) USLink(companyID string) (bool, []string) {
+	ok, path, _ := k.USLinkAsOf(companyID, "")
+	return ok, path
+}
+
+// USLinkAsOf is USLink as of date (empty: today): only links active at
+// that date are walked, each hop shows the share of that date and its
+// period, and note explains it ("New H3C Technologies: joint venture of
+// Hewlett Packard Enterprise 49% from 2016-05 to 2024-09; this notice is
+// dated 2023-04"). When no chain holds at the date but one held at another
+// time, note says so, so that a reader sees why a known US link is absent.
+func (k *KB) USLinkAsOf(companyID, date string) (bool, []string, string) {
 	start, ok := k.Company(companyID)
 	if !ok {
-		return false, nil
+		return false, nil, ""
 	}
 	if start.Country == "US" {
-		return true, []string{k.label(start.ID)}
+		return true, []string{k.label(start.ID)}, ""
 	}
+	links := k.usChain(companyID, func(lk enduse.Link) bool { return k.activeAt(lk, date) })
+	if links == nil {
+		// A chain at some other time explains the absence.
+		if other := k.usChain(companyID, func(enduse.Link) bool { return true }); other != nil {
+			return false, nil, "no US link at this date: " + k.chainNote(other, date) + dated(date)
+		}
+		return false, nil, ""
+	}
+	path := []string{k.label(companyID)}
+	for _, lk := range links {
+		path = append(path, k.hopAt(lk, date))
+	}
+	return true, path, k.chainNote(links, date) + dated(date)
+}
+
+// usChain is the shortest chain of walkable links accepted by ok from a
+// company to a US company, or nil.
+func (k *KB) usChain(companyID string, ok func(enduse.Link) bool) []enduse.Link {
 	type step struct {
 		id   string
 		prev int
@@ -139,11 +254,11 @@ func (k *KB) USLink(companyID string) (bool, []string) {
 	for i := 0; i < len(queue); i++ {
 		for _, li := range k.linksFrom[queue[i].id] {
 			lk := k.links[li]
-			if !walks(lk.Type) || seen[lk.To] || ended(lk) {
+			if !walks(lk.Type) || seen[lk.To] || !ok(lk) {
 				continue
 			}
-			to, ok := k.Company(lk.To)
-			if !ok {
+			to, found := k.Company(lk.To)
+			if !found {
 				continue
 			}
 			seen[lk.To] = true
@@ -151,24 +266,93 @@ func (k *KB) USLink(companyID string) (bool, []string) {
 			if to.Country != "US" {
 				continue
 			}
-			var hops []string
+			var out []enduse.Link
 			for j := len(queue) - 1; queue[j].link >= 0; j = queue[j].prev {
-				hops = append(hops, k.hop(k.links[queue[j].link]))
+				out = append(out, k.links[queue[j].link])
 			}
-			path := []string{k.label(companyID)}
-			for j := len(hops) - 1; j >= 0; j-- {
-				path = append(path, hops[j])
+			for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+				out[a], out[b] = out[b], out[a]
 			}
-			return true, path
+			return out
 		}
 	}
-	return false, nil
+	return nil
 }
 
-// ended reports whether a link has ended (has an Until date). A former name
-// is not an ended relationship: formerly_known_as links are always walked.
-func ended(lk enduse.Link) bool {
-	return lk.Until != "" && lk.Type != enduse.LinkFormerlyKnownAs
+// chainNote renders the dated facts of a chain: "New H3C Technologies:
+// joint venture of Hewlett Packard Enterprise 49% from 2016-05 to
+// 2024-09".
+func (k *KB) chainNote(links []enduse.Link, date string) string {
+	var parts []string
+	for _, lk := range links {
+		from, to := lk.From, lk.To
+		if c, ok := k.Company(from); ok {
+			from = c.Name
+		}
+		if c, ok := k.Company(to); ok {
+			to = c.Name
+		}
+		s := from + ": " + linkVerb(lk.Type) + " " + to
+		if steps := lk.Shares; len(steps) > 0 {
+			var ss []string
+			for i, st := range steps {
+				until := lk.Until
+				if i+1 < len(steps) {
+					until = steps[i+1].Since
+				}
+				ss = append(ss, fmtShare(st.Share)+" "+period(st.Since, until))
+			}
+			s += " " + strings.Join(ss, ", ")
+		} else {
+			if lk.Share > 0 {
+				s += " " + fmtShare(lk.Share)
+			}
+			s += " " + period(lk.Since, lk.Until)
+		}
+		if lk.Unverified {
+			s += " (unverified)"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func fmtShare(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
+
+// activeAt reports whether a link holds at date (empty: today). A former
+// name is not an ended relationship: a formerly_known_as link is always
+// walked, since before the rename the company was its former self and the
+// former company's own dated links say what held then.
+func (k *KB) activeAt(lk enduse.Link, date string) bool {
+	if lk.Type == enduse.LinkFormerlyKnownAs {
+		return true
+	}
+	since := lk.Since
+	if since == "" && len(lk.Shares) > 0 {
+		since = lk.Shares[0].Since
+	}
+	return enduse.DateActive(date, since, lk.Until)
+}
+
+// shareAt returns the share a link gives at date with the period of that
+// share: the step in force, else the link's own share and dates.
+func shareAt(lk enduse.Link, date string) (float64, string, string) {
+	if len(lk.Shares) == 0 {
+		return lk.Share, lk.Since, lk.Until
+	}
+	i := len(lk.Shares) - 1
+	if date != "" {
+		for j, st := range lk.Shares {
+			if st.Since == "" || enduse.DateActive(date, st.Since, "") {
+				i = j
+			}
+		}
+	}
+	until := lk.Until
+	if i+1 < len(lk.Shares) {
+		until = lk.Shares[i+1].Since
+	}
+	return lk.Shares[i].Share, lk.Shares[i].Since, until
 }
 
 // label renders a company as "Name (CC)".
@@ -180,22 +364,32 @@ func (k *KB) label(id string) string {
 	return fmt.Sprintf("%s (%s)", c.Name, c.Country)
 }
 
-// hop renders one link in words, e.g. "joint venture of Hewlett Packard
-// Enterprise (US), 49% since 2016".
-func (k *KB) hop(lk enduse.Link) string {
+// hop renders one link as of today, e.g. "joint venture of Hewlett
+// Packard Enterprise (US), 49% since 2016".
+func (k *KB) hop(lk enduse.Link) string { return k.hopAt(lk, "") }
+
+// hopAt renders one link with the share and period in force at date, e.g.
+// "joint venture of Hewlett Packard Enterprise (US), 19% since 2024-09".
+func (k *KB) hopAt(lk enduse.Link, date string) string {
 	s := linkVerb(lk.Type) + " " + k.label(lk.To)
+	share, since, until := shareAt(lk, date)
 	var extra []string
-	if lk.Share > 0 {
-		extra = append(extra, strconv.FormatFloat(lk.Share, 'f', -1, 64)+"%")
+	if share > 0 {
+		extra = append(extra, fmtShare(share))
 	}
 	switch {
-	case lk.Type == enduse.LinkAcquiredBy && lk.Since != "":
-		extra = append(extra, "in "+lk.Since)
-	case lk.Since != "":
-		extra = append(extra, "since "+lk.Since)
+	case lk.Type == enduse.LinkAcquiredBy && since != "":
+		extra = append(extra, "in "+since)
+	case since != "" && until != "" && len(lk.Shares) > 0:
+		extra = append(extra, "from "+since+" to "+until)
+	case since != "":
+		extra = append(extra, "since "+since)
 	}
-	if lk.Until != "" {
-		extra = append(extra, "until "+lk.Until)
+	if until != "" && !(since != "" && len(lk.Shares) > 0) {
+		extra = append(extra, "until "+until)
+	}
+	if lk.Unverified {
+		extra = append(extra, "(unverified)")
 	}
 	if len(extra) > 0 {
 		s += ", " + strings.Join(extra, " ")

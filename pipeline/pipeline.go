@@ -20,6 +20,7 @@ import (
 	"github.com/enduse/enduse/recognize"
 	"github.com/enduse/enduse/redact"
 	"github.com/enduse/enduse/region"
+	"github.com/enduse/enduse/rights"
 	"github.com/enduse/enduse/screen"
 )
 
@@ -38,6 +39,7 @@ type Pipeline struct {
 	Orgs       *org.Analyzer
 	Lists      *screen.Lists
 	Screener   *screen.Screener
+	Rights     *rights.Reader
 }
 
 // New loads the knowledge base, the region table and the lists, and builds
@@ -83,7 +85,8 @@ func New(cfg Config) (*Pipeline, error) {
 	if err := scr.Err(); err != nil {
 		return nil, fmt.Errorf("build screener: %w", err)
 	}
-	return &Pipeline{KB: k, Recognizer: rec, Regions: regions, Orgs: orgs, Lists: lists, Screener: scr}, nil
+	return &Pipeline{KB: k, Recognizer: rec, Regions: regions, Orgs: orgs, Lists: lists, Screener: scr,
+		Rights: rights.New(k)}, nil
 }
 
 // Result is one processed document.
@@ -120,6 +123,8 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 		}
 	}
 	n.Hits = p.screen(n)
+	n.Rights = p.Rights.Find(d.Text, n, d.Source)
+	p.asOf(n, d)
 
 	spans := redact.Find(d.Text)
 	redacted := redact.Apply(d.Text, spans)
@@ -131,6 +136,10 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 		if ev := n.Items[i].Evidence; ev != nil {
 			ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
 		}
+	}
+	for i := range n.Rights {
+		ev := &n.Rights[i].Evidence
+		ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
 	}
 	if n.Reason != nil {
 		n.Reason.Evidence.Text = enduse.RuneSpan(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)

@@ -516,7 +516,7 @@ func (r *Recognizer) judgeModel(s string, cs []cand, i int) {
 	}
 	for j := range cs {
 		o := &cs[j]
-		if j != i && o.kind != enduse.MentionModel && o.drop == "" && o.brand == c.brand && o.bs >= ls && o.be <= le {
+		if j != i && o.kind != enduse.MentionModel && o.drop == "" && (o.brand == c.brand || claimsBrand(o, c.brand)) && o.bs >= ls && o.be <= le {
 			c.why = append(c.why, "short model code with its brand "+o.matched+" on the line")
 			return
 		}

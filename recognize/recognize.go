@@ -505,6 +505,7 @@ func (r *Recognizer) scan(n *normText, text string, md mode) []cand {
 		cs = append(cs, r.aliasCand(p, bs, be))
 	}
 	r.dropOrdinary(b, cs)
+	yieldToNamingAlias(cs)
 	resolveOverlaps(cs)
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].bs != cs[j].bs {

@@ -379,6 +379,7 @@ func tables(res *enduse.Result, entries []Entry) []Table {
 	add("by-brand", "By brand", "Brand", res.ByBrand, byNotices, nil)
 	add("by-product-line", "By product line", "Product line", res.ByProductLine, byQuantity, nil)
 	add("by-category", "By technology category", "Category", res.ByCategory, byNotices, nil)
+	add("by-pathway", "By pathway (how the product reached the buyer)", "Pathway", res.ByPathway, byNotices, nil)
 	add("co-mentions", "Other brands in the same announcements", "Brand", res.CoMentions, byNotices, nil)
 	add("by-buyer", "By buyer", "Buyer", res.ByBuyer, byNotices, func(k string) (string, string) {
 		if o := buyerName[k]; o != nil {

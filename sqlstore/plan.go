@@ -84,6 +84,9 @@ func (p *Plan) markSQL(d Dialect, alias string, item bool) string {
 	if f.ProductLine != "" {
 		conds = append(conds, d.EqFold(alias+".product_line", p.Arg(f.ProductLine)))
 	}
+	if f.Pathway != "" {
+		conds = append(conds, alias+".pathway = "+p.Arg(string(f.Pathway)))
+	}
 	if len(conds) == 0 {
 		return ""
 	}

@@ -216,11 +216,11 @@ func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args 
 			ids = []any{s.d.List(list)}
 		}
 		active := m.Active()
-		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, spec
+		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, pathway, spec
 			FROM mentions`+of+` ORDER BY notice, seq`, ids, false, byID, m, active); err != nil {
 			return nil, fmt.Errorf("load mentions: %w", err)
 		}
-		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, quantity
+		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, pathway, quantity
 			FROM items`+of+` ORDER BY notice, seq`, ids, true, byID, m, active); err != nil {
 			return nil, fmt.Errorf("load items: %w", err)
 		}
@@ -240,7 +240,7 @@ func (s *Store) scanMarks(ctx context.Context, tx *sql.Tx, query string, args []
 		if item {
 			last = &k.Quantity
 		}
-		if err := scan(&id, &k.Brand, &k.Text, &k.Company, &k.Country, &k.ProductLine, &k.Category, &k.USLinked, last); err != nil {
+		if err := scan(&id, &k.Brand, &k.Text, &k.Company, &k.Country, &k.ProductLine, &k.Category, &k.USLinked, &k.Pathway, last); err != nil {
 			return err
 		}
 		k.Match = !active || m.Match(&k)

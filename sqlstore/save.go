@@ -136,9 +136,9 @@ func newSaveSQL(d Dialect) saveSQL {
 		insertNoticeOrg: `INSERT INTO notice_orgs (notice, org, name, role, rank, amount, lot` + orgSeqCol + `)
 		VALUES ($1,$2,$3,$4,$5,$6,$7` + orgSeqVal + `)`,
 		insertItem: `INSERT INTO items (notice, seq, name, brand_text, model, quantity, unit, unit_price, total, brand, company,
-		country, us_linked, product_line, category) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+		country, us_linked, product_line, category, pathway) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
 		insertMention: `INSERT INTO mentions (notice, seq, text, kind, spec, brand, company, country, us_linked, product_line,
-		category, ` + d.MentionPos() + `) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+		category, ` + d.MentionPos() + `, pathway) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
 		insertHit: `INSERT INTO hits (notice, role, org, name, list, entry_id, entry, relation, score, why)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
 		insertReason: `INSERT INTO reasons (notice, class) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
@@ -209,14 +209,14 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 		}
 		if _, err := tx.Exec(ctx, q.insertItem,
 			nid, i, it.Name, strings.TrimSpace(it.Brand), it.Model, it.Quantity, it.Unit, it.UnitPrice, it.Total,
-			res.Brand, res.Company, res.Country, res.USLinked, res.ProductLine, res.Category); err != nil {
+			res.Brand, res.Company, res.Country, res.USLinked, res.ProductLine, res.Category, storeutil.PathwayOf(res)); err != nil {
 			return fmt.Errorf("insert item %d: %w", i, s.mapErr(err))
 		}
 	}
 	for i, m := range n.Mentions {
 		if _, err := tx.Exec(ctx, q.insertMention,
 			nid, i, m.Text, string(m.Kind), m.Spec, m.Brand, m.Company, m.Country, m.USLinked, m.ProductLine, m.Category,
-			m.Start, m.End); err != nil {
+			m.Start, m.End, storeutil.PathwayOf(m.Resolution)); err != nil {
 			return fmt.Errorf("insert mention %d: %w", i, s.mapErr(err))
 		}
 	}

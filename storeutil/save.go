@@ -395,3 +395,12 @@ func Sanitize(in *enduse.Notice, redacted string) *enduse.Notice {
 	}
 	return &n
 }
+
+// PathwayOf is the pathway a resolution's route gives, "" when it has
+// none: the value of the pathway column of items and mentions.
+func PathwayOf(r enduse.Resolution) string {
+	if r.Route == nil {
+		return ""
+	}
+	return string(r.Route.Pathway)
+}

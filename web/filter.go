@@ -33,6 +33,7 @@ func parseFilter(q url.Values) (enduse.Filter, error) {
 	str := func(name string) string { return strings.TrimSpace(q.Get(name)) }
 	f.Brand, f.Company, f.Country = str("brand"), str("company"), strings.ToUpper(str("country"))
 	f.Category, f.ProductLine = str("category"), str("product_line")
+	f.Pathway = enduse.Pathway(str("pathway"))
 	f.Buyer, f.Supplier, f.Region = str("buyer"), str("supplier"), str("region")
 	f.From, f.To, f.Text = str("from"), str("to"), str("text")
 	f.Sector, f.Level, f.Reason = enduse.Sector(str("sector")), enduse.Level(str("level")), enduse.ReasonClass(str("reason"))
@@ -111,6 +112,7 @@ func filterValues(f enduse.Filter) url.Values {
 	set("country", f.Country)
 	set("category", f.Category)
 	set("product_line", f.ProductLine)
+	set("pathway", string(f.Pathway))
 	set("buyer", f.Buyer)
 	set("supplier", f.Supplier)
 	set("sector", string(f.Sector))
@@ -179,6 +181,8 @@ func figureHref(base enduse.Filter, dim, key string, fig enduse.Figure) string {
 		f.Category = key
 	case "product_line":
 		f.ProductLine = key
+	case "pathway":
+		f.Pathway = enduse.Pathway(key)
 	case "sector":
 		f.Sector = enduse.Sector(key)
 	case "level":

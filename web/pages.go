@@ -180,6 +180,7 @@ type homeData struct {
 	Regions    []bar
 	Types      []bar
 	Categories []bar
+	Pathways   []bar
 	Buyers     []bar
 	Timeline   *timeline
 	Rows       []enduse.Row
@@ -244,6 +245,7 @@ func (s *Server) fillResult(d *homeData, res *enduse.Result, f enduse.Filter) {
 		return typeLabel(enduse.NoticeType(k)), typeZH(enduse.NoticeType(k))
 	}, 0)
 	d.Categories = bars(res.ByCategory, f, "category", s.categoryLabel, 12)
+	d.Pathways = bars(res.ByPathway, f, "pathway", pathwayLabel, 0)
 	d.Buyers = bars(res.ByBuyer, f, "buyer", nil, 12)
 	d.Timeline = monthly(res.ByMonth, f)
 	d.Rows = res.Rows
@@ -351,6 +353,9 @@ type mentionView struct {
 	enduse.Mention
 	Anchor string
 	Path   string
+	// RouteText is the route's path in words; the route itself is
+	// Mention.Route.
+	RouteText string
 }
 
 type fieldView struct {
@@ -366,8 +371,11 @@ func (s *Server) pageNotice(w http.ResponseWriter, r *http.Request) {
 	d := &noticeData{N: n, RawHref: s.rawHref(n.SHA256)}
 	d.Segments = highlight(n.Text, noticeSpans(&n.Notice))
 	for _, m := range n.Mentions {
-		d.Mentions = append(d.Mentions, mentionView{Mention: m, Anchor: "#s" + strconv.Itoa(m.Start),
-			Path: strings.Join(m.USLinkPath, " → ")})
+		mv := mentionView{Mention: m, Anchor: "#s" + strconv.Itoa(m.Start), Path: strings.Join(m.USLinkPath, " → ")}
+		if m.Route != nil {
+			mv.RouteText = strings.Join(m.Route.Path, " → ")
+		}
+		d.Mentions = append(d.Mentions, mv)
 	}
 	names := make([]string, 0, len(n.Evidence))
 	for k := range n.Evidence {
@@ -423,6 +431,9 @@ type orgData struct {
 	CpRegions      []bar
 	BoughtHref     string
 	WonHref        string
+	// Links are the knowledge base's corporate links of the organisation
+	// ("agent of Ryan Technologies (US), since 2008").
+	Links []string
 }
 
 func (s *Server) pageOrg(w http.ResponseWriter, r *http.Request) {
@@ -433,6 +444,9 @@ func (s *Server) pageOrg(w http.ResponseWriter, r *http.Request) {
 	}
 	none := enduse.Filter{}
 	d := &orgData{P: p}
+	if s.cfg.KB != nil {
+		d.Links = s.cfg.KB.KnownLinks(append([]string{p.Name}, p.Names...)...)
+	}
 	roles := map[string]enduse.Figure{"buyer 采购人": p.AsBuyer, "agency 代理机构": p.AsAgency, "winner 中标人": p.AsWinner,
 		"candidate 候选人": p.AsCandidate, "bidder 投标人": p.AsBidder, "single source 单一来源": p.AsSingleSource}
 	for k, v := range roles {
