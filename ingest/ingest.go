@@ -235,15 +235,40 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		}
 		return enqueue(d)
 	})
-	// Documents other workers held: read the inputs again until each is
-	// stored by its worker or, when that worker's lease ran out (it
-	// crashed), taken over here. Nothing claimed is lost.
+	// Documents other workers held: wait until each is stored by its worker
+	// or, when that worker's lease ran out (it crashed), claimed here; only
+	// then read the inputs again, for the documents won. Nothing claimed is
+	// lost, and a large input is not re-read while others are busy.
 	poll := min(max(lease/4, 100*time.Millisecond), 5*time.Second)
 	for readErr == nil && len(deferred) > 0 {
 		select {
 		case <-time.After(poll):
 		case <-ctx.Done():
 			readErr = ctx.Err()
+			continue
+		}
+		won := 0
+		for sha := range deferred {
+			has, err := st.HasDocument(ctx, sha)
+			if err != nil {
+				readErr = fmt.Errorf("look up %s: %w", sha, err)
+				break
+			}
+			if has {
+				delete(deferred, sha)
+				sum.Elsewhere++
+				continue
+			}
+			ok, err := claimer.ClaimDocument(ctx, sha, owner, lease)
+			if err != nil {
+				readErr = fmt.Errorf("claim %s: %w", sha, err)
+				break
+			}
+			if ok {
+				won++
+			}
+		}
+		if readErr != nil || won == 0 {
 			continue
 		}
 		found := 0
