@@ -77,6 +77,9 @@ func commands() []command {
 		{"kb", "check, list and explain the knowledge base", runKB},
 		{"serve", "serve the web UI and JSON API", runServe},
 		{"bench", "measure extraction and ingest throughput on the bundled sample", runBench},
+		{"watch", "save a query as a watch that alerts on new announcements (add, list, rm, run)", runWatch},
+		{"alerts", "list the alerts recorded by watches", runAlerts},
+		{"export", "export matching notices or items as CSV, JSON Lines, OCDS or FollowTheMoney", runExport},
 		{"version", "print the version", runVersion},
 	}
 }
