@@ -80,8 +80,19 @@ type WatchStore interface {
 	RecordDelivery(ctx context.Context, d Delivery) error
 	// Deliveries lists the deliveries of an alert.
 	Deliveries(ctx context.Context, alert int64) ([]Delivery, error)
-	// Purchases maps stored documents (sha256) to the id of the purchase
-	// their notice belongs to (award and contract of one procurement share
-	// it); documents without a notice are absent.
-	Purchases(ctx context.Context, docs []string) (map[string]string, error)
+	// NoticeRecords reads the stored notices of docs (sha256) for export,
+	// in the order given, without the document text; documents without a
+	// notice are left out.
+	NoticeRecords(ctx context.Context, docs []string) ([]NoticeRecord, error)
+}
+
+// NoticeRecord is a stored notice as exports read it: the notice, its
+// announcement group with the group's other documents, and the purchase it
+// belongs to (award and contract notices of one procurement share it).
+type NoticeRecord struct {
+	Notice    Notice
+	MediaType string
+	Group     string
+	Copies    []string // the group's other documents, in storage order
+	Purchase  string
 }

@@ -74,7 +74,7 @@ func runExport(ctx context.Context, env Env, cfg Config, args []string) error {
 	defer st.Close()
 	es, ok := st.(export.Store)
 	if !ok {
-		return errors.New("export: this store keeps no purchases")
+		return errors.New("export: this store cannot read notices for export")
 	}
 
 	// Write to a temporary file beside the output and rename it at the

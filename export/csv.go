@@ -91,12 +91,12 @@ func NewNoticeCSV(out io.Writer, bom bool, base string) (*NoticeCSV, error) {
 
 // Write implements Writer.
 func (c *NoticeCSV) Write(r *Record) error {
-	n, row := &r.Notice.Notice, r.Row
+	n, row := &r.Notice, r.Row
 	var buyerEN string
 	if n.Buyer != nil {
 		buyerEN = n.Buyer.NameEN
 	}
-	return c.w.Write([]string{row.ID, row.Group, strings.Join(r.Notice.Copies, ";"), string(row.Type), row.Published,
+	return c.w.Write([]string{row.ID, row.Group, strings.Join(r.Copies, ";"), string(row.Type), row.Published,
 		cell(n.Title), cell(n.ProjectCode), cell(n.ProjectName), n.Method,
 		cell(orgName(n.Buyer)), cell(buyerEN), string(row.Sector), string(row.Level), row.Region, row.RegionName,
 		cell(orgName(n.Agency)), cell(strings.Join(winners(n), ";")),
@@ -121,7 +121,7 @@ func NewItemCSV(out io.Writer, bom bool, base string) (*ItemCSV, error) {
 
 // Write implements Writer. A notice without items writes nothing.
 func (c *ItemCSV) Write(r *Record) error {
-	n, row := &r.Notice.Notice, r.Row
+	n, row := &r.Notice, r.Row
 	supplier := strings.Join(winners(n), ";")
 	for i, it := range n.Items {
 		var res enduse.Resolution
@@ -185,7 +185,7 @@ type jsonlRecord struct {
 
 // Write implements Writer.
 func (j *JSONL) Write(r *Record) error {
-	return j.enc.Encode(jsonlRecord{Notice: r.Notice.Notice, Group: r.Notice.Group, Copies: r.Notice.Copies})
+	return j.enc.Encode(jsonlRecord{Notice: r.Notice, Group: r.Group, Copies: r.Copies})
 }
 
 // Close implements Writer.

@@ -22,12 +22,11 @@ import (
 )
 
 // Record is one announcement to export: the notice that stands for its
-// group among the matched notices, with the query row and the id of the
-// purchase it belongs to.
+// group among the matched notices, with its group, copies and purchase,
+// and the query row.
 type Record struct {
-	Notice   *enduse.StoredNotice
-	Row      enduse.Row
-	Purchase string // award and contract notices of one procurement share it
+	enduse.NoticeRecord
+	Row enduse.Row
 }
 
 // Writer writes records in one format.
@@ -42,7 +41,6 @@ type Writer interface {
 // Store is what an export reads.
 type Store interface {
 	enduse.Querier
-	enduse.NoticeReader
 	enduse.WatchStore
 }
 
@@ -68,16 +66,20 @@ func Run(ctx context.Context, st Store, f enduse.Filter, w Writer, opt Options) 
 		for i, r := range batch {
 			ids[i] = r.ID
 		}
-		purchases, err := st.Purchases(ctx, ids)
+		recs, err := st.NoticeRecords(ctx, ids)
 		if err != nil {
-			return err
+			return fmt.Errorf("export: %w", err)
+		}
+		byID := make(map[string]*enduse.NoticeRecord, len(recs))
+		for i := range recs {
+			byID[recs[i].Notice.SHA256] = &recs[i]
 		}
 		for _, row := range batch {
-			n, err := st.Notice(ctx, row.ID)
-			if err != nil {
-				return fmt.Errorf("export notice %s: %w", row.ID, err)
+			nr := byID[row.ID]
+			if nr == nil {
+				return fmt.Errorf("export notice %s: %w", row.ID, enduse.ErrNotFound)
 			}
-			if err := w.Write(&Record{Notice: n, Row: row, Purchase: purchases[row.ID]}); err != nil {
+			if err := w.Write(&Record{NoticeRecord: *nr, Row: row}); err != nil {
 				return fmt.Errorf("export notice %s: %w", row.ID, err)
 			}
 			done++

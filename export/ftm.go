@@ -195,7 +195,7 @@ func amount(v float64) []string {
 
 // Write implements Writer.
 func (f *FtM) Write(r *Record) error {
-	n := &r.Notice.Notice
+	n := &r.Notice
 	docID := ftmID("document", n.SHA256)
 	var buyerID string
 	if n.Buyer != nil && n.Buyer.Name != "" {
@@ -215,7 +215,7 @@ func (f *FtM) Write(r *Record) error {
 	}
 	published := n.Published
 	if err := f.emit(Entity{ID: docID, Schema: "Document", Properties: map[string][]string{
-		"fileName": {file}, "name": {firstNonEmpty(n.Title, file)}, "title": {n.Title}, "mimeType": {r.Notice.MediaType}, "publishedAt": {published},
+		"fileName": {file}, "name": {firstNonEmpty(n.Title, file)}, "title": {n.Title}, "mimeType": {r.MediaType}, "publishedAt": {published},
 		"sourceUrl": absURL(n.URL), "language": {"zho"}, "publisher": {agencyName(n)},
 		"description": {evidence(f.base, n.SHA256)},
 	}}); err != nil {
@@ -224,7 +224,7 @@ func (f *FtM) Write(r *Record) error {
 
 	purchase := r.Purchase
 	if purchase == "" {
-		purchase = r.Notice.Group
+		purchase = r.Group
 	}
 	title := firstNonEmpty(n.ProjectName, n.Title, n.ProjectCode, file)
 	contractID := ftmID("contract", purchase)

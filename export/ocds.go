@@ -225,21 +225,19 @@ func value(v float64) *ocdsValue {
 }
 
 func (o *OCDS) release(r *Record) ocdsRelease {
-	n := &r.Notice.Notice
+	n := &r.Notice
 	purchase := r.Purchase
 	if purchase == "" {
-		purchase = r.Notice.Group
+		purchase = r.Group
 	}
 	if purchase == "" {
 		purchase = "d" + n.SHA256[:min(16, len(n.SHA256))]
 	}
 	date := ocdsDate(n.Published)
 	if date == "" {
-		if t, err := time.Parse(time.RFC3339, r.Notice.Ingested); err == nil {
-			date = t.Format(time.RFC3339)
-		} else {
-			date = o.opt.Published.UTC().Format(time.RFC3339)
-		}
+		// Undated notice: the release is dated by the export, which is
+		// when this compilation published it.
+		date = o.opt.Published.UTC().Format(time.RFC3339)
 	}
 	tag := ocdsTags[n.Type]
 	if tag == "" {
@@ -277,7 +275,7 @@ func (o *OCDS) release(r *Record) ocdsRelease {
 	// page; a relative link (some crawler exports give site paths) is no
 	// URI and is left out.
 	doc := ocdsDocument{ID: "notice-" + n.SHA256[:min(16, len(n.SHA256))], DocumentType: ocdsDocTypes[n.Type], Title: n.Title,
-		DatePublished: ocdsDate(n.Published), Format: r.Notice.MediaType, Language: "zh"}
+		DatePublished: ocdsDate(n.Published), Format: r.MediaType, Language: "zh"}
 	for _, u := range []string{n.URL, evidence(o.opt.Base, n.SHA256)} {
 		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 			doc.URL = u

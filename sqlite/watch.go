@@ -54,7 +54,7 @@ func (db *DB) Deliveries(ctx context.Context, alert int64) ([]enduse.Delivery, e
 	return db.watches().Deliveries(ctx, alert)
 }
 
-// Purchases implements enduse.WatchStore.
-func (db *DB) Purchases(ctx context.Context, docs []string) (map[string]string, error) {
-	return db.watches().Purchases(ctx, docs)
+// NoticeRecords implements enduse.WatchStore.
+func (db *DB) NoticeRecords(ctx context.Context, docs []string) ([]enduse.NoticeRecord, error) {
+	return db.watches().NoticeRecords(ctx, docs)
 }

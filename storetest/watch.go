@@ -3,6 +3,8 @@ package storetest
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/enduse/enduse"
@@ -126,25 +128,42 @@ func RunWatch(t *testing.T, open func(t *testing.T) WatchBackend) {
 			t.Fatalf("re-added watch: %d new alerts, want 1", len(n))
 		}
 	})
-	t.Run("purchases", func(t *testing.T) {
+	t.Run("records", func(t *testing.T) {
 		w := load(t, func(t *testing.T) enduse.Store { return open(t) })
 		st := w.st.(enduse.WatchStore)
+		ctx := context.Background()
 		var docs []string
-		want := 0
 		for _, f := range w.fx {
 			docs = append(docs, f.doc.SHA256)
-			if f.notice != nil && f.parseErr == nil {
-				want++
+		}
+		// Reversed, with an unknown id: the order given, unknown ids left out.
+		slices.Reverse(docs)
+		got, err := st.NoticeRecords(ctx, append([]string{"0000"}, docs...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := 0
+		for _, d := range docs {
+			sn, err := w.st.Notice(ctx, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sn.Notice.Error != "" {
+				continue // stored as failed: no notice
+			}
+			if i >= len(got) {
+				t.Fatalf("records stop at %d", i)
+			}
+			r := got[i]
+			i++
+			if r.Notice.SHA256 != d || r.Notice.Title != sn.Title || r.Group != sn.Group || r.MediaType != sn.MediaType ||
+				strings.Join(r.Copies, ",") != strings.Join(sn.Copies, ",") || r.Purchase == "" {
+				t.Errorf("record of %s = group %s copies %v purchase %q; Notice says group %s copies %v",
+					d, r.Group, r.Copies, r.Purchase, sn.Group, sn.Copies)
 			}
 		}
-		got, err := st.Purchases(ctx, append(docs, "0000"))
-		if err != nil || len(got) != want || want == 0 {
-			t.Fatalf("purchases = %d, %v; want %d (every stored notice, nothing for unknown ids)", len(got), err, want)
-		}
-		for doc, p := range got {
-			if p == "" {
-				t.Errorf("%s: empty purchase id", doc)
-			}
+		if i != len(got) || i == 0 {
+			t.Errorf("%d records, %d notices", len(got), i)
 		}
 	})
 }

@@ -273,31 +273,74 @@ func (s Watches) Deliveries(ctx context.Context, alert int64) ([]enduse.Delivery
 	return out, nil
 }
 
-// purchaseBatch bounds the placeholders of one Purchases statement.
-const purchaseBatch = 500
+// recordBatch bounds the placeholders of one NoticeRecords statement.
+const recordBatch = 500
 
-// Purchases implements enduse.WatchStore.
-func (s Watches) Purchases(ctx context.Context, docs []string) (map[string]string, error) {
-	out := make(map[string]string, len(docs))
-	for start := 0; start < len(docs); start += purchaseBatch {
-		part := docs[start:min(start+purchaseBatch, len(docs))]
-		marks := make([]string, len(part))
+// placeholders is "$1, $2, …" for n values.
+func placeholders(n int) string {
+	marks := make([]string, n)
+	for i := range marks {
+		marks[i] = "$" + strconv.Itoa(i+1)
+	}
+	return strings.Join(marks, ", ")
+}
+
+// NoticeRecords implements enduse.WatchStore: two statements per batch of
+// documents (notices, then their groups' copies), not two per notice.
+func (s Watches) NoticeRecords(ctx context.Context, docs []string) ([]enduse.NoticeRecord, error) {
+	out := make([]enduse.NoticeRecord, 0, len(docs))
+	for start := 0; start < len(docs); start += recordBatch {
+		part := docs[start:min(start+recordBatch, len(docs))]
 		args := make([]any, len(part))
 		for i, d := range part {
-			marks[i] = "$" + strconv.Itoa(i+1)
 			args[i] = d
 		}
-		err := s.DB.Query(ctx, `SELECT doc, purchase_id FROM notices WHERE doc IN (`+strings.Join(marks, ", ")+`)`, args,
+		byDoc := make(map[string]*enduse.NoticeRecord, len(part))
+		var groups []any
+		err := s.DB.Query(ctx, `SELECT n.doc, n.json, n.group_id, n.purchase_id, d.media_type
+FROM notices n JOIN documents d ON d.sha256 = n.doc WHERE n.doc IN (`+placeholders(len(part))+`)`, args,
 			func(scan func(...any) error) error {
-				var doc, p string
-				if err := scan(&doc, &p); err != nil {
+				var doc, blob string
+				r := &enduse.NoticeRecord{}
+				if err := scan(&doc, &blob, &r.Group, &r.Purchase, &r.MediaType); err != nil {
 					return err
 				}
-				out[doc] = p
+				if err := json.Unmarshal([]byte(blob), &r.Notice); err != nil {
+					return fmt.Errorf("notice %s: decode stored notice: %w", doc, err)
+				}
+				byDoc[doc] = r
+				groups = append(groups, r.Group)
 				return nil
 			})
 		if err != nil {
-			return nil, fmt.Errorf("purchases: %w", err)
+			return nil, fmt.Errorf("read notices: %w", err)
+		}
+		members := map[string][]string{}
+		if len(groups) > 0 {
+			err = s.DB.Query(ctx, `SELECT group_id, doc FROM notices WHERE group_id IN (`+placeholders(len(groups))+`) ORDER BY id`, groups,
+				func(scan func(...any) error) error {
+					var g, doc string
+					if err := scan(&g, &doc); err != nil {
+						return err
+					}
+					members[g] = append(members[g], doc)
+					return nil
+				})
+			if err != nil {
+				return nil, fmt.Errorf("read notice copies: %w", err)
+			}
+		}
+		for _, d := range part {
+			r := byDoc[d]
+			if r == nil {
+				continue
+			}
+			for _, m := range members[r.Group] {
+				if m != d {
+					r.Copies = append(r.Copies, m)
+				}
+			}
+			out = append(out, *r)
 		}
 	}
 	return out, nil
