@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // csvWriter is the shared part of the CSV exports.
@@ -38,17 +39,6 @@ func (c *csvWriter) Close() error {
 	return c.buf.Flush()
 }
 
-// cell makes text from a notice safe for a spreadsheet: a leading = + - @
-// (or tab, carriage return) would make Excel and LibreOffice evaluate the
-// cell as a formula, so it is quoted with an apostrophe (OWASP's CSV
-// injection advice). Text comes from the open web.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 // number is a figure as a cell: empty when unknown (zero), no exponent.
 func number(v float64) string {
 	if v == 0 {
@@ -75,7 +65,9 @@ func winners(n *enduse.Notice) []string {
 	return out
 }
 
-// NoticeCSV writes one row per announcement.
+// NoticeCSV writes one row per announcement. Every cell passes
+// safetext.CSVCell: notice text comes from the open web, and a cell a
+// spreadsheet would run as a formula is quoted.
 type NoticeCSV struct{ *csvWriter }
 
 // NoticeColumns is the header of the notice-level CSV.
@@ -96,12 +88,12 @@ func (c *NoticeCSV) Write(r *Record) error {
 	if n.Buyer != nil {
 		buyerEN = n.Buyer.NameEN
 	}
-	return c.w.Write([]string{row.ID, row.Group, strings.Join(r.Copies, ";"), string(row.Type), row.Published,
-		cell(n.Title), cell(n.ProjectCode), cell(n.ProjectName), n.Method,
-		cell(orgName(n.Buyer)), cell(buyerEN), string(row.Sector), string(row.Level), row.Region, row.RegionName,
-		cell(orgName(n.Agency)), cell(strings.Join(winners(n), ";")),
-		number(n.Budget), number(n.AwardAmount), n.Currency, cell(strings.Join(row.Brands, ";")), number(row.Quantity),
-		cell(n.URL), cell(n.Source), evidence(c.base, row.ID)})
+	return c.w.Write(safetext.CSVRecord([]string{row.ID, row.Group, strings.Join(r.Copies, ";"), string(row.Type), row.Published,
+		n.Title, n.ProjectCode, n.ProjectName, n.Method,
+		orgName(n.Buyer), buyerEN, string(row.Sector), string(row.Level), row.Region, row.RegionName,
+		orgName(n.Agency), strings.Join(winners(n), ";"),
+		number(n.Budget), number(n.AwardAmount), n.Currency, strings.Join(row.Brands, ";"), number(row.Quantity),
+		n.URL, n.Source, evidence(c.base, row.ID)}))
 }
 
 // ItemCSV writes one row per line item, with its notice, buyer and
@@ -140,12 +132,12 @@ func (c *ItemCSV) Write(r *Record) error {
 		if res.USLinked {
 			us = "true"
 		}
-		if err := c.w.Write([]string{row.ID, strconv.Itoa(i + 1), string(row.Type), row.Published, cell(n.Title),
-			cell(orgName(n.Buyer)), string(row.Sector), row.Region, row.RegionName, cell(supplier),
-			cell(it.Name), cell(brand), cell(it.Brand), cell(res.Company), res.Country, us, cell(strings.Join(res.USLinkPath, " → ")),
-			cell(it.Model), cell(res.ProductLine), res.Category,
-			number(it.Quantity), cell(it.Unit), number(it.UnitPrice), number(it.Total), currency(n),
-			start, end, cell(n.URL), evidence(c.base, row.ID)}); err != nil {
+		if err := c.w.Write(safetext.CSVRecord([]string{row.ID, strconv.Itoa(i + 1), string(row.Type), row.Published, n.Title,
+			orgName(n.Buyer), string(row.Sector), row.Region, row.RegionName, supplier,
+			it.Name, brand, it.Brand, res.Company, res.Country, us, strings.Join(res.USLinkPath, " → "),
+			it.Model, res.ProductLine, res.Category,
+			number(it.Quantity), it.Unit, number(it.UnitPrice), number(it.Total), currency(n),
+			start, end, n.URL, evidence(c.base, row.ID)})); err != nil {
 			return err
 		}
 	}

@@ -449,8 +449,8 @@ func TestCellInjection(t *testing.T) {
 	defer db.Close()
 	cases := []struct{ title, want string }{
 		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
-		{"+1", "'+1"},
-		{"-2", "'-2"},
+		{"-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"},
+		{"-2", "-2"},
 		{"@SUM(A1)", "'@SUM(A1)"},
 		{"硬盘采购", "硬盘采购"},
 	}
