@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 
@@ -25,6 +27,20 @@ func (s *Server) watches() (watch.Store, error) {
 		return nil, fmt.Errorf("this store keeps no watches: %w", errUnavailable)
 	}
 	return ws, nil
+}
+
+// evaluateWatches records the alerts of a document stored over HTTP, as
+// every ingest does; delivery is left to the next command-line run (the
+// server knows no alert targets). A failure is logged, not answered: the
+// document is stored, and the next evaluation finds its alerts.
+func (s *Server) evaluateWatches(ctx context.Context) {
+	ws, err := s.watches()
+	if err != nil {
+		return
+	}
+	if _, err := watch.Evaluate(ctx, ws); err != nil {
+		slog.Error("web: evaluate watches after ingest", "err", err)
+	}
 }
 
 // apiWatches answers GET /api/v1/watches.

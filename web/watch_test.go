@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http/httptest"
 	"strings"
@@ -16,8 +18,13 @@ func TestWatchAPI(t *testing.T) {
 	s, _ := testServer(t, func(c *Config) {
 		c.AllowIngest = true
 		c.Token = testToken
-		c.Ingest = func(context.Context, string, []byte) (enduse.IngestOutcome, []string, error) {
-			return enduse.OutcomeStored, nil, nil
+		// Ingest stores the body as a tender notice titled by it.
+		c.Ingest = func(ctx context.Context, name string, data []byte) (enduse.IngestOutcome, []string, error) {
+			sum := sha256.Sum256(data)
+			d := &enduse.Document{SHA256: hex.EncodeToString(sum[:]), Source: name, MediaType: "text/html", Raw: data, Text: string(data)}
+			n := &enduse.Notice{Schema: 1, SHA256: d.SHA256, Source: name, Type: enduse.TypeTender, Title: string(data), Published: "2023-01-02"}
+			out, err := c.Store.(enduse.DocumentStore).SaveNotice(ctx, d, d.Text, n, nil)
+			return out, []string{d.SHA256}, err
 		}
 	})
 	do := func(method, target, body string) *httptest.ResponseRecorder {
@@ -76,6 +83,24 @@ func TestWatchAPI(t *testing.T) {
 	w = do("GET", "/alerts", "")
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "/notices/"+a.Alert.Notice) || !strings.Contains(w.Body.String(), "everything") {
 		t.Errorf("alerts page: %d, no link to the alert's notice", w.Code)
+	}
+	// A watch without backfill alerts on a document ingested over HTTP.
+	if w := do("POST", "/api/v1/watches", `{"name":"new"}`); w.Code != 201 {
+		t.Fatalf("add new: %d %s", w.Code, w.Body)
+	}
+	if w := do("GET", "/api/v1/alerts?watch=new", ""); !strings.Contains(w.Body.String(), `"alerts": []`) {
+		t.Fatalf("new watch has alerts before any ingest: %s", w.Body)
+	}
+	r := httptest.NewRequest("POST", "/api/v1/ingest?name=n.html", strings.NewReader("视频监控硬盘采购公告"))
+	r.Header.Set("Authorization", "Bearer "+testToken)
+	r.Header.Set("Content-Type", "application/octet-stream")
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, r)
+	if rec.Code != 201 {
+		t.Fatalf("ingest: %d %s", rec.Code, rec.Body)
+	}
+	if w := do("GET", "/api/v1/alerts?watch=new", ""); !strings.Contains(w.Body.String(), "视频监控硬盘采购公告") {
+		t.Errorf("no alert for the document ingested over HTTP: %s", w.Body)
 	}
 	if w := do("DELETE", "/api/v1/watches/everything", ""); w.Code != 204 {
 		t.Errorf("remove: %d %s", w.Code, w.Body)
