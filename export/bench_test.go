@@ -18,6 +18,7 @@ import (
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sample"
 	"github.com/enduse/enduse/sqlite"
+	"github.com/enduse/enduse/watch"
 )
 
 // benchStore is a store of n notices made by varying the bundled sample:
@@ -122,5 +123,19 @@ func BenchmarkExport(b *testing.B) {
 			}
 			b.ReportMetric(float64(total)/time.Since(start).Seconds(), "notices/s")
 		})
+	}
+}
+
+// BenchmarkRows measures only the walk over the matching rows (the
+// store's paging), which every export and watch evaluation does.
+func BenchmarkRows(b *testing.B) {
+	db := benchStore(b)
+	for i := 0; i < b.N; i++ {
+		n := 0
+		start := time.Now()
+		if err := watch.Rows(context.Background(), db, enduse.Filter{}, func(enduse.Row) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n)/time.Since(start).Seconds(), "rows/s")
 	}
 }

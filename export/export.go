@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/watch"
@@ -51,6 +52,8 @@ type Options struct {
 	Base string
 	// Progress, when set, is told each record written and the total.
 	Progress func(done, total int)
+	// Now is the export's time (OCDS publishedDate); zero means now.
+	Now time.Time
 }
 
 // Formats are the export formats by name.
@@ -130,7 +133,7 @@ func NewWriter(format string, out io.Writer, bom bool, opt Options, own Ownershi
 	case "jsonl":
 		return NewJSONL(out), nil
 	case "ocds":
-		return NewOCDS(out, OCDSOptions{Base: opt.Base})
+		return NewOCDS(out, OCDSOptions{Base: opt.Base, Published: opt.Now})
 	case "ftm":
 		return NewFtM(out, opt.Base, own), nil
 	}

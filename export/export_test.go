@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -538,4 +539,45 @@ func original(d *enduse.Document) string {
 		}
 	}
 	return b.String()
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden pins every format's output for the case corpus's Tianshan
+// announcements (award, its ccgp copy, and the contract of the same
+// purchase): review the diff and run with -update after a deliberate
+// change.
+func TestGolden(t *testing.T) {
+	st := caseStore(t)
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range export.Formats {
+		t.Run(format, func(t *testing.T) {
+			var buf bytes.Buffer
+			opt := export.Options{Base: "http://127.0.0.1:8080", Now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+			w, err := export.NewWriter(format, &buf, false, opt, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := export.Run(context.Background(), st, enduse.Filter{Text: "天山区分局"}, w, opt); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "tianshan."+format+".golden")
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read golden (run with -update to create it): %v", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s differs from %s (review, then run with -update):\n%s", format, path, buf.String())
+			}
+		})
+	}
 }

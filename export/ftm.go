@@ -216,7 +216,7 @@ func (f *FtM) Write(r *Record) error {
 	published := n.Published
 	if err := f.emit(Entity{ID: docID, Schema: "Document", Properties: map[string][]string{
 		"fileName": {file}, "name": {firstNonEmpty(n.Title, file)}, "title": {n.Title}, "mimeType": {r.MediaType}, "publishedAt": {published},
-		"sourceUrl": absURL(n.URL), "language": {"zho"}, "publisher": {agencyName(n)},
+		"sourceUrl": absURL(n.URL), "language": {"zho"},
 		"description": {evidence(f.base, n.SHA256)},
 	}}); err != nil {
 		return err
@@ -302,14 +302,6 @@ func (f *FtM) Write(r *Record) error {
 		}
 	}
 	return nil
-}
-
-// agencyName is the notice's agency, the document's publisher.
-func agencyName(n *enduse.Notice) string {
-	if n.Agency != nil {
-		return n.Agency.Name
-	}
-	return ""
 }
 
 // orgSchema is Company for an organisation the name analysis classed as
