@@ -2,13 +2,17 @@ package watch_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/sqlite"
 	"github.com/enduse/enduse/watch"
 )
 
@@ -67,5 +71,29 @@ func TestWebhookCancelled(t *testing.T) {
 	}
 	if time.Since(start) > 10*time.Second {
 		t.Fatal("send waited out its backoff after cancellation")
+	}
+}
+
+// failingQuery is a store whose queries fail.
+type failingQuery struct{ *sqlite.DB }
+
+func (failingQuery) Query(context.Context, enduse.Filter) (*enduse.Result, error) {
+	return nil, errors.New("disk on fire")
+}
+
+// TestAddRollsBack: a watch whose baseline cannot be recorded is not kept
+// (it would alert on everything that already matches).
+func TestAddRollsBack(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := watch.Add(ctx, failingQuery{db}, enduse.Watch{Name: "w"}, false); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("add = %v, want the query's error", err)
+	}
+	if ws, err := db.Watches(ctx); err != nil || len(ws) != 0 {
+		t.Fatalf("watches after a failed add = %+v, %v; want none", ws, err)
 	}
 }

@@ -12,6 +12,7 @@ package watch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/enduse/enduse"
@@ -33,13 +34,18 @@ func Add(ctx context.Context, st Store, w enduse.Watch, backfill bool) (int, err
 		return 0, err
 	}
 	alerts, err := matches(ctx, st, w)
+	if err == nil {
+		for i := range alerts {
+			alerts[i].Baseline = !backfill
+		}
+		_, err = st.RecordAlerts(ctx, alerts)
+	}
 	if err != nil {
-		return 0, fmt.Errorf("add watch %s: %w", w.Name, err)
-	}
-	for i := range alerts {
-		alerts[i].Baseline = !backfill
-	}
-	if _, err := st.RecordAlerts(ctx, alerts); err != nil {
+		// A watch without its baseline would alert on everything that
+		// already matches: take it back.
+		if rerr := st.RemoveWatch(context.WithoutCancel(ctx), w.Name); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
 		return 0, fmt.Errorf("add watch %s: %w", w.Name, err)
 	}
 	return len(alerts), nil
@@ -97,14 +103,27 @@ func matches(ctx context.Context, st enduse.Querier, w enduse.Watch) ([]enduse.A
 // Rows calls fn with every row (one per announcement group) the store
 // answers for f, newest first, reading pages of the largest size the store
 // allows. f's own Limit and Offset are ignored.
+//
+// Notices stored while the pages are read shift later pages; a group seen
+// on an earlier page is not given twice, and a row pushed past the last
+// page is found by the next evaluation.
 func Rows(ctx context.Context, st enduse.Querier, f enduse.Filter, fn func(enduse.Row) error) error {
 	f.Limit = storeutil.MaxLimit
+	seen := map[string]bool{}
 	for f.Offset = 0; ; f.Offset += f.Limit {
 		res, err := st.Query(ctx, f)
 		if err != nil {
 			return err
 		}
 		for _, r := range res.Rows {
+			key := r.Group
+			if key == "" {
+				key = "d" + r.ID
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
 			if err := fn(r); err != nil {
 				return err
 			}
