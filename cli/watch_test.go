@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/casestudy"
 	"github.com/enduse/enduse/watch"
 )
@@ -175,5 +176,23 @@ func TestAlertConfigInvalid(t *testing.T) {
 	code, _, stderr := runWithConfig(t, cfg, "alerts")
 	if code != 1 || !strings.Contains(stderr, "not an http(s) URL") {
 		t.Fatalf("exit %d, %s", code, stderr)
+	}
+}
+
+func TestDescribeFilter(t *testing.T) {
+	cases := []struct {
+		f    enduse.Filter
+		want string
+	}{
+		{enduse.Filter{}, "(every notice)"},
+		{enduse.Filter{Brand: "Seagate", Region: "65", Types: []enduse.NoticeType{"award", "contract"}},
+			"--brand Seagate --region 65 --type award,contract"},
+		{enduse.Filter{Sector: enduse.SectorPublicSecurity, Listed: true, USLinked: true}, "--sector public_security --listed --us-linked"},
+		{enduse.Filter{Listed: true, Lists: []string{"BIS Entity List"}}, "--lists BIS Entity List"},
+	}
+	for _, c := range cases {
+		if got := describeFilter(c.f); got != c.want {
+			t.Errorf("describeFilter(%+v) = %q, want %q", c.f, got, c.want)
+		}
 	}
 }
