@@ -27,6 +27,8 @@ type Config struct {
 	// ServeRaw serves stored originals (unmasked personal data) over HTTP,
 	// to holders of the token only; off by default.
 	ServeRaw bool `json:"serve_raw"`
+	// Alerts are the targets watches deliver to (cli/watch.go).
+	Alerts AlertConfig `json:"alerts"`
 }
 
 // defaultConfig is the embedded default: a SQLite file in the working
@@ -78,6 +80,9 @@ func (c Config) validate() error {
 	}
 	if c.Workers < 0 {
 		return fmt.Errorf("config: workers %d is negative", c.Workers)
+	}
+	if err := c.Alerts.validate(); err != nil {
+		return err
 	}
 	return nil
 }

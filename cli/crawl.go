@@ -141,6 +141,9 @@ func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
 		fmt.Fprintf(env.Stdout, "crawled %s in %s: %d new, %d updated, %d unchanged, %d failed, %d to retry; %d list pages, %d fetches, %d resumed without refetch; %d left queued\n",
 			prof.Name, time.Since(start).Round(time.Millisecond), sum.New, sum.Updated, sum.Same, sum.Failed, sum.Retrying, sum.Lists, sum.Fetches, sum.Resumed, sum.Queued)
 	}
+	if err == nil {
+		err = runWatchesAfter(ctx, env, cfg, st)
+	}
 	return err
 }
 

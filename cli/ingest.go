@@ -67,6 +67,9 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease})
 	prog.Finish()
 	printSummary(env, sum, time.Since(start), *asJSON)
+	if err == nil {
+		err = runWatchesAfter(ctx, env, cfg, st)
+	}
 	return err
 }
 

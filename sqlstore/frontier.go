@@ -7,11 +7,12 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// frontierSQL runs the frontier's statements on the write handle.
-type frontierSQL struct{ s *Store }
+// simpleSQL runs the frontier's and the watches' statements on the write
+// handle.
+type simpleSQL struct{ s *Store }
 
-// Exec implements frontierDB.
-func (a frontierSQL) Exec(ctx context.Context, q string, args ...any) (int64, error) {
+// Exec implements simpleDB.
+func (a simpleSQL) Exec(ctx context.Context, q string, args ...any) (int64, error) {
 	r, err := a.s.write.ExecContext(ctx, q, a.s.clean(args)...)
 	if err != nil {
 		return 0, a.s.mapErr(err)
@@ -19,13 +20,13 @@ func (a frontierSQL) Exec(ctx context.Context, q string, args ...any) (int64, er
 	return r.RowsAffected()
 }
 
-// Query implements frontierDB.
-func (a frontierSQL) Query(ctx context.Context, q string, args []any, row func(func(...any) error) error) error {
+// Query implements simpleDB.
+func (a simpleSQL) Query(ctx context.Context, q string, args []any, row func(func(...any) error) error) error {
 	return a.s.scanRows(ctx, a.s.write, q, args, row)
 }
 
 func (s *Store) frontier() frontierOps {
-	return frontierOps{DB: frontierSQL{s}, Now: s.now}
+	return frontierOps{DB: simpleSQL{s}, Now: s.now}
 }
 
 // Enqueue implements enduse.Frontier.

@@ -8,10 +8,10 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// frontierDB is what the frontier queries run on: statements
+// simpleDB is what the frontier and watch queries run on: statements
 // with $n placeholders (each first used in ascending order, which SQLite
 // binds positionally too).
-type frontierDB interface {
+type simpleDB interface {
 	Exec(ctx context.Context, q string, args ...any) (int64, error)
 	Query(ctx context.Context, q string, args []any, row func(scan func(dest ...any) error) error) error
 }
@@ -19,7 +19,7 @@ type frontierDB interface {
 // frontierOps implements enduse.Frontier over either store's SQL; the
 // queries are the same in both dialects.
 type frontierOps struct {
-	DB  frontierDB
+	DB  simpleDB
 	Now func() time.Time
 }
 

@@ -551,6 +551,8 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusCreated
 	if outcome == enduse.OutcomeDuplicate {
 		status = http.StatusOK
+	} else {
+		s.evaluateWatches(r.Context())
 	}
 	writeJSON(w, status, struct {
 		Outcome enduse.IngestOutcome `json:"outcome"`

@@ -20,7 +20,7 @@ import (
 // pageNames are the templates every server must have; New fails when one
 // is missing.
 func pageNames() []string {
-	return []string{"home", "notices", "notice", "orgs", "org", "brands", "brand", "company", "map", "graph", "error"}
+	return []string{"home", "notices", "notice", "orgs", "org", "brands", "brand", "company", "map", "graph", "alerts", "error"}
 }
 
 // parseTemplates parses each page with the shared layout and partials.

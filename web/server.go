@@ -188,6 +188,10 @@ func (s *Server) routeTable() []route {
 		{"GET", "/api/v1/stats", true, s.apiStats},
 		{"GET", "/api/v1/openapi.json", true, s.apiOpenAPI},
 		{"POST", "/api/v1/ingest", true, s.apiIngest},
+		{"GET", "/api/v1/watches", true, s.apiWatches},
+		{"POST", "/api/v1/watches", true, s.apiAddWatch},
+		{"DELETE", "/api/v1/watches/{name}", true, s.apiRemoveWatch},
+		{"GET", "/api/v1/alerts", true, s.apiAlerts},
 
 		{"GET", "/{$}", false, s.pageHome},
 		{"GET", "/notices", false, s.pageNoticeList},
@@ -199,6 +203,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/companies/{id}", false, s.pageCompany},
 		{"GET", "/map", false, s.pageMap},
 		{"GET", "/graph", false, s.pageGraph},
+		{"GET", "/alerts", false, s.pageAlerts},
 	}
 }
 
