@@ -59,7 +59,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 
 	paths := args
 	src := func(fn func(*enduse.Document, error) error) error {
-		return document.Walk(ctx, paths, fm, document.Options{}, fn)
+		return document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, fn)
 	}
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()

@@ -434,17 +434,42 @@ func attr(e xml.StartElement, local string) string {
 
 // xlsxMerges reads a sheet's merged ranges: the spans of each range's
 // top-left cell and the set of cells the ranges cover, by 0-based
-// (row, column).
-func xlsxMerges(m *meter, f *excelize.File, sheet string) (map[[2]int]enduse.Cell, map[[2]int]bool, error) {
-	merges, err := f.GetMergeCells(sheet)
+// (row, column). The ranges are read by streaming the sheet's XML, not
+// through excelize's GetMergeCells, which loads the whole worksheet and
+// pads every row to its last column (the allocation a sheet with one
+// cell in column XFD per row turns into gigabytes). path is the sheet's
+// part in the package; "" means the sheet has no merges to read.
+func xlsxMerges(m *meter, zr *zip.Reader, path, sheet string) (map[[2]int]enduse.Cell, map[[2]int]bool, error) {
+	spans := map[[2]int]enduse.Cell{}
+	covered := map[[2]int]bool{}
+	if path == "" {
+		return spans, covered, nil
+	}
+	rc, err := openZipMember(zr, path, m.b.MaxExpanded)
 	if err != nil {
 		return nil, nil, fmt.Errorf("xlsx sheet %q merged cells: %w", sheet, err)
 	}
-	spans := map[[2]int]enduse.Cell{}
-	covered := map[[2]int]bool{}
-	for _, mc := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	dec.Strict = false
+	for {
+		if err := m.tick(); err != nil {
+			return nil, nil, err
+		}
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("xlsx sheet %q merged cells: %w", sheet, err)
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Local != "mergeCell" {
+			continue
+		}
+		from, to, _ := strings.Cut(attr(e, "ref"), ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
 		if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 || (c2-c1+1)*(r2-r1+1) > 1<<16 {
 			continue
 		}
@@ -471,6 +496,56 @@ func xlsxMerges(m *meter, f *excelize.File, sheet string) (map[[2]int]enduse.Cel
 	return spans, covered, nil
 }
 
+// xlsxSheetParts maps each sheet name of a workbook to its part in the
+// package (xl/worksheets/sheet1.xml), from xl/workbook.xml and its
+// relationships; sheets it cannot place are left out.
+func xlsxSheetParts(zr *zip.Reader) map[string]string {
+	parts := map[string]string{}
+	wb, err := readZipMember(zr, "xl/workbook.xml", 16<<20)
+	if err != nil {
+		return parts
+	}
+	rels, err := readZipMember(zr, "xl/_rels/workbook.xml.rels", 16<<20)
+	if err != nil {
+		return parts
+	}
+	var r struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	var w struct {
+		Sheets []struct {
+			Name string     `xml:"name,attr"`
+			Attr []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if xml.Unmarshal(rels, &r) != nil || xml.Unmarshal(wb, &w) != nil {
+		return parts
+	}
+	targets := map[string]string{}
+	for _, x := range r.Rel {
+		t := x.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = "xl/" + t
+		}
+		targets[x.ID] = t
+	}
+	for _, sh := range w.Sheets {
+		for _, a := range sh.Attr {
+			if a.Name.Local == "id" {
+				if t, ok := targets[a.Value]; ok {
+					parts[sh.Name] = t
+				}
+			}
+		}
+	}
+	return parts
+}
+
 // defaultSheetName matches the names spreadsheet programs give new
 // sheets, which say nothing and are left out of the text.
 var defaultSheetName = regexp.MustCompile(`^(?i:sheet|工作表)\s*\d*$`)
@@ -482,20 +557,31 @@ var defaultSheetName = regexp.MustCompile(`^(?i:sheet|工作表)\s*\d*$`)
 // a sheet of a million rows or one cell in column XFD per row ends with a
 // budget error instead of exhausting memory.
 func fillXLSX(m *meter, doc *enduse.Document, raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	// The declared sizes are checked here, to name the budget; excelize
+	// enforces the same limit on the bytes it inflates.
+	var declared uint64
+	for _, zf := range zr.File {
+		declared += zf.UncompressedSize64
+	}
+	if declared > uint64(m.b.MaxExpanded) {
+		return fmt.Errorf("xlsx: %w", overBudget("max_expanded", int64(min(declared, 1<<62)), m.b.MaxExpanded))
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: m.b.MaxExpanded})
 	if err != nil {
-		if strings.Contains(err.Error(), "size exceeds") {
-			return fmt.Errorf("xlsx: %w: %w", err, overBudget("max_expanded", m.b.MaxExpanded+1, m.b.MaxExpanded))
-		}
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	defer f.Close()
 	var t textBuilder // rows are counted by their used width in xlsxSheet
+	parts := xlsxSheetParts(zr)
 	for _, sheet := range f.GetSheetList() {
 		if !defaultSheetName.MatchString(sheet) {
 			t.para(sheet, enduse.BlockHeading)
 		}
-		spans, covered, err := xlsxMerges(m, f, sheet)
+		spans, covered, err := xlsxMerges(m, zr, parts[sheet], sheet)
 		if err != nil {
 			return err
 		}

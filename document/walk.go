@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -155,6 +156,11 @@ func (w *walker) records(r io.Reader, source string) error {
 	if cerr := w.ctx.Err(); cerr != nil {
 		return cerr
 	}
+	if errors.Is(err, zip.ErrFormat) {
+		// archive/zip counts a member's bytes against the size it
+		// declares and fails with ErrFormat past it.
+		return w.fail(fmt.Errorf("%w (the member is corrupt or larger than the archive declares)", err))
+	}
 	if err != nil {
 		return w.fail(err)
 	}
@@ -230,8 +236,9 @@ func (w *walker) member(f *zip.File, src string, depth int) error {
 		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), overBudget("max_bytes", int64(min(f.UncompressedSize64, 1<<62)), b.MaxBytes)))
 	}
 	if left := b.MaxExpanded - w.expanded; f.UncompressedSize64 > uint64(max(left, 0)) {
+		total := w.expanded + int64(min(f.UncompressedSize64, 1<<61))
 		w.expanded = b.MaxExpanded + 1 // the rest of the archive is not read
-		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), overBudget("max_expanded", int64(min(f.UncompressedSize64, 1<<62)), b.MaxExpanded)))
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), overBudget("max_expanded", total, b.MaxExpanded)))
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -244,6 +251,9 @@ func (w *walker) member(f *zip.File, src string, depth int) error {
 	}
 	var n int64
 	raw, err := io.ReadAll(&limitedReader{r: r, count: &n, max: b.MaxBytes, limit: "max_bytes"})
+	if errors.Is(err, zip.ErrFormat) {
+		return w.fail(fmt.Errorf("walk %s: %w (the member is corrupt or larger than the archive declares)", safetext.Escape(src), err))
+	}
 	if err != nil {
 		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), err))
 	}
