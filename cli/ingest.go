@@ -52,7 +52,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...), Lists: lists})
+	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...), Lists: lists, MaxMentions: cfg.Budget.MaxMentions})
 	if err != nil {
 		return err
 	}

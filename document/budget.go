@@ -35,6 +35,10 @@ type Budget struct {
 	MaxNodes int64 `json:"max_nodes,omitempty"`
 	// MaxPages caps the pages of one PDF.
 	MaxPages int64 `json:"max_pages,omitempty"`
+	// MaxMentions caps the brand and model mentions of one document;
+	// the pipeline counts them after recognition, and a document over
+	// it is stored as failed with the reason.
+	MaxMentions int64 `json:"max_mentions,omitempty"`
 }
 
 // Defaults of Budget, sized so that one input stays well under 512 MB of
@@ -47,6 +51,7 @@ const (
 	DefaultMaxCells       = 1 << 20
 	DefaultMaxNodes       = 1 << 20
 	DefaultMaxPages       = 2000
+	DefaultMaxMentions    = 20000
 )
 
 // DefaultBudget returns the budget used where a field is zero.
@@ -59,6 +64,7 @@ func DefaultBudget() Budget {
 		MaxCells:       DefaultMaxCells,
 		MaxNodes:       DefaultMaxNodes,
 		MaxPages:       DefaultMaxPages,
+		MaxMentions:    DefaultMaxMentions,
 	}
 }
 
@@ -80,6 +86,7 @@ func (b Budget) WithDefaults() Budget {
 		MaxCells:       pick(b.MaxCells, d.MaxCells),
 		MaxNodes:       pick(b.MaxNodes, d.MaxNodes),
 		MaxPages:       pick(b.MaxPages, d.MaxPages),
+		MaxMentions:    pick(b.MaxMentions, d.MaxMentions),
 	}
 }
 
@@ -115,12 +122,21 @@ func (e *BudgetError) what() string {
 		return "markup elements"
 	case "max_pages":
 		return "pages"
+	case "max_mentions":
+		return "brand and model mentions"
 	}
 	return e.Limit
 }
 
 // Is makes errors.Is(err, ErrBudget) hold.
 func (e *BudgetError) Is(target error) bool { return target == ErrBudget }
+
+// OverBudget returns the BudgetError of value against the limit named
+// by its config key, for stages after this one that enforce a Budget
+// field (the pipeline's mention count).
+func OverBudget(limit string, value, max int64) error {
+	return overBudget(limit, value, max)
+}
 
 // overBudget returns the BudgetError of value against limit.
 func overBudget(limit string, value, max int64) error {

@@ -100,7 +100,7 @@ func Corpus(scale float64) []Input {
 				writeRepeat(w, "<p>字</p>", n(20<<20)/len("<p>字</p>"))
 				w.WriteString("\"}\n")
 			})},
-		{Name: "brands.html", What: "text of 80k brand mentions (40k → 9.8 s, 80k → 40.7 s: quadratic overlap resolution)", Limit: "",
+		{Name: "brands.html", What: "text of 80k brand mentions (40k → 9.8 s, 80k → 40.7 s: quadratic overlap resolution)", Limit: "max_mentions",
 			Write: text(func(w *bufio.Writer) {
 				w.WriteString("<html><body><p>")
 				writeRepeat(w, "希捷ST8000VX004海康威视 ", n(80000)/2)
