@@ -131,3 +131,20 @@ func TestHostileCorpus(t *testing.T) {
 		})
 	}
 }
+
+// TestTopLevelErrorEscaped checks that an error quoting a hostile name
+// reaches the terminal with its control characters escaped.
+func TestTopLevelErrorEscaped(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "no\x1b[2Jsuch", "t.db")
+	code, _, stderr := run(t, "", "ingest", "--db", bad, "testdata/yichang-psb-award.html")
+	if code == 0 {
+		t.Fatalf("ingest into %q succeeded", bad)
+	}
+	if strings.ContainsRune(stderr, 0x1b) {
+		t.Errorf("stderr holds a raw ESC: %q", stderr)
+	}
+	if !strings.Contains(stderr, "enduse ingest:") {
+		t.Errorf("stderr %q: want the command's error", stderr)
+	}
+}
