@@ -63,7 +63,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
-	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})
+	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, MemoryLimit: cfg.MemoryLimit})
 	prog.Finish()
 	printSummary(env, sum, time.Since(start), *asJSON)
 	return err

@@ -44,6 +44,9 @@ type Progress interface {
 type Options struct {
 	Workers  int      // parallel extraction workers; 0 = GOMAXPROCS
 	Progress Progress // may be nil
+	// MemoryLimit bounds the memory of the documents in flight together
+	// (bytes, estimated per document); 0 means DefaultMemoryLimit.
+	MemoryLimit int64
 }
 
 // Run reads every document of src, processes new ones with p and saves
@@ -63,8 +66,10 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		res  pipeline.Result
 		err  error
 		out  chan job
-		skip bool // never processed: the run was cancelled first
+		skip bool  // never processed: the run was cancelled first
+		cost int64 // memory admitted for it, given back once saved
 	}
+	adm := newAdmission(opt.MemoryLimit)
 	jobs := make(chan job, workers*2)
 	order := make(chan chan job, workers*2)
 	var sum Summary
@@ -105,6 +110,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				continue
 			}
 			if saveErr != nil || j.skip {
+				adm.release(j.cost)
 				continue
 			}
 			var n *enduse.Notice
@@ -112,6 +118,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				n = j.res.Notice
 			}
 			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
+			adm.release(j.cost) // saved: its memory is free
 			if err != nil {
 				saveErr = fmt.Errorf("save %s: %w", safetext.Escape(j.doc.Source), err)
 				cancel()
@@ -156,17 +163,24 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			}
 			return nil
 		}
+		// Admission before the document is queued: its memory counts
+		// from here until it is saved.
+		cost := adm.cost(d)
+		if err := adm.acquire(ctx, cost); err != nil {
+			return err
+		}
 		out := make(chan job, 1)
 		select {
 		case order <- out:
 		case <-ctx.Done():
+			adm.release(cost)
 			return ctx.Err()
 		}
 		select {
-		case jobs <- job{doc: d, out: out}:
+		case jobs <- job{doc: d, out: out, cost: cost}:
 		case <-ctx.Done():
 			// The saver already waits on out: answer it, or it waits forever.
-			out <- job{doc: d, skip: true}
+			out <- job{doc: d, skip: true, cost: cost}
 			return ctx.Err()
 		}
 		return nil
