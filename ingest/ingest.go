@@ -186,7 +186,12 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		return nil
 	})
 	close(jobs)
-	wg.Wait()
+	if ctx.Err() == nil {
+		wg.Wait()
+	}
+	// Cancelled: nothing more is saved, so a worker still deep in one
+	// large document is not waited for (it only writes to its own
+	// buffered channel and exits); the run returns at once.
 	close(order)
 	<-saved
 	if saveErr != nil {
