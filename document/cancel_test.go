@@ -47,7 +47,7 @@ func TestParseStopsWhenCancelled(t *testing.T) {
 		{"long.rtf", rtf},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ParseContext(newCancelAfter(3), []byte(tc.raw), tc.name, Options{})
+			_, err := ParseContext(newCancelAfter(1), []byte(tc.raw), tc.name, Options{})
 			if !errors.Is(err, context.Canceled) {
 				t.Fatalf("err = %v, want context.Canceled", err)
 			}
