@@ -46,7 +46,7 @@ func scaledBudget(scale float64) document.Budget {
 	s := func(v int64) int64 { return max(int64(float64(v)*scale), 1) }
 	return document.Budget{
 		MaxBytes: s(b.MaxBytes), MaxExpanded: s(b.MaxExpanded), MaxRecordBytes: s(b.MaxRecordBytes),
-		MaxFieldBytes: s(b.MaxFieldBytes), MaxCells: s(b.MaxCells), MaxNodes: s(b.MaxNodes), MaxPages: s(b.MaxPages), MaxMentions: s(b.MaxMentions),
+		MaxFieldBytes: s(b.MaxFieldBytes), MaxCells: s(b.MaxCells), MaxNodes: s(b.MaxNodes), MaxTextBytes: s(b.MaxTextBytes), MaxPages: s(b.MaxPages), MaxMentions: s(b.MaxMentions),
 	}
 }
 

@@ -33,6 +33,11 @@ type Budget struct {
 	MaxCells int64 `json:"max_cells,omitempty"`
 	// MaxNodes caps the HTML/XML elements of one document.
 	MaxNodes int64 `json:"max_nodes,omitempty"`
+	// MaxTextBytes caps the decoded text of one document. The later
+	// stages (fields, line items, mentions, redaction, the store's
+	// index) take some eighty times a text's size in passing, so this is
+	// what keeps one input's memory bounded once it is parsed.
+	MaxTextBytes int64 `json:"max_text_bytes,omitempty"`
 	// MaxPages caps the pages of one PDF.
 	MaxPages int64 `json:"max_pages,omitempty"`
 	// MaxMentions caps the brand and model mentions of one document;
@@ -50,6 +55,7 @@ const (
 	DefaultMaxFieldBytes  = 16 << 20
 	DefaultMaxCells       = 1 << 20
 	DefaultMaxNodes       = 1 << 20
+	DefaultMaxTextBytes   = 4 << 20
 	DefaultMaxPages       = 2000
 	DefaultMaxMentions    = 20000
 )
@@ -63,6 +69,7 @@ func DefaultBudget() Budget {
 		MaxFieldBytes:  DefaultMaxFieldBytes,
 		MaxCells:       DefaultMaxCells,
 		MaxNodes:       DefaultMaxNodes,
+		MaxTextBytes:   DefaultMaxTextBytes,
 		MaxPages:       DefaultMaxPages,
 		MaxMentions:    DefaultMaxMentions,
 	}
@@ -85,6 +92,7 @@ func (b Budget) WithDefaults() Budget {
 		MaxFieldBytes:  pick(b.MaxFieldBytes, d.MaxFieldBytes),
 		MaxCells:       pick(b.MaxCells, d.MaxCells),
 		MaxNodes:       pick(b.MaxNodes, d.MaxNodes),
+		MaxTextBytes:   pick(b.MaxTextBytes, d.MaxTextBytes),
 		MaxPages:       pick(b.MaxPages, d.MaxPages),
 		MaxMentions:    pick(b.MaxMentions, d.MaxMentions),
 	}
@@ -120,6 +128,8 @@ func (e *BudgetError) what() string {
 		return "table cells"
 	case "max_nodes":
 		return "markup elements"
+	case "max_text_bytes":
+		return "text bytes"
 	case "max_pages":
 		return "pages"
 	case "max_mentions":
@@ -188,6 +198,15 @@ func (m *meter) addNodes(n int64) error {
 		return overBudget("max_nodes", m.nodes, m.b.MaxNodes)
 	}
 	return m.tick()
+}
+
+// checkText fails with a BudgetError when a document's text is longer
+// than the budget allows.
+func checkText(text string, b Budget) error {
+	if n := int64(len(text)); n > b.MaxTextBytes {
+		return overBudget("max_text_bytes", n, b.MaxTextBytes)
+	}
+	return nil
 }
 
 // limitedReader reads at most Max bytes from R and then fails with a

@@ -151,6 +151,9 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 	default:
 		err = fmt.Errorf("%s: %w", media, ErrUnsupported)
 	}
+	if err == nil {
+		err = checkText(doc.Text, m.b)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", safetext.Escape(source), err)
 	}

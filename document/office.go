@@ -129,9 +129,9 @@ func (t *textBuilder) rowLine(cells []string, spans []enduse.Cell) {
 }
 
 func (t *textBuilder) write(b enduse.Block, s string, cells []enduse.Cell) {
-	if t.m != nil && int64(t.out.Len()+len(s)) > t.m.b.MaxBytes {
-		// The text of one document is held like an input: same cap.
-		t.err = overBudget("max_bytes", int64(t.out.Len()+len(s)), t.m.b.MaxBytes)
+	if t.m != nil && int64(t.out.Len()+len(s)) > t.m.b.MaxTextBytes {
+		// Stop building as soon as the text is over budget.
+		t.err = overBudget("max_text_bytes", int64(t.out.Len()+len(s)), t.m.b.MaxTextBytes)
 		return
 	}
 	if t.out.Len() > 0 {
@@ -404,8 +404,8 @@ func docxBody(body io.Reader, t *textBuilder) error {
 			}
 		case xml.CharData:
 			if inText {
-				if int64(para.Len()+len(e)) > t.m.b.MaxBytes {
-					return fmt.Errorf("document.xml: %w", overBudget("max_bytes", int64(para.Len()+len(e)), t.m.b.MaxBytes))
+				if int64(para.Len()+len(e)) > t.m.b.MaxTextBytes {
+					return fmt.Errorf("document.xml: %w", overBudget("max_text_bytes", int64(para.Len()+len(e)), t.m.b.MaxTextBytes))
 				}
 				n := utf8.RuneCount(e)
 				para.Write(e)

@@ -606,6 +606,9 @@ func (rr *recordReader) build(raw []byte, keys []string, vals map[string]string,
 	default:
 		return nil, fmt.Errorf("no content in %s and no title in %q", contentKeys(fm), fm[FieldTitle])
 	}
+	if err := checkText(doc.Text, rr.b); err != nil {
+		return nil, err
+	}
 	for _, k := range keys {
 		if usedKey(fm, k) {
 			continue

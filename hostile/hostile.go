@@ -120,6 +120,10 @@ func Corpus(scale float64) []Input {
 				writeRepeat(w, "<p>采购需求 <b>监控</b></p>\r\n", n(56<<20)/len("<p>采购需求 <b>监控</b></p>\r\n"))
 				w.WriteString("</body></html>\r\n--B--\r\n")
 			})},
+		{Name: "long-text.txt", What: "16 MB of plain text: the later stages take ~80× a text's size in passing", Limit: "max_text_bytes",
+			Write: text(func(w *bufio.Writer) {
+				writeRepeat(w, "本项目采购监控硬盘二十块，预算金额五十万元。\n", n(16<<20)/len("本项目采购监控硬盘二十块，预算金额五十万元。\n"))
+			})},
 		{Name: "rows-2m.html", What: "HTML table of 2M rows (2.05 GB RSS)", Limit: "max_nodes",
 			Write: text(func(w *bufio.Writer) {
 				w.WriteString("<html><body><table>\n")
