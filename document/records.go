@@ -260,22 +260,53 @@ func (rr *recordReader) emit(doc *enduse.Document, err error) error {
 }
 
 // jsonArray reads a JSON array of objects, keeping each element's bytes.
+// The decoder holds a whole element before returning it, so the bytes
+// read since the last element ended are bounded while they are read (at
+// twice the record budget, room for the decoder's read-ahead), and each
+// element is checked against the budget itself.
 func (rr *recordReader) jsonArray(r io.Reader) error {
-	dec := json.NewDecoder(r)
+	er := &elementReader{r: r, limit: rr.b.MaxRecordBytes}
+	dec := json.NewDecoder(er)
 	if _, err := dec.Token(); err != nil {
 		return fmt.Errorf("json array: %w", err)
 	}
 	for dec.More() {
+		er.mark = dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			// A syntax error leaves the decoder unable to continue.
 			return fmt.Errorf("json array broken at record %d: %w", rr.n+1, err)
+		}
+		if n := int64(len(raw)); n > rr.b.MaxRecordBytes {
+			rr.n++
+			if e := rr.emit(nil, overBudget("max_record_bytes", n, rr.b.MaxRecordBytes)); e != nil {
+				return e
+			}
+			continue
 		}
 		if e := rr.handle([]byte(raw)); e != nil {
 			return e
 		}
 	}
 	return nil
+}
+
+// elementReader fails once more than twice limit bytes have been read
+// past mark (the input offset where the current element starts).
+type elementReader struct {
+	r     io.Reader
+	read  int64
+	mark  int64
+	limit int64
+}
+
+func (e *elementReader) Read(p []byte) (int, error) {
+	if e.read-e.mark > 2*e.limit {
+		return 0, overBudget("max_record_bytes", e.read-e.mark, e.limit)
+	}
+	n, err := e.r.Read(p)
+	e.read += int64(n)
+	return n, err
 }
 
 // jsonLines reads one JSON object per line. A file that is one

@@ -381,3 +381,45 @@ func BenchmarkReadRecords(b *testing.B) {
 		}
 	}
 }
+
+// TestReadRecordsBudget reads exports holding one record over a budget
+// between good ones: the bad record is reported with its limit and the
+// records after it are read.
+func TestReadRecordsBudget(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	b := Budget{MaxRecordBytes: 200, MaxFieldBytes: 100}
+	for _, tc := range []struct {
+		name, data string
+		want       string // per record: "ok" or the limit of its error
+	}{
+		{"long line", `{"title":"a"}` + "\n" + `{"title":"` + long + `"}` + "\n" + `{"title":"c"}` + "\n", "ok max_record_bytes ok"},
+		{"long multi-line object", "{\n\"title\":\"a\"\n}\n{\n\"title\":\"" + long[:150] + "\",\n\"x\":\"" + long[:150] + "\"\n}\n{\"title\":\"c\"}\n", "ok max_record_bytes ok"},
+		{"long array element", `[{"title":"a"},{"title":"` + long + `"},{"title":"c"}]`, "ok max_record_bytes ok"},
+		{"long field", `{"title":"a","html":"<p>` + long[:150] + `</p>"}` + "\n" + `{"title":"c"}` + "\n", "max_field_bytes ok"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			err := ReadRecordsContext(context.Background(), strings.NewReader(tc.data), "e.jsonl", nil, b, func(d *enduse.Document, err error) error {
+				var be *BudgetError
+				switch {
+				case err == nil:
+					got = append(got, "ok")
+				case errors.As(err, &be):
+					got = append(got, be.Limit)
+					if !strings.Contains(err.Error(), "e.jsonl record") {
+						t.Errorf("error %q does not name the file and record", err)
+					}
+				default:
+					got = append(got, err.Error())
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("records %q, want %q", g, tc.want)
+			}
+		})
+	}
+}

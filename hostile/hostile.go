@@ -94,6 +94,12 @@ func Corpus(scale float64) []Input {
 				writeRepeat(w, "<p>字</p>", n(200<<20)/len("<p>字</p>"))
 				w.WriteString("\"}\n")
 			})},
+		{Name: "huge-element.json", What: "JSON array whose one element is 100 MB (the decoder held whole elements unbounded)", Limit: "max_record_bytes",
+			Write: text(func(w *bufio.Writer) {
+				w.WriteString(`[{"title":"t","html":"`)
+				writeRepeat(w, "<p>字</p>", n(100<<20)/len("<p>字</p>"))
+				w.WriteString("\"}]\n")
+			})},
 		{Name: "wide-field.jsonl", What: "JSONL record whose html field (20 MB) is over the field budget but the record under the record budget", Limit: "max_field_bytes",
 			Write: text(func(w *bufio.Writer) {
 				w.WriteString(`{"title":"t","html":"`)
