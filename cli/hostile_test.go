@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -146,5 +147,32 @@ func TestTopLevelErrorEscaped(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "enduse ingest:") {
 		t.Errorf("stderr %q: want the command's error", stderr)
+	}
+}
+
+// TestIngestRunErr checks what an interrupted ingest says.
+func TestIngestRunErr(t *testing.T) {
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	saveErr := errors.New("save x: insert mention 3: context canceled")
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		err  error
+		want string
+	}{
+		{"interrupted", cancelled, saveErr, "interrupted after storing 7 documents; run the same command again to resume"},
+		{"store failure", context.Background(), saveErr, saveErr.Error()},
+		{"done", cancelled, nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ""
+			if err := runErr(tc.ctx, tc.err, ingest.Summary{Stored: 7}); err != nil {
+				got = err.Error()
+			}
+			if got != tc.want {
+				t.Errorf("runErr = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

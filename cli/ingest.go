@@ -66,6 +66,17 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, MemoryLimit: cfg.MemoryLimit})
 	prog.Finish()
 	printSummary(env, sum, time.Since(start), *asJSON)
+	return runErr(ctx, err, sum)
+}
+
+// runErr is what an ingest run reports: when it was interrupted (Ctrl-C,
+// SIGTERM), that it was and how to resume rather than the store error the
+// cancellation caused. Each document is saved in its own transaction, so
+// the one in progress was rolled back and the rest are stored whole.
+func runErr(ctx context.Context, err error, sum ingest.Summary) error {
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("interrupted after storing %d documents; run the same command again to resume", sum.Stored)
+	}
 	return err
 }
 
