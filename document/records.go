@@ -301,8 +301,14 @@ type elementReader struct {
 }
 
 func (e *elementReader) Read(p []byte) (int, error) {
-	if e.read-e.mark > 2*e.limit {
+	room := 2*e.limit - (e.read - e.mark)
+	if room < 0 {
 		return 0, overBudget("max_record_bytes", e.read-e.mark, e.limit)
+	}
+	// The decoder asks for its whole spare capacity at once: read no
+	// further than one byte past the allowance.
+	if int64(len(p)) > room+1 {
+		p = p[:room+1]
 	}
 	n, err := e.r.Read(p)
 	e.read += int64(n)
