@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/mattn/go-isatty"
+
+	"github.com/enduse/enduse/safetext"
 )
 
 // Env is what a command sees of the world: its streams and environment.
@@ -114,10 +116,12 @@ func Main(ctx context.Context, args []string, env Env) int {
 		}
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(env.Stderr, "enduse %s: %v\nRun 'enduse %s -h' for usage.\n", ue.cmd, ue.msg, ue.cmd)
+			fmt.Fprintf(env.Stderr, "enduse %s: %s\nRun 'enduse %s -h' for usage.\n", ue.cmd, safetext.Escape(ue.msg), ue.cmd)
 			return 2
 		}
-		fmt.Fprintf(env.Stderr, "enduse %s: %v\n", name, err)
+		// Errors quote file names and input text: escape control
+		// characters so they cannot drive the terminal.
+		fmt.Fprintf(env.Stderr, "enduse %s: %s\n", name, safetext.Escape(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(env.Stderr, "enduse: unknown command %q\nRun 'enduse help' for the list of commands.\n", name)

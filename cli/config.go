@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/enduse/enduse/document"
 )
 
 // Config is enduse's configuration: defaults, then the config file, then
@@ -29,6 +31,13 @@ type Config struct {
 	ServeRaw bool `json:"serve_raw"`
 	// Alerts are the targets watches deliver to (cli/watch.go).
 	Alerts AlertConfig `json:"alerts"`
+	// Budget bounds what one input may cost as it expands (see
+	// document.Budget for the keys and defaults); zero keys keep their
+	// defaults.
+	Budget document.Budget `json:"budget"`
+	// MemoryLimit is the memory, in bytes, that documents in flight
+	// may take together in ingest; 0 means ingest.DefaultMemoryLimit.
+	MemoryLimit int64 `json:"memory_limit"`
 }
 
 // defaultConfig is the embedded default: a SQLite file in the working
@@ -83,6 +92,9 @@ func (c Config) validate() error {
 	}
 	if err := c.Alerts.validate(); err != nil {
 		return err
+	}
+	if c.MemoryLimit < 0 {
+		return fmt.Errorf("config: memory_limit %d is negative", c.MemoryLimit)
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 		}
 	}
 	if len(paths) > 0 {
-		if err := document.Walk(ctx, paths, fm, document.Options{}, emit); err != nil {
+		if err := document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, emit); err != nil {
 			return err
 		}
 	}

@@ -53,22 +53,33 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...), Lists: lists})
+	p, err := pipeline.New(pipeline.Config{KBDirs: append(cfg.KBDirs, kbDirs...), Lists: lists, MaxMentions: cfg.Budget.MaxMentions})
 	if err != nil {
 		return err
 	}
 
 	paths := args
 	src := func(fn func(*enduse.Document, error) error) error {
-		return document.Walk(ctx, paths, fm, document.Options{}, fn)
+		return document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, fn)
 	}
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
-	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease})
+	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease, MemoryLimit: cfg.MemoryLimit})
 	prog.Finish()
 	printSummary(env, sum, time.Since(start), *asJSON)
 	if err == nil {
 		err = runWatchesAfter(ctx, env, cfg, st)
+	}
+	return runErr(ctx, err, sum)
+}
+
+// runErr is what an ingest run reports: when it was interrupted (Ctrl-C,
+// SIGTERM), that it was and how to resume rather than the store error the
+// cancellation caused. Each document is saved in its own transaction, so
+// the one in progress was rolled back and the rest are stored whole.
+func runErr(ctx context.Context, err error, sum ingest.Summary) error {
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("interrupted after storing %d documents; run the same command again to resume", sum.Stored)
 	}
 	return err
 }

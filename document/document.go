@@ -55,8 +55,11 @@ var ErrUnsupported = errors.New("unsupported format")
 // Options tunes parsing: size caps, converter timeouts and tool paths.
 // The zero value is ready to use.
 type Options struct {
-	// MaxBytes caps the size of one input; 0 means DefaultMaxBytes.
+	// MaxBytes caps the size of one input; 0 means Budget.MaxBytes.
 	MaxBytes int64
+	// Budget bounds what one input may cost as it expands (archives,
+	// records, tables, markup); zero fields take their defaults.
+	Budget Budget
 	// Timeout bounds one run of an external converter (pdftotext,
 	// antiword, xls2csv); 0 means DefaultTimeout.
 	Timeout time.Duration
@@ -72,9 +75,16 @@ type Options struct {
 
 func (o Options) maxBytes() int64 {
 	if o.MaxBytes <= 0 {
-		return DefaultMaxBytes
+		return o.Budget.WithDefaults().MaxBytes
 	}
 	return o.MaxBytes
+}
+
+// budget returns the effective budget, MaxBytes included.
+func (o Options) budget() Budget {
+	b := o.Budget.WithDefaults()
+	b.MaxBytes = o.maxBytes()
+	return b
 }
 
 func (o Options) timeout() time.Duration {
@@ -96,8 +106,9 @@ func Parse(raw []byte, source string, opt Options) (*enduse.Document, error) {
 // ParseContext is Parse with a context that bounds external converters.
 func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (*enduse.Document, error) {
 	if int64(len(raw)) > opt.maxBytes() {
-		return nil, fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", safetext.Escape(source), len(raw), opt.maxBytes())
+		return nil, fmt.Errorf("parse %s: %w", safetext.Escape(source), overBudget("max_bytes", int64(len(raw)), opt.maxBytes()))
 	}
+	m := newMeter(ctx, opt.budget())
 	sum := sha256.Sum256(raw)
 	doc := &enduse.Document{
 		SHA256: hex.EncodeToString(sum[:]),
@@ -118,7 +129,7 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 	var err error
 	switch media {
 	case MediaHTML:
-		err = fillHTML(doc, raw, opt.ContentType)
+		err = fillHTML(m, doc, raw, opt.ContentType)
 	case MediaText:
 		err = fillText(doc, raw)
 	case MediaPDF:
@@ -128,17 +139,20 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 	case MediaXLS:
 		err = fillXLS(ctx, doc, raw, opt)
 	case MediaRTF:
-		err = fillRTF(doc, raw)
+		err = fillRTF(m, doc, raw)
 	case MediaMHT:
-		err = fillMHT(doc, raw)
+		err = fillMHT(m, doc, raw)
 	case MediaDOCX:
-		err = fillDOCX(doc, raw)
+		err = fillDOCX(m, doc, raw)
 	case MediaXLSX:
-		err = fillXLSX(doc, raw)
+		err = fillXLSX(m, doc, raw)
 	case MediaZIP:
 		err = fmt.Errorf("zip archive: %w (read archives with Walk)", ErrUnsupported)
 	default:
 		err = fmt.Errorf("%s: %w", media, ErrUnsupported)
+	}
+	if err == nil {
+		err = checkText(doc.Text, m.b)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", safetext.Escape(source), err)
@@ -147,13 +161,16 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 }
 
 // fillHTML decodes HTML bytes and lays out their text.
-func fillHTML(doc *enduse.Document, raw []byte, contentType string) error {
+func fillHTML(m *meter, doc *enduse.Document, raw []byte, contentType string) error {
 	s, cs, err := DecodeHTML(raw, contentType)
 	if err != nil {
 		return err
 	}
 	doc.Charset = cs
-	p := parseHTML(s)
+	p, err := parseHTML(m, s)
+	if err != nil {
+		return err
+	}
 	doc.Text, doc.Blocks, doc.Title = p.text, p.blocks, p.title
 	for name, v := range p.meta {
 		switch name {

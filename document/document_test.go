@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // needTool skips the test when an external converter is absent.
@@ -408,12 +409,18 @@ func FuzzParse(f *testing.F) {
 		case MediaPDF, MediaDOC, MediaXLS:
 			return // external converters are tested separately
 		}
-		doc, err := Parse(raw, name, Options{})
+		// A small budget, so budget errors are reached as often as
+		// results.
+		b := Budget{MaxExpanded: 1 << 20, MaxTextBytes: 16 << 10, MaxCells: 512, MaxNodes: 1024}
+		doc, err := Parse(raw, name, Options{Budget: b})
 		if err != nil {
-			if !strings.Contains(err.Error(), name) {
+			if !strings.Contains(err.Error(), safetext.Escape(name)) {
 				t.Fatalf("error %q does not name the source", err)
 			}
 			return
+		}
+		if len(doc.Text) > 16<<10 {
+			t.Fatalf("text of %d bytes over the budget", len(doc.Text))
 		}
 		checkOffsets(t, name, doc.Text, doc.Blocks)
 	})

@@ -34,8 +34,15 @@ const headingMaxRunes = 60
 // It returns the text, its blocks (with rune offsets into text) and the
 // document's title: <meta name="ArticleTitle"> (government sites' own
 // article title) when present, else <title>, else the first <h1>.
+//
+// Markup beyond the default Budget (too many elements or table cells) is
+// laid out token by token, without table structure, so the result stays
+// bounded.
 func HTMLToText(src string) (text string, blocks []enduse.Block, title string) {
-	p := parseHTML(src)
+	p, err := parseHTML(newMeter(nil, Budget{}), src)
+	if err != nil {
+		return tokensToText(src)
+	}
 	return p.text, p.blocks, p.title
 }
 
@@ -61,17 +68,31 @@ var pageMetaNames = map[string]bool{
 
 // parseHTML lays out src (see HTMLToText) and collects its page metadata.
 // The title is <meta name="ArticleTitle"> when present (page titles often
-// carry the site's name too), else <title>, else the first <h1>.
-func parseHTML(src string) parsedHTML {
+// carry the site's name too), else <title>, else the first <h1>. It fails
+// with a BudgetError when the markup has more elements or table cells
+// than m allows, and with the context's error when m's context ends.
+func parseHTML(m *meter, src string) (parsedHTML, error) {
+	// The tree costs about 200 bytes per element: count the elements
+	// before building it. Every element starts with '<', so the exact
+	// count is only needed when the cheap bound is over the budget.
+	if lt := int64(strings.Count(src, "<")); lt > m.b.MaxNodes {
+		if err := m.addNodes(countTags(m, src)); err != nil {
+			return parsedHTML{}, err
+		}
+	}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// html.Parse rejects markup nested deeper than 512 elements;
 		// such pages are read token by token, without table structure.
 		t, b, title := tokensToText(src)
-		return parsedHTML{text: t, blocks: b, title: title}
+		return parsedHTML{text: t, blocks: b, title: title}, nil
 	}
 	c := newConverter(root)
+	c.m = m
 	c.walk(root)
+	if c.err != nil {
+		return parsedHTML{}, c.err
+	}
 	c.flushLine()
 	p := parsedHTML{text: c.out.String(), blocks: c.blocks, title: stripSiteName(c.title, c.meta["sitename"]), meta: c.meta}
 	if t := collapseSpace(c.meta["articletitle"]); t != "" {
@@ -80,7 +101,25 @@ func parseHTML(src string) parsedHTML {
 	if p.title == "" {
 		p.title = c.firstH1
 	}
-	return p
+	return p, nil
+}
+
+// countTags counts the start tags of src with the tokenizer, which keeps
+// no tree.
+func countTags(m *meter, src string) int64 {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var n int64
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken, html.SelfClosingTagToken:
+			n++
+			if n&4095 == 0 && m.ctx.Err() != nil {
+				return n
+			}
+		}
+	}
 }
 
 // tokensToText lays out HTML without building a tree: text tokens are
@@ -144,6 +183,10 @@ type converter struct {
 	inH1      bool
 	h1Collect strings.Builder
 	meta      map[string]string
+	// m meters the walk (table cells, cancellation); err is the first
+	// budget or context error, which ends the walk.
+	m   *meter
+	err error
 }
 
 // lineBuf accumulates the inline text of the current line with whitespace
@@ -291,7 +334,13 @@ func (c *converter) walk(n *html.Node) {
 		c.text(n.Data)
 		return
 	case html.ElementNode:
-		// handled below
+		if c.err != nil {
+			return
+		}
+		if err := c.m.tick(); err != nil {
+			c.err = err
+			return
+		}
 	case html.DocumentNode:
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			c.walk(ch)
@@ -621,7 +670,10 @@ func (c *converter) table(t *html.Node) {
 		}
 	}
 	num, rowNum := 0, 0
-	for _, tr := range rows {
+	for ri, tr := range rows {
+		if c.err != nil {
+			return
+		}
 		if c.isHidden(tr) {
 			continue
 		}
@@ -664,6 +716,10 @@ func (c *converter) table(t *html.Node) {
 		}
 		if !nonEmpty {
 			continue
+		}
+		if err := c.m.addCells(gridCost(cells, len(rows)-ri)); err != nil {
+			c.err = err
+			return
 		}
 		if num == 0 {
 			c.tables++

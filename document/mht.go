@@ -32,7 +32,7 @@ func looksMHT(head []byte) bool {
 
 // fillMHT reads the first text/html part of an MHTML document (decoding
 // its transfer encoding and charset) and lays it out as HTML.
-func fillMHT(doc *enduse.Document, raw []byte) error {
+func fillMHT(m *meter, doc *enduse.Document, raw []byte) error {
 	tp := textproto.NewReader(bufio.NewReader(bytes.NewReader(raw)))
 	hdr, err := tp.ReadMIMEHeader()
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -62,10 +62,10 @@ func fillMHT(doc *enduse.Document, raw []byte) error {
 		case "base64":
 			body = base64.NewDecoder(base64.StdEncoding, part) // skips line breaks
 		}
-		html, err := io.ReadAll(io.LimitReader(body, int64(len(raw))*4+1024))
+		html, err := readAllLimited(body, m.b.MaxBytes, "max_bytes")
 		if err != nil {
 			return fmt.Errorf("mht html part: %w", err)
 		}
-		return fillHTML(doc, html, ct)
+		return fillHTML(m, doc, html, ct)
 	}
 }

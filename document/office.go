@@ -17,10 +17,6 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// maxZipMember caps the uncompressed size of one member of a DOCX/XLSX
-// read into memory, against zip bombs.
-const maxZipMember = 256 << 20
-
 // utf16le returns s encoded as UTF-16LE bytes (ASCII only), the form OLE2
 // directory entries store stream names in.
 func utf16le(s string) []byte {
@@ -75,6 +71,10 @@ type textBuilder struct {
 	tables int
 	inRow  bool // the last block was a row of the current table
 	row    int
+	// m meters the rows' cells when set; err is the first budget error,
+	// after which nothing more is written.
+	m   *meter
+	err error
 }
 
 // para writes one paragraph line (whitespace collapsed; empty lines are
@@ -111,8 +111,13 @@ func (t *textBuilder) rowLine(cells []string, spans []enduse.Cell) {
 			cs[i].ColSpan, cs[i].RowSpan = spans[i].ColSpan, spans[i].RowSpan
 		}
 	}
-	if empty {
+	if empty || t.err != nil {
 		return
+	}
+	if t.m != nil {
+		if t.err = t.m.addCells(gridCost(cs, 1)); t.err != nil {
+			return
+		}
 	}
 	if !t.inRow {
 		t.tables++
@@ -124,6 +129,11 @@ func (t *textBuilder) rowLine(cells []string, spans []enduse.Cell) {
 }
 
 func (t *textBuilder) write(b enduse.Block, s string, cells []enduse.Cell) {
+	if t.m != nil && int64(t.out.Len()+len(s)) > t.m.b.MaxTextBytes {
+		// Stop building as soon as the text is over budget.
+		t.err = overBudget("max_text_bytes", int64(t.out.Len()+len(s)), t.m.b.MaxTextBytes)
+		return
+	}
 	if t.out.Len() > 0 {
 		t.out.WriteByte('\n')
 		t.runes++
@@ -144,48 +154,65 @@ func (t *textBuilder) write(b enduse.Block, s string, cells []enduse.Cell) {
 	t.blocks = append(t.blocks, b)
 }
 
-// readZipMember returns the bytes of the named member, capped in size.
-func readZipMember(zr *zip.Reader, name string) ([]byte, error) {
+// openZipMember opens the named member for streaming; reading more than
+// max decompressed bytes from it fails with a BudgetError (zip bombs).
+func openZipMember(zr *zip.Reader, name string, max int64) (io.ReadCloser, error) {
 	for _, f := range zr.File {
 		if f.Name != name {
 			continue
+		}
+		if f.UncompressedSize64 > uint64(max) {
+			return nil, fmt.Errorf("%s: %w", name, overBudget("max_expanded", int64(min(f.UncompressedSize64, 1<<62)), max))
 		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", name, err)
 		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, maxZipMember+1))
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		if len(b) > maxZipMember {
-			return nil, fmt.Errorf("read %s: larger than %d bytes", name, maxZipMember)
-		}
-		return b, nil
+		var n int64
+		return struct {
+			io.Reader
+			io.Closer
+		}{&limitedReader{r: rc, count: &n, max: max, limit: "max_expanded"}, rc}, nil
 	}
 	return nil, fmt.Errorf("member %s not found", name)
+}
+
+// readZipMember returns the bytes of the named member, at most max.
+func readZipMember(zr *zip.Reader, name string, max int64) ([]byte, error) {
+	rc, err := openZipMember(zr, name, max)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return b, nil
 }
 
 // fillDOCX reads word/document.xml: paragraphs become lines (headings by
 // their Heading/标题 style or an all-bold run), tables become rows. A
 // table nested in a cell is flattened into the cell's text.
-func fillDOCX(doc *enduse.Document, raw []byte) error {
+func fillDOCX(m *meter, doc *enduse.Document, raw []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	body, err := readZipMember(zr, "word/document.xml")
+	// The body is streamed from the archive: its XML may be far larger
+	// than the text it holds.
+	body, err := openZipMember(zr, "word/document.xml", m.b.MaxExpanded)
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	var t textBuilder
+	defer body.Close()
+	t := textBuilder{m: m}
 	if err := docxBody(body, &t); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
 	doc.Charset = charsetUTF8
 	doc.Text, doc.Blocks = t.out.String(), t.blocks
-	if title, err := readZipMember(zr, "docProps/core.xml"); err == nil {
+	if title, err := readZipMember(zr, "docProps/core.xml", 1<<20); err == nil {
 		doc.Title = coreTitle(title)
 	}
 	return nil
@@ -202,9 +229,13 @@ func coreTitle(b []byte) string {
 	return collapseSpace(core.Title)
 }
 
-// docxBody streams the WordprocessingML body into t.
-func docxBody(body []byte, t *textBuilder) error {
-	dec := xml.NewDecoder(bytes.NewReader(body))
+// docxBody streams the WordprocessingML body into t, stopping at t's
+// first budget error or when t's meter's context ends.
+func docxBody(body io.Reader, t *textBuilder) error {
+	if t.m == nil {
+		t.m = newMeter(nil, Budget{})
+	}
+	dec := xml.NewDecoder(body)
 	dec.Strict = false
 	var (
 		depth     int // table nesting depth
@@ -246,15 +277,28 @@ func docxBody(body []byte, t *textBuilder) error {
 		paraRunes, boldRunes, heading = 0, 0, false
 	}
 	for {
+		if t.err != nil {
+			return t.err
+		}
+		if err := t.m.tick(); err != nil {
+			return err
+		}
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			var be *BudgetError
+			if errors.As(err, &be) {
+				return fmt.Errorf("document.xml: %w", be)
+			}
 			return fmt.Errorf("document.xml: %w", err)
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
+			if err := t.m.addNodes(1); err != nil {
+				return fmt.Errorf("document.xml: %w", err)
+			}
 			switch e.Name.Local {
 			case "tbl":
 				if depth == 0 && para.Len() > 0 {
@@ -360,6 +404,9 @@ func docxBody(body []byte, t *textBuilder) error {
 			}
 		case xml.CharData:
 			if inText {
+				if int64(para.Len()+len(e)) > t.m.b.MaxTextBytes {
+					return fmt.Errorf("document.xml: %w", overBudget("max_text_bytes", int64(para.Len()+len(e)), t.m.b.MaxTextBytes))
+				}
 				n := utf8.RuneCount(e)
 				para.Write(e)
 				paraRunes += n
@@ -372,7 +419,7 @@ func docxBody(body []byte, t *textBuilder) error {
 	if para.Len() > 0 {
 		endPara()
 	}
-	return nil
+	return t.err
 }
 
 // attr returns the value of the attribute with the given local name.
@@ -387,19 +434,48 @@ func attr(e xml.StartElement, local string) string {
 
 // xlsxMerges reads a sheet's merged ranges: the spans of each range's
 // top-left cell and the set of cells the ranges cover, by 0-based
-// (row, column).
-func xlsxMerges(f *excelize.File, sheet string) (map[[2]int]enduse.Cell, map[[2]int]bool, error) {
-	merges, err := f.GetMergeCells(sheet)
+// (row, column). The ranges are read by streaming the sheet's XML, not
+// through excelize's GetMergeCells, which loads the whole worksheet and
+// pads every row to its last column (the allocation a sheet with one
+// cell in column XFD per row turns into gigabytes). path is the sheet's
+// part in the package; "" means the sheet has no merges to read.
+func xlsxMerges(m *meter, zr *zip.Reader, path, sheet string) (map[[2]int]enduse.Cell, map[[2]int]bool, error) {
+	spans := map[[2]int]enduse.Cell{}
+	covered := map[[2]int]bool{}
+	if path == "" {
+		return spans, covered, nil
+	}
+	rc, err := openZipMember(zr, path, m.b.MaxExpanded)
 	if err != nil {
 		return nil, nil, fmt.Errorf("xlsx sheet %q merged cells: %w", sheet, err)
 	}
-	spans := map[[2]int]enduse.Cell{}
-	covered := map[[2]int]bool{}
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	dec.Strict = false
+	for {
+		if err := m.tick(); err != nil {
+			return nil, nil, err
+		}
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("xlsx sheet %q merged cells: %w", sheet, err)
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Local != "mergeCell" {
+			continue
+		}
+		from, to, _ := strings.Cut(attr(e, "ref"), ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
 		if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 || (c2-c1+1)*(r2-r1+1) > 1<<16 {
 			continue
+		}
+		// The covered set holds every position of every range.
+		if err := m.addCells(int64((c2 - c1 + 1) * (r2 - r1 + 1))); err != nil {
+			return nil, nil, fmt.Errorf("xlsx sheet %q merged cells: %w", sheet, err)
 		}
 		var c enduse.Cell
 		if c2 > c1 {
@@ -420,50 +496,97 @@ func xlsxMerges(f *excelize.File, sheet string) (map[[2]int]enduse.Cell, map[[2]
 	return spans, covered, nil
 }
 
+// xlsxSheetParts maps each sheet name of a workbook to its part in the
+// package (xl/worksheets/sheet1.xml), from xl/workbook.xml and its
+// relationships; sheets it cannot place are left out.
+func xlsxSheetParts(zr *zip.Reader) map[string]string {
+	parts := map[string]string{}
+	wb, err := readZipMember(zr, "xl/workbook.xml", 16<<20)
+	if err != nil {
+		return parts
+	}
+	rels, err := readZipMember(zr, "xl/_rels/workbook.xml.rels", 16<<20)
+	if err != nil {
+		return parts
+	}
+	var r struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	var w struct {
+		Sheets []struct {
+			Name string     `xml:"name,attr"`
+			Attr []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if xml.Unmarshal(rels, &r) != nil || xml.Unmarshal(wb, &w) != nil {
+		return parts
+	}
+	targets := map[string]string{}
+	for _, x := range r.Rel {
+		t := x.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = "xl/" + t
+		}
+		targets[x.ID] = t
+	}
+	for _, sh := range w.Sheets {
+		for _, a := range sh.Attr {
+			if a.Name.Local == "id" {
+				if t, ok := targets[a.Value]; ok {
+					parts[sh.Name] = t
+				}
+			}
+		}
+	}
+	return parts
+}
+
 // defaultSheetName matches the names spreadsheet programs give new
 // sheets, which say nothing and are left out of the text.
 var defaultSheetName = regexp.MustCompile(`^(?i:sheet|工作表)\s*\d*$`)
 
 // fillXLSX reads every sheet of a workbook: each sheet's non-empty rows
 // become BlockRow lines of one table per sheet, preceded by the sheet name
-// as a heading.
-func fillXLSX(doc *enduse.Document, raw []byte) error {
-	f, err := excelize.OpenReader(bytes.NewReader(raw))
+// as a heading. Rows are streamed, never the sheet's declared dimension
+// allocated, and each row's used width counts against Budget.MaxCells, so
+// a sheet of a million rows or one cell in column XFD per row ends with a
+// budget error instead of exhausting memory.
+func fillXLSX(m *meter, doc *enduse.Document, raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	// The declared sizes are checked here, to name the budget; excelize
+	// enforces the same limit on the bytes it inflates.
+	var declared uint64
+	for _, zf := range zr.File {
+		declared += zf.UncompressedSize64
+	}
+	if declared > uint64(m.b.MaxExpanded) {
+		return fmt.Errorf("xlsx: %w", overBudget("max_expanded", int64(min(declared, 1<<62)), m.b.MaxExpanded))
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: m.b.MaxExpanded})
 	if err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	defer f.Close()
-	var t textBuilder
+	var t textBuilder // rows are counted by their used width in xlsxSheet
+	parts := xlsxSheetParts(zr)
 	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			return fmt.Errorf("xlsx sheet %q: %w", sheet, err)
-		}
 		if !defaultSheetName.MatchString(sheet) {
 			t.para(sheet, enduse.BlockHeading)
 		}
-		spans, covered, err := xlsxMerges(f, sheet)
+		spans, covered, err := xlsxMerges(m, zr, parts[sheet], sheet)
 		if err != nil {
 			return err
 		}
-		for ri, r := range rows {
-			if len(spans) == 0 {
-				t.rowLine(r, nil)
-				continue
-			}
-			// Merged ranges: the top-left cell carries the spans, the
-			// cells it covers are left out, as in HTML.
-			var cells []string
-			var cs []enduse.Cell
-			for ci, v := range r {
-				p := [2]int{ri, ci}
-				if covered[p] {
-					continue
-				}
-				cells = append(cells, v)
-				cs = append(cs, spans[p])
-			}
-			t.rowLine(cells, cs)
+		if err := xlsxSheet(m, f, sheet, spans, covered, &t); err != nil {
+			return err
 		}
 		t.endTable()
 	}
@@ -474,6 +597,52 @@ func fillXLSX(doc *enduse.Document, raw []byte) error {
 	doc.Text, doc.Blocks = t.out.String(), t.blocks
 	if p, err := f.GetDocProps(); err == nil && p != nil {
 		doc.Title = collapseSpace(p.Title)
+	}
+	return nil
+}
+
+// xlsxSheet streams the rows of one sheet into t; spans and covered are
+// the sheet's merged ranges (see xlsxMerges).
+func xlsxSheet(m *meter, f *excelize.File, sheet string, spans map[[2]int]enduse.Cell, covered map[[2]int]bool, t *textBuilder) (err error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return fmt.Errorf("xlsx sheet %q: %w", sheet, err)
+	}
+	defer func() {
+		if cerr := rows.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("xlsx sheet %q: %w", sheet, cerr)
+		}
+	}()
+	for ri := 0; rows.Next(); ri++ {
+		r, err := rows.Columns()
+		if err != nil {
+			return fmt.Errorf("xlsx sheet %q row %d: %w", sheet, ri+1, err)
+		}
+		// The row's used width, empty cells before its last one
+		// included, is what it costs to hold.
+		if err := m.addCells(int64(len(r))); err != nil {
+			return fmt.Errorf("xlsx sheet %q row %d: %w", sheet, ri+1, err)
+		}
+		if len(spans) == 0 {
+			t.rowLine(r, nil)
+			continue
+		}
+		// Merged ranges: the top-left cell carries the spans, the
+		// cells it covers are left out, as in HTML.
+		var cells []string
+		var cs []enduse.Cell
+		for ci, v := range r {
+			p := [2]int{ri, ci}
+			if covered[p] {
+				continue
+			}
+			cells = append(cells, v)
+			cs = append(cs, spans[p])
+		}
+		t.rowLine(cells, cs)
+	}
+	if err := rows.Error(); err != nil {
+		return fmt.Errorf("xlsx sheet %q: %w", sheet, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package document
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -38,10 +39,6 @@ var fieldNames = []string{FieldID, FieldURL, FieldTitle, FieldPublished, FieldHT
 
 // maxMetaValue is the longest scalar value kept in Document.Meta.
 const maxMetaValue = 256
-
-// maxRecordBytes caps one record (a JSON line or CSV record) so a corrupt
-// export cannot exhaust memory.
-const maxRecordBytes = 256 << 20
 
 // FieldMap maps enduse's record field names (id, url, title, published,
 // html, text) to the keys of a crawler export, so exports from any crawler
@@ -174,8 +171,18 @@ func usedKey(fm FieldMap, key string) bool {
 // (see fieldCandidates). A bad record calls fn(nil, err) with its number and
 // reading continues; an error returned by fn stops the read and is
 // returned. Unreadable input (I/O errors, a broken JSON array) is
-// returned as an error.
+// returned as an error. Records and fields are bounded by the default
+// Budget (see ReadRecordsContext).
 func ReadRecords(r io.Reader, source string, fm FieldMap, fn func(*enduse.Document, error) error) error {
+	return ReadRecordsContext(context.Background(), r, source, fm, Budget{}, fn)
+}
+
+// ReadRecordsContext is ReadRecords under a budget and a context: a
+// record longer than b.MaxRecordBytes (checked while it is read, never
+// after) or with a content field longer than b.MaxFieldBytes is a bad
+// record, reported to fn with the limit and reading goes on; when ctx
+// ends, reading stops with its error.
+func ReadRecordsContext(ctx context.Context, r io.Reader, source string, fm FieldMap, b Budget, fn func(*enduse.Document, error) error) error {
 	for name := range fm {
 		if !isFieldName(name) {
 			return fmt.Errorf("read records %s: unknown field %q in field map", safetext.Escape(source), name)
@@ -186,7 +193,7 @@ func ReadRecords(r io.Reader, source string, fm FieldMap, fn func(*enduse.Docume
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return fmt.Errorf("read records %s: %w", safetext.Escape(source), err)
 	}
-	rr := &recordReader{source: source, fm: fm, fn: fn}
+	rr := &recordReader{ctx: ctx, b: b.WithDefaults(), source: source, fm: fm, fn: fn}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
 	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') && bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3) // a UTF-8 byte-order mark is not JSON
@@ -208,6 +215,9 @@ func ReadRecords(r io.Reader, source string, fm FieldMap, fn func(*enduse.Docume
 	if errors.Is(err, errStop) {
 		return rr.stopErr
 	}
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
+	}
 	if err != nil {
 		return fmt.Errorf("read records %s: %w", safetext.Escape(source), err)
 	}
@@ -223,6 +233,8 @@ var errStop = errors.New("stopped by callback")
 
 // recordReader holds the state of one ReadRecords call.
 type recordReader struct {
+	ctx     context.Context
+	b       Budget
 	source  string
 	fm      FieldMap
 	fn      func(*enduse.Document, error) error
@@ -232,6 +244,10 @@ type recordReader struct {
 
 // emit delivers one record's result to fn.
 func (rr *recordReader) emit(doc *enduse.Document, err error) error {
+	if cerr := rr.ctx.Err(); cerr != nil {
+		rr.stopErr = cerr
+		return errStop
+	}
 	if err != nil {
 		err = fmt.Errorf("%s record %d: %w", safetext.Escape(rr.source), rr.n, err)
 		doc = nil
@@ -244,16 +260,29 @@ func (rr *recordReader) emit(doc *enduse.Document, err error) error {
 }
 
 // jsonArray reads a JSON array of objects, keeping each element's bytes.
+// The decoder holds a whole element before returning it, so the bytes
+// read since the last element ended are bounded while they are read (at
+// twice the record budget, room for the decoder's read-ahead), and each
+// element is checked against the budget itself.
 func (rr *recordReader) jsonArray(r io.Reader) error {
-	dec := json.NewDecoder(r)
+	er := &elementReader{r: r, limit: rr.b.MaxRecordBytes}
+	dec := json.NewDecoder(er)
 	if _, err := dec.Token(); err != nil {
 		return fmt.Errorf("json array: %w", err)
 	}
 	for dec.More() {
+		er.mark = dec.InputOffset()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			// A syntax error leaves the decoder unable to continue.
 			return fmt.Errorf("json array broken at record %d: %w", rr.n+1, err)
+		}
+		if n := int64(len(raw)); n > rr.b.MaxRecordBytes {
+			rr.n++
+			if e := rr.emit(nil, overBudget("max_record_bytes", n, rr.b.MaxRecordBytes)); e != nil {
+				return e
+			}
+			continue
 		}
 		if e := rr.handle([]byte(raw)); e != nil {
 			return e
@@ -262,34 +291,88 @@ func (rr *recordReader) jsonArray(r io.Reader) error {
 	return nil
 }
 
+// elementReader fails once more than twice limit bytes have been read
+// past mark (the input offset where the current element starts).
+type elementReader struct {
+	r     io.Reader
+	read  int64
+	mark  int64
+	limit int64
+}
+
+func (e *elementReader) Read(p []byte) (int, error) {
+	room := 2*e.limit - (e.read - e.mark)
+	if room < 0 {
+		return 0, overBudget("max_record_bytes", e.read-e.mark, e.limit)
+	}
+	// The decoder asks for its whole spare capacity at once: read no
+	// further than one byte past the allowance.
+	if int64(len(p)) > room+1 {
+		p = p[:room+1]
+	}
+	n, err := e.r.Read(p)
+	e.read += int64(n)
+	return n, err
+}
+
 // jsonLines reads one JSON object per line. A file that is one
-// pretty-printed object is read as a single record.
+// pretty-printed object, or objects spread over several lines each
+// opening with a line "{", is read one object at a time: a scanner
+// follows string and nesting state line by line, so finding where an
+// object ends costs one pass over its bytes (re-validating the growing
+// object on every line was quadratic).
 func (rr *recordReader) jsonLines(br *bufio.Reader) error {
-	var pending []byte // lines of an object spanning several lines
+	var (
+		pending  []byte // lines of an object spanning several lines
+		scan     jsonScan
+		multi    bool // inside a multi-line object
+		skipping bool // the multi-line object went over budget: skip to its end
+	)
 	for {
-		line, err := readLine(br)
-		if len(line) > 0 || len(pending) > 0 {
-			t := bytes.TrimSpace(line)
-			switch {
-			case len(pending) > 0:
+		line, tooLong, err := readLine(br, rr.b.MaxRecordBytes)
+		switch {
+		case tooLong != nil:
+			rr.n++
+			if e := rr.emit(nil, tooLong); e != nil {
+				return e
+			}
+			if multi {
+				// the rest of the object cannot be found reliably: the
+				// next line starting a record starts afresh
+				multi, skipping, pending = false, false, nil
+			}
+		case multi:
+			done := scan.feed(line)
+			if !skipping {
 				pending = append(append(pending, '\n'), line...)
-				if json.Valid(pending) || err != nil {
-					rec := bytes.TrimSpace(pending)
-					pending = nil
+				if int64(len(pending)) > rr.b.MaxRecordBytes {
+					rr.n++
+					if e := rr.emit(nil, overBudget("max_record_bytes", int64(len(pending)), rr.b.MaxRecordBytes)); e != nil {
+						return e
+					}
+					pending, skipping = nil, true
+				}
+			}
+			if done || err != nil {
+				rec := bytes.TrimSpace(pending)
+				wasSkipping := skipping
+				multi, skipping, pending = false, false, nil
+				if !wasSkipping {
 					if e := rr.handle(rec); e != nil {
 						return e
 					}
-				} else if len(pending) > maxRecordBytes {
-					rr.n++
-					pending = nil
-					if e := rr.emit(nil, fmt.Errorf("record larger than %d bytes", maxRecordBytes)); e != nil {
-						return e
-					}
 				}
+			}
+		default:
+			t := bytes.TrimSpace(line)
+			switch {
 			case len(t) == 0:
 			case string(t) == "{":
 				// the opening line of a multi-line object
-				pending = append(pending, line...)
+				multi = true
+				scan = jsonScan{}
+				scan.feed(line)
+				pending = append(pending[:0], line...)
 			default:
 				if e := rr.handle(t); e != nil {
 					return e
@@ -297,12 +380,51 @@ func (rr *recordReader) jsonLines(br *bufio.Reader) error {
 			}
 		}
 		if err == io.EOF {
+			if multi && !skipping && len(pending) > 0 {
+				if e := rr.handle(bytes.TrimSpace(pending)); e != nil {
+					return e
+				}
+			}
 			return nil
 		}
 		if err != nil {
 			return err
 		}
 	}
+}
+
+// jsonScan follows the nesting of a JSON text fed to it in pieces,
+// without validating it: enough to tell where a value ends.
+type jsonScan struct {
+	depth   int
+	inStr   bool
+	escaped bool
+	opened  bool // a bracket has been seen
+}
+
+// feed scans b and reports whether the outermost value has closed.
+func (s *jsonScan) feed(b []byte) bool {
+	for _, c := range b {
+		switch {
+		case s.inStr:
+			switch {
+			case s.escaped:
+				s.escaped = false
+			case c == '\\':
+				s.escaped = true
+			case c == '"':
+				s.inStr = false
+			}
+		case c == '"':
+			s.inStr = true
+		case c == '{' || c == '[':
+			s.depth++
+			s.opened = true
+		case c == '}' || c == ']':
+			s.depth--
+		}
+	}
+	return s.opened && s.depth <= 0
 }
 
 // handle delivers one JSON value: a record, or an API response that
@@ -376,15 +498,38 @@ func wrappedRecords(raw []byte, depth int) [][]byte {
 }
 
 // readLine returns the next line without its terminator; io.EOF comes
-// with the last (possibly empty) line.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	line, err := br.ReadBytes('\n')
-	if len(line) > maxRecordBytes {
-		return nil, fmt.Errorf("line longer than %d bytes", maxRecordBytes)
+// with the last (possibly empty) line. A line longer than max is not held:
+// it is read to its end and discarded, and tooLong is set (line then
+// holds only its first bytes), so a 10 GB line costs no memory.
+func readLine(br *bufio.Reader, max int64) (line []byte, tooLong error, err error) {
+	var n int64
+	over := false
+	for {
+		frag, ferr := br.ReadSlice('\n')
+		n += int64(len(frag))
+		if !over {
+			if n > max+2 { // +2: the terminator is not the record's
+				over = true
+				line = nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if ferr == bufio.ErrBufferFull {
+			continue
+		}
+		err = ferr
+		break
+	}
+	if over {
+		return nil, overBudget("max_record_bytes", n, max), err
 	}
 	line = bytes.TrimSuffix(line, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
-	return line, err
+	if int64(len(line)) > max {
+		return nil, overBudget("max_record_bytes", int64(len(line)), max), err
+	}
+	return line, nil, err
 }
 
 // object turns one JSON object's bytes into a Document.
@@ -463,10 +608,20 @@ func (rr *recordReader) build(raw []byte, keys []string, vals map[string]string,
 	if fm[FieldText] == "" {
 		hasText = false
 	}
+	for _, f := range []struct {
+		key, v string
+	}{{fm[FieldHTML], html}, {fm[FieldText], text}} {
+		if int64(len(f.v)) > rr.b.MaxFieldBytes {
+			return nil, fmt.Errorf("field %q: %w", f.key, overBudget("max_field_bytes", int64(len(f.v)), rr.b.MaxFieldBytes))
+		}
+	}
 	switch {
 	case hasHTML && strings.TrimSpace(html) != "":
 		if looksHTML([]byte(html)) {
-			p := parseHTML(html)
+			p, err := parseHTML(newMeter(rr.ctx, rr.b), html)
+			if err != nil {
+				return nil, fmt.Errorf("field %q: %w", fm[FieldHTML], err)
+			}
 			doc.MediaType = MediaHTML
 			doc.Text, doc.Blocks = p.text, p.blocks
 			if doc.Title == "" {
@@ -487,6 +642,9 @@ func (rr *recordReader) build(raw []byte, keys []string, vals map[string]string,
 		doc.MediaType = MediaText
 	default:
 		return nil, fmt.Errorf("no content in %s and no title in %q", contentKeys(fm), fm[FieldTitle])
+	}
+	if err := checkText(doc.Text, rr.b); err != nil {
+		return nil, err
 	}
 	for _, k := range keys {
 		if usedKey(fm, k) {
@@ -541,7 +699,7 @@ func utf8Mostly(b []byte) bool {
 // split on the raw bytes (GBK bytes never collide with ASCII delimiters)
 // and decoded from GB18030 when the file is not UTF-8.
 func (rr *recordReader) csv(br *bufio.Reader, comma rune, gbk bool) error {
-	rec := &recorder{r: br}
+	rec := &recorder{r: br, max: rr.b.MaxRecordBytes}
 	cr := csv.NewReader(rec)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
@@ -625,9 +783,15 @@ type recorder struct {
 	r    io.Reader
 	buf  []byte
 	base int64 // stream offset of buf[0]
+	// max caps the bytes kept: more than that of one record (an
+	// unclosed quote swallows the rest of the file) is over budget.
+	max int64
 }
 
 func (rc *recorder) Read(p []byte) (int, error) {
+	if rc.max > 0 && int64(len(rc.buf)) > rc.max {
+		return 0, overBudget("max_record_bytes", int64(len(rc.buf)), rc.max)
+	}
 	n, err := rc.r.Read(p)
 	rc.buf = append(rc.buf, p[:n]...)
 	return n, err

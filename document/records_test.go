@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -322,26 +323,43 @@ func TestNormalizeDate(t *testing.T) {
 	}
 }
 
+// FuzzReadRecords reads exports under a small budget, so the budget paths
+// run as often as the others. Seeds are small (whole exports made each
+// execution take seconds): the first record of each real export and
+// hand-made shapes (multi-line objects, wrapped API responses, CSV with
+// quoted line breaks, a BOM). Properties: a record with an error has no
+// document; a document's Raw is bytes of the input and its SHA256 theirs;
+// its text offsets are consistent and within the text budget.
 func FuzzReadRecords(f *testing.F) {
 	for _, p := range []string{"testdata/ningbo.jsonl", "testdata/yichang.jsonl"} {
 		if b, err := os.ReadFile(p); err == nil {
-			f.Add(b[:min(len(b), 8192)], "x.jsonl")
-			f.Add(b, "x.jsonl")
+			first, _, _ := bytes.Cut(b, []byte("\n"))
+			f.Add(first[:min(len(first), 2048)], "x.jsonl")
 		}
 	}
+	f.Add([]byte("{\n\"title\":\"t\",\n\"a\":[\n1,\n2]\n}\n{\"title\":\"u\"}\n"), "x.jsonl")
+	f.Add([]byte(`{"code":0,"data":{"list":[{"title":"a","content":"<p>x</p>"},{"title":"b"}]}}`), "x.json")
+	f.Add([]byte("\xef\xbb\xbf[{\"title\":\"a\"}]"), "x.json")
 	f.Add([]byte("id,title,content\n1,a,\"<p>x\n</p>\"\n2,b,\"unterminated\n"), "x.csv")
 	f.Add([]byte("[{\"title\":\"a\"},{\"title\":1},]"), "x.json")
 	f.Add([]byte("\ta\tb\n1\t2\t3\n"), "x.tsv")
+	budget := Budget{MaxRecordBytes: 4096, MaxFieldBytes: 1024, MaxTextBytes: 2048, MaxNodes: 256, MaxCells: 256}
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
-		ReadRecords(bytes.NewReader(data), name, nil, func(d *enduse.Document, err error) error {
+		ReadRecordsContext(context.Background(), bytes.NewReader(data), name, nil, budget, func(d *enduse.Document, err error) error {
 			if err != nil {
 				if d != nil {
 					t.Fatal("document with error")
 				}
 				return nil
 			}
+			if !bytes.Contains(data, d.Raw) {
+				t.Fatalf("Raw %q is not bytes of the input", d.Raw)
+			}
 			if d.SHA256 != sha(d.Raw) {
 				t.Fatal("sha256 does not match Raw")
+			}
+			if int64(len(d.Text)) > budget.MaxTextBytes {
+				t.Fatalf("text of %d bytes over the budget of %d", len(d.Text), budget.MaxTextBytes)
 			}
 			checkOffsets(t, d.Source, d.Text, d.Blocks)
 			return nil
@@ -361,5 +379,47 @@ func BenchmarkReadRecords(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReadRecordsBudget reads exports holding one record over a budget
+// between good ones: the bad record is reported with its limit and the
+// records after it are read.
+func TestReadRecordsBudget(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	b := Budget{MaxRecordBytes: 200, MaxFieldBytes: 100}
+	for _, tc := range []struct {
+		name, data string
+		want       string // per record: "ok" or the limit of its error
+	}{
+		{"long line", `{"title":"a"}` + "\n" + `{"title":"` + long + `"}` + "\n" + `{"title":"c"}` + "\n", "ok max_record_bytes ok"},
+		{"long multi-line object", "{\n\"title\":\"a\"\n}\n{\n\"title\":\"" + long[:150] + "\",\n\"x\":\"" + long[:150] + "\"\n}\n{\"title\":\"c\"}\n", "ok max_record_bytes ok"},
+		{"long array element", `[{"title":"a"},{"title":"` + long + `"},{"title":"c"}]`, "ok max_record_bytes ok"},
+		{"long field", `{"title":"a","html":"<p>` + long[:150] + `</p>"}` + "\n" + `{"title":"c"}` + "\n", "max_field_bytes ok"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			err := ReadRecordsContext(context.Background(), strings.NewReader(tc.data), "e.jsonl", nil, b, func(d *enduse.Document, err error) error {
+				var be *BudgetError
+				switch {
+				case err == nil:
+					got = append(got, "ok")
+				case errors.As(err, &be):
+					got = append(got, be.Limit)
+					if !strings.Contains(err.Error(), "e.jsonl record") {
+						t.Errorf("error %q does not name the file and record", err)
+					}
+				default:
+					got = append(got, err.Error())
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("records %q, want %q", g, tc.want)
+			}
+		})
 	}
 }

@@ -44,14 +44,14 @@ type rtfState struct {
 // table rows (\cell … \row) BlockRow lines. 8-bit text (\'hh) is decoded
 // from the document's ANSI code page (\ansicpg936 = GBK, the default for
 // Chinese documents; 950 = Big5) and \uN escapes as Unicode.
-func fillRTF(doc *enduse.Document, raw []byte) error {
+func fillRTF(m *meter, doc *enduse.Document, raw []byte) error {
 	s := string(raw)
 	if !strings.HasPrefix(strings.TrimLeft(s, " \t\r\n\ufeff"), `{\rtf`) {
 		return errors.New("rtf: missing {\\rtf header")
 	}
 	enc := rtfEncoding(s)
 	var (
-		t       textBuilder
+		t       = textBuilder{m: m}
 		para    strings.Builder
 		cells   []string
 		bytesIn []byte // pending \'hh bytes
@@ -83,6 +83,12 @@ func fillRTF(doc *enduse.Document, raw []byte) error {
 		para.Reset()
 	}
 	for i := 0; i < len(s); {
+		if t.err != nil {
+			return fmt.Errorf("rtf: %w", t.err)
+		}
+		if err := m.tick(); err != nil {
+			return err
+		}
 		c := s[i]
 		switch c {
 		case '{':
@@ -252,6 +258,9 @@ func fillRTF(doc *enduse.Document, raw []byte) error {
 	}
 	st.inTbl = false
 	t.para(para.String(), enduse.BlockPara)
+	if t.err != nil {
+		return fmt.Errorf("rtf: %w", t.err)
+	}
 	doc.Charset = charsetUTF8
 	doc.Text, doc.Blocks = t.out.String(), t.blocks
 	return nil

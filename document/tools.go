@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -57,7 +58,9 @@ func runTool(ctx context.Context, name, pkg, configured string, raw []byte, suff
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, full...)
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout = &limitWriter{w: &stdout, n: opt.maxBytes() * 4}
+	// Converter output is text held in memory like any input: it gets
+	// the same cap.
+	cmd.Stdout = &limitWriter{w: &stdout, n: opt.maxBytes()}
 	cmd.Stderr = &limitWriter{w: &stderr, n: 4096, truncate: true}
 	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
 	cmd.WaitDelay = 5 * time.Second // children holding stdout open cannot block us
@@ -95,7 +98,7 @@ type limitWriter struct {
 func (l *limitWriter) Write(p []byte) (int, error) {
 	if int64(len(p)) > l.n {
 		if !l.truncate {
-			return 0, errors.New("converter output exceeds the size limit")
+			return 0, fmt.Errorf("converter output larger than budget.max_bytes: %w", ErrBudget)
 		}
 		k := l.n
 		l.n = 0
@@ -112,8 +115,10 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 // layout splits into three or more columns (runs of 2+ spaces) become
 // table rows; other lines become paragraphs; page breaks end tables.
 func fillPDF(ctx context.Context, doc *enduse.Document, raw []byte, opt Options) error {
+	// Pages beyond the budget are not read (-l), so a PDF of a million
+	// blank pages costs no more than one of MaxPages.
 	out, err := runTool(ctx, "pdftotext", "poppler-utils", opt.PDFToText, raw, ".pdf", opt,
-		"-layout", "-enc", "UTF-8", "{}", "-")
+		"-layout", "-enc", "UTF-8", "-l", strconv.FormatInt(opt.budget().MaxPages, 10), "{}", "-")
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -57,6 +58,10 @@ type walker struct {
 	fm  FieldMap
 	opt Options
 	fn  func(*enduse.Document, error) error
+	// expanded counts the bytes decompressed from the current top-level
+	// archive, nested archives and streamed exports included, against
+	// Budget.MaxExpanded.
+	expanded int64
 }
 
 // fail reports a per-file failure to fn.
@@ -116,12 +121,13 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 		}
 		defer zr.Close()
 		if !isOfficePackage(&zr.Reader) {
+			w.expanded = 0
 			return w.zip(&zr.Reader, p, 1)
 		}
 		// a DOCX/XLSX saved with a .zip name: parse it as a document
 	}
 	if info.Size() > w.opt.maxBytes() {
-		return w.fail(fmt.Errorf("parse %s: %d bytes exceeds the limit of %d", safetext.Escape(p), info.Size(), w.opt.maxBytes()))
+		return w.fail(fmt.Errorf("parse %s: %w", safetext.Escape(p), overBudget("max_bytes", info.Size(), w.opt.maxBytes())))
 	}
 	raw, err := os.ReadFile(p)
 	if err != nil {
@@ -133,7 +139,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 // records reads a crawler export, passing fn's stop errors through.
 func (w *walker) records(r io.Reader, source string) error {
 	var stop error
-	err := ReadRecords(r, source, w.fm, func(d *enduse.Document, err error) error {
+	err := ReadRecordsContext(w.ctx, r, source, w.fm, w.opt.budget(), func(d *enduse.Document, err error) error {
 		if cerr := w.ctx.Err(); cerr != nil {
 			stop = cerr
 			return cerr
@@ -146,6 +152,14 @@ func (w *walker) records(r io.Reader, source string) error {
 	})
 	if stop != nil {
 		return stop
+	}
+	if cerr := w.ctx.Err(); cerr != nil {
+		return cerr
+	}
+	if errors.Is(err, zip.ErrFormat) {
+		// archive/zip counts a member's bytes against the size it
+		// declares and fails with ErrFormat past it.
+		return w.fail(fmt.Errorf("%w (the member is corrupt or larger than the archive declares)", err))
 	}
 	if err != nil {
 		return w.fail(err)
@@ -190,9 +204,14 @@ func (w *walker) zip(zr *zip.Reader, source string, depth int) error {
 		members = append(members, member{f, memberName(f)})
 	}
 	sort.SliceStable(members, func(i, j int) bool { return members[i].name < members[j].name })
-	for _, m := range members {
+	max := w.opt.budget().MaxExpanded
+	for i, m := range members {
 		if err := w.ctx.Err(); err != nil {
 			return err
+		}
+		if w.expanded > max {
+			// One error for the archive, not one per member left.
+			return w.fail(fmt.Errorf("walk %s: %d members not read: %w", safetext.Escape(source), len(members)-i, overBudget("max_expanded", w.expanded, max)))
 		}
 		src := source + "!" + m.name
 		base := m.name[strings.LastIndexByte(m.name, '/')+1:]
@@ -206,29 +225,37 @@ func (w *walker) zip(zr *zip.Reader, source string, depth int) error {
 	return nil
 }
 
-// member reads one archive member.
+// member reads one archive member. Exports are streamed, not held in
+// memory, so only the archive's decompressed total bounds them; other
+// members are read whole and also bounded by Budget.MaxBytes. The sizes
+// an archive declares are checked first but not trusted: bytes are
+// counted as they are decompressed.
 func (w *walker) member(f *zip.File, src string, depth int) error {
-	limit := w.opt.maxBytes()
-	if IsRecordFile(src) {
-		limit = 1 << 40 // exports are streamed, not held in memory
+	b := w.opt.budget()
+	if !IsRecordFile(src) && f.UncompressedSize64 > uint64(b.MaxBytes) {
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), overBudget("max_bytes", int64(min(f.UncompressedSize64, 1<<62)), b.MaxBytes)))
 	}
-	if f.UncompressedSize64 > uint64(limit) {
-		return w.fail(fmt.Errorf("walk %s: %d bytes exceeds the limit of %d", safetext.Escape(src), f.UncompressedSize64, limit))
+	if left := b.MaxExpanded - w.expanded; f.UncompressedSize64 > uint64(max(left, 0)) {
+		total := w.expanded + int64(min(f.UncompressedSize64, 1<<61))
+		w.expanded = b.MaxExpanded + 1 // the rest of the archive is not read
+		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), overBudget("max_expanded", total, b.MaxExpanded)))
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), err))
 	}
 	defer rc.Close()
+	r := &limitedReader{r: rc, count: &w.expanded, max: b.MaxExpanded, limit: "max_expanded"}
 	if IsRecordFile(src) {
-		return w.records(rc, src)
+		return w.records(r, src)
 	}
-	raw, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	var n int64
+	raw, err := io.ReadAll(&limitedReader{r: r, count: &n, max: b.MaxBytes, limit: "max_bytes"})
+	if errors.Is(err, zip.ErrFormat) {
+		return w.fail(fmt.Errorf("walk %s: %w (the member is corrupt or larger than the archive declares)", safetext.Escape(src), err))
+	}
 	if err != nil {
 		return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(src), err))
-	}
-	if int64(len(raw)) > limit {
-		return w.fail(fmt.Errorf("walk %s: more than %d bytes", safetext.Escape(src), limit))
 	}
 	return w.bytes(raw, src, depth+1)
 }

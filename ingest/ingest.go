@@ -62,6 +62,9 @@ type Options struct {
 	// Owner names this run in its claims; "" means host, process and a
 	// random suffix.
 	Owner string
+	// MemoryLimit bounds the memory of the documents in flight together
+	// (bytes, estimated per document); 0 means DefaultMemoryLimit.
+	MemoryLimit int64
 }
 
 // DefaultLease is the claim lease of a run without Options.Lease.
@@ -93,8 +96,10 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		res  pipeline.Result
 		err  error
 		out  chan job
-		skip bool // never processed: the run was cancelled first
+		skip bool  // never processed: the run was cancelled first
+		cost int64 // memory admitted for it, given back once saved
 	}
+	adm := newAdmission(opt.MemoryLimit)
 	jobs := make(chan job, workers*2)
 	order := make(chan chan job, workers*2)
 	var sum Summary
@@ -135,6 +140,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				continue
 			}
 			if saveErr != nil || j.skip {
+				adm.release(j.cost)
 				continue
 			}
 			var n *enduse.Notice
@@ -142,6 +148,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				n = j.res.Notice
 			}
 			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
+			adm.release(j.cost) // saved: its memory is free
 			if err != nil {
 				saveErr = fmt.Errorf("save %s: %w", safetext.Escape(j.doc.Source), err)
 				cancel()
@@ -162,19 +169,25 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		}
 	}()
 
-	// enqueue hands a document to the workers, in input order.
+	// enqueue hands a document to the workers, in input order. Its memory
+	// is admitted first and counts from here until it is saved.
 	enqueue := func(d *enduse.Document) error {
+		cost := adm.cost(d)
+		if err := adm.acquire(ctx, cost); err != nil {
+			return err
+		}
 		out := make(chan job, 1)
 		select {
 		case order <- out:
 		case <-ctx.Done():
+			adm.release(cost)
 			return ctx.Err()
 		}
 		select {
-		case jobs <- job{doc: d, out: out}:
+		case jobs <- job{doc: d, out: out, cost: cost}:
 		case <-ctx.Done():
 			// The saver already waits on out: answer it, or it waits forever.
-			out <- job{doc: d, skip: true}
+			out <- job{doc: d, skip: true, cost: cost}
 			return ctx.Err()
 		}
 		sum.Parsed++
@@ -197,9 +210,10 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		if err != nil || has {
 			return false, err
 		}
-		if claimer != nil {
-			deferred[d.SHA256] = true
+		if claimer == nil {
+			return true, nil // a store without claims: this run is the only worker
 		}
+		deferred[d.SHA256] = true
 		return false, nil
 	}
 	duplicate := func(d *enduse.Document, elsewhere bool) {
@@ -300,7 +314,12 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		}
 	}
 	close(jobs)
-	wg.Wait()
+	if ctx.Err() == nil {
+		wg.Wait()
+	}
+	// Cancelled: nothing more is saved, so a worker still deep in one
+	// large document is not waited for (it only writes to its own
+	// buffered channel and exits); the run returns at once.
 	close(order)
 	<-saved
 	if saveErr != nil {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/justify"
 	"github.com/enduse/enduse/kb"
 	"github.com/enduse/enduse/lineitem"
@@ -28,6 +29,9 @@ import (
 type Config struct {
 	KBDirs []string      // user knowledge-base directories merged over the built-in one
 	Lists  *screen.Lists // screening lists; nil = the built-in bundle
+	// MaxMentions caps the mentions of one document (Budget.MaxMentions);
+	// 0 means document.DefaultMaxMentions.
+	MaxMentions int64
 }
 
 // Pipeline holds the immutable, shared state of every stage (automata,
@@ -40,6 +44,8 @@ type Pipeline struct {
 	Lists      *screen.Lists
 	Screener   *screen.Screener
 	Rights     *rights.Reader
+	// MaxMentions is the mention budget of one document.
+	MaxMentions int64
 }
 
 // New loads the knowledge base, the region table and the lists, and builds
@@ -85,8 +91,12 @@ func New(cfg Config) (*Pipeline, error) {
 	if err := scr.Err(); err != nil {
 		return nil, fmt.Errorf("build screener: %w", err)
 	}
+	maxMentions := cfg.MaxMentions
+	if maxMentions <= 0 {
+		maxMentions = document.DefaultMaxMentions
+	}
 	return &Pipeline{KB: k, Recognizer: rec, Regions: regions, Orgs: orgs, Lists: lists, Screener: scr,
-		Rights: rights.New(k)}, nil
+		Rights: rights.New(k), MaxMentions: maxMentions}, nil
 }
 
 // Result is one processed document.
@@ -105,6 +115,12 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
 	n.Mentions = p.Recognizer.Find(d.Text)
+	if max := p.MaxMentions; max > 0 && int64(len(n.Mentions)) > max {
+		// Text built to hold mentions by the ten thousand is no notice;
+		// storing them would cost the store more than the text.
+		n.Error = document.OverBudget("max_mentions", int64(len(n.Mentions)), max).Error()
+		n.Mentions = nil
+	}
 	if n.Type == enduse.TypeSingleSource {
 		n.Reason = justify.Reason(d)
 	}

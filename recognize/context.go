@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -10,12 +11,50 @@ import (
 // lineBounds returns the folded byte span of the line holding [bs, be).
 // Lines end at line breaks and table-cell boundaries (both fold to '\n').
 func lineBounds(s string, bs, be int) (int, int) {
-	ls := strings.LastIndexByte(s[:bs], '\n') + 1
-	le := strings.IndexByte(s[be:], '\n')
+	// A "line" of a whole document (text without line breaks) is read
+	// as the stretch of maxLineBytes around the candidate: context that
+	// far away says nothing about it, and looking through all of it for
+	// every candidate was quadratic.
+	lo := max(bs-maxLineBytes, 0)
+	ls := strings.LastIndexByte(s[lo:bs], '\n') + 1 + lo
+	if ls == lo && lo > 0 {
+		for ls < bs && !utf8.RuneStart(s[ls]) {
+			ls++
+		}
+	}
+	hi := min(be+maxLineBytes, len(s))
+	le := strings.IndexByte(s[be:hi], '\n')
 	if le < 0 {
-		return ls, len(s)
+		for hi > be && hi < len(s) && !utf8.RuneStart(s[hi]) {
+			hi--
+		}
+		return ls, hi
 	}
 	return ls, be + le
+}
+
+// maxClauseBytes bounds a clause or sentence read around a candidate
+// (about 170 Chinese characters), for the same reason.
+const maxClauseBytes = 512
+
+// runeFloor moves i back to the start of the rune holding it.
+func runeFloor(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// maxLineBytes bounds how far lineBounds looks for a line's ends.
+const maxLineBytes = 1024
+
+// within returns the index range [a, b) of the candidates of cs (sorted
+// by start) that start in [lo, hi): the loops that look for support on a
+// line visit only those.
+func within(cs []cand, lo, hi int) (int, int) {
+	a := sort.Search(len(cs), func(i int) bool { return cs[i].bs >= lo })
+	b := a + sort.Search(len(cs)-a, func(i int) bool { return cs[a+i].bs >= hi })
+	return a, b
 }
 
 // nearBytes is how far (in folded bytes, about 30 Chinese characters) a
@@ -32,6 +71,7 @@ const (
 // backTo returns the start of the stretch before i (not before ls) that
 // holds none of delims.
 func backTo(s string, ls, i int, delims string) int {
+	ls = runeFloor(s, max(ls, i-maxClauseBytes))
 	j := strings.LastIndexAny(s[ls:i], delims)
 	if j < 0 {
 		return ls
@@ -43,6 +83,7 @@ func backTo(s string, ls, i int, delims string) int {
 // forwardTo returns the end of the stretch after i (not after le) that
 // holds none of delims.
 func forwardTo(s string, i, le int, delims string) int {
+	le = runeFloor(s, min(le, i+maxClauseBytes))
 	j := strings.IndexAny(s[i:le], delims)
 	if j < 0 {
 		return le
@@ -217,7 +258,8 @@ func (r *Recognizer) ambiguityContext(s string, cs []cand, i int) (string, bool)
 			return "product word " + tok + w + " after it", true
 		}
 	}
-	for j := range cs {
+	a, b := within(cs, ls, le)
+	for j := a; j < b; j++ {
 		o := &cs[j]
 		if j == i || o.drop != "" || o.brand != c.brand || o.bs < ls || o.be > le ||
 			o.bs > c.be+nearBytes || c.bs > o.be+nearBytes {
@@ -275,7 +317,8 @@ func modelToken(s string) string {
 // of which at least two are brand candidates: such a line is a brand cell.
 func (r *Recognizer) brandList(s string, cs []cand, ls, le int) bool {
 	starts := map[int]int{} // candidate start → end
-	for j := range cs {
+	a, b := within(cs, ls, le)
+	for j := a; j < b; j++ {
 		o := &cs[j]
 		if o.bs < ls || o.be > le || o.kind == enduse.MentionModel {
 			continue
@@ -342,7 +385,8 @@ func (r *Recognizer) onlyConnectors(gap string) bool {
 func (r *Recognizer) pickShared(s string, cs []cand, i int) {
 	c := &cs[i]
 	ls, le := lineBounds(s, c.bs, c.be)
-	for j := range cs {
+	a, b := within(cs, ls, le)
+	for j := a; j < b; j++ {
 		o := &cs[j]
 		if j == i || o.drop != "" || o.brand == "" || o.bs < ls || o.be > le {
 			continue
@@ -514,7 +558,8 @@ func (r *Recognizer) judgeModel(s string, cs []cand, i int) {
 	if c.be-c.bs >= 5 {
 		return
 	}
-	for j := range cs {
+	a, b := within(cs, ls, le)
+	for j := a; j < b; j++ {
 		o := &cs[j]
 		if j != i && o.kind != enduse.MentionModel && o.drop == "" && (o.brand == c.brand || claimsBrand(o, c.brand)) && o.bs >= ls && o.be <= le {
 			c.why = append(c.why, "short model code with its brand "+o.matched+" on the line")

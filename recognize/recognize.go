@@ -47,6 +47,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -483,12 +484,17 @@ func (r *Recognizer) scan(n *normText, text string, md mode) []cand {
 	s := string(b) // one copy for the string-based rules
 	var cs []cand
 	r.scanModels(s, &cs)
+	var models modelSpans
+	for i := range cs {
+		models.add(cs[i].bs, cs[i].be)
+	}
 	it := r.ac.IterByte(b)
 	for m := it.Next(); m != nil; m = it.Next() {
 		bs, be, p := m.Start(), m.End(), m.Pattern()
 		for _, pi := range r.cjkAt[p] {
-			if e := r.tryPattern(s, bs, pi); e > 0 && !coveredByModel(cs, bs, e) {
+			if e := r.tryPattern(s, bs, pi); e > 0 && !models.covers(bs, e) {
 				cs = append(cs, r.modelCand(pi, bs, e))
+				models.add(bs, e)
 				break
 			}
 		}
@@ -665,14 +671,36 @@ func asciiRun(s string) string {
 	return s
 }
 
-// coveredByModel reports whether [bs, be) overlaps a model candidate.
-func coveredByModel(cs []cand, bs, be int) bool {
-	for i := range cs {
-		if cs[i].kind == enduse.MentionModel && bs < cs[i].be && cs[i].bs < be {
-			return true
-		}
+// modelSpans holds the spans of model candidates found so far. They never
+// overlap (a model is only added where none is), and they arrive mostly
+// in text order: while they do, overlap is a binary search; a span out
+// of order turns on the linear check, which stays correct.
+type modelSpans struct {
+	spans    [][2]int
+	unsorted bool
+}
+
+func (m *modelSpans) add(bs, be int) {
+	if n := len(m.spans); n > 0 && bs < m.spans[n-1][0] {
+		m.unsorted = true
 	}
-	return false
+	m.spans = append(m.spans, [2]int{bs, be})
+}
+
+// covers reports whether [bs, be) overlaps a model span.
+func (m *modelSpans) covers(bs, be int) bool {
+	if m.unsorted {
+		for _, s := range m.spans {
+			if bs < s[1] && s[0] < be {
+				return true
+			}
+		}
+		return false
+	}
+	// the last span starting before be is the only one that can overlap:
+	// the spans are disjoint and sorted, so their ends are sorted too
+	k := sort.Search(len(m.spans), func(i int) bool { return m.spans[i][0] >= be })
+	return k > 0 && m.spans[k-1][1] > bs
 }
 
 func (r *Recognizer) modelCand(pi int32, bs, be int) cand {
@@ -727,8 +755,15 @@ func (r *Recognizer) tryPattern(s string, i int, pi int32) int {
 	return e
 }
 
-// resolveOverlaps drops candidates that overlap a longer or earlier one.
-// Model numbers win over aliases inside them.
+// resolveOverlaps drops candidates that overlap a longer or earlier one:
+// candidates are taken in priority order (model numbers, then kept ones,
+// then longer, then earlier) and one overlapping an already kept
+// candidate is dropped, naming the first kept one it overlaps. Kept
+// candidates never overlap each other, so each stretch of text between
+// two candidate boundaries has at most one owner: recording owners on
+// those stretches makes the check cost the candidate's own extent, not
+// the number kept (comparing with every kept candidate was quadratic:
+// 80k mentions took 40 s).
 func resolveOverlaps(cs []cand) {
 	order := make([]int, len(cs))
 	for i := range order {
@@ -747,25 +782,40 @@ func resolveOverlaps(cs []cand) {
 		}
 		return a.bs < b.bs
 	})
+	// pts are the distinct boundaries; stretch k is [pts[k], pts[k+1]).
+	pts := make([]int, 0, 2*len(cs))
+	for i := range cs {
+		pts = append(pts, cs[i].bs, cs[i].be)
+	}
+	sort.Ints(pts)
+	pts = slices.Compact(pts)
+	idx := func(p int) int { k, _ := slices.BinarySearch(pts, p); return k }
+	owner := make([]int32, len(pts)) // rank+1 in kept order of the owner; 0 = none
 	var kept []int
 	for _, i := range order {
 		c := &cs[i]
-		if c.drop != "" {
+		if c.drop != "" || c.be <= c.bs {
 			continue
 		}
-		for _, j := range kept {
-			o := &cs[j]
-			if c.bs < o.be && o.bs < c.be {
-				if o.kind == enduse.MentionModel {
-					c.drop = "inside model number " + o.matched
-				} else {
-					c.drop = "overlaps longer match " + o.matched
-				}
-				break
+		lo, hi := idx(c.bs), idx(c.be)
+		first := int32(0)
+		for k := lo; k < hi; k++ {
+			if o := owner[k]; o > 0 && (first == 0 || o < first) {
+				first = o
 			}
 		}
-		if c.drop == "" {
-			kept = append(kept, i)
+		if first > 0 {
+			o := &cs[kept[first-1]]
+			if o.kind == enduse.MentionModel {
+				c.drop = "inside model number " + o.matched
+			} else {
+				c.drop = "overlaps longer match " + o.matched
+			}
+			continue
+		}
+		kept = append(kept, i)
+		for k := lo; k < hi; k++ {
+			owner[k] = int32(len(kept))
 		}
 	}
 }
