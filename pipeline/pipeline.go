@@ -9,6 +9,7 @@ package pipeline
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
@@ -30,7 +31,8 @@ type Config struct {
 }
 
 // Pipeline holds the immutable, shared state of every stage (automata,
-// tables, indexes). It is safe for concurrent use.
+// tables, indexes). It is safe for concurrent use. Pipelines share their
+// parts: never modify a field or what it points to.
 type Pipeline struct {
 	KB         *kb.KB
 	Recognizer *recognize.Recognizer
@@ -40,31 +42,97 @@ type Pipeline struct {
 	Screener   *screen.Screener
 }
 
-// New loads the knowledge base, the region table and the lists, and builds
-// the recogniser and screener.
+// New returns a pipeline over the built-in knowledge base and lists, or
+// over cfg's when given. The built-in parts are built once per process, on
+// first use, with independent parts built concurrently, and then shared by
+// every pipeline (they are immutable): a second New, a test, or a one-file
+// `enduse extract` does not rebuild them. Only what cfg changes is built
+// anew: user knowledge-base directories (a knowledge base and recogniser
+// of their own) and user lists (a screener of their own).
 func New(cfg Config) (*Pipeline, error) {
-	k, err := kb.Load(cfg.KBDirs...)
+	b, err := builtin()
 	if err != nil {
-		return nil, fmt.Errorf("load knowledge base: %w", err)
+		return nil, err
+	}
+	if cfg.Lists == b.Lists {
+		cfg.Lists = nil // the built-in lists, already indexed
+	}
+	if len(cfg.KBDirs) == 0 && cfg.Lists == nil {
+		return b, nil
+	}
+	p := *b
+	if len(cfg.KBDirs) > 0 {
+		if p.KB, p.Recognizer, err = buildKB(cfg.KBDirs); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Lists != nil || len(cfg.KBDirs) > 0 {
+		// The screener reads company aliases from the knowledge base, so a
+		// user knowledge base needs a screener of its own too.
+		lists := cfg.Lists
+		if lists == nil {
+			lists = b.Lists
+		}
+		if p.Screener, err = buildScreener(lists, p.Orgs, p.KB); err != nil {
+			return nil, err
+		}
+		p.Lists = lists
+	}
+	return &p, nil
+}
+
+// builtin builds the pipeline of the built-in knowledge base and lists
+// once per process. The knowledge base and recogniser are built while the
+// regions, organisation analyser and lists load; the screener, which needs
+// both sides, comes last.
+var builtin = sync.OnceValues(func() (*Pipeline, error) {
+	p := &Pipeline{}
+	var kbErr error
+	kbDone := make(chan struct{})
+	go func() {
+		defer close(kbDone)
+		p.KB, p.Recognizer, kbErr = buildKB(nil)
+	}()
+	var err error
+	if p.Regions, err = region.Load(); err != nil {
+		<-kbDone
+		return nil, fmt.Errorf("load regions: %w", err)
+	}
+	if p.Orgs, err = org.NewAnalyzer(p.Regions); err != nil {
+		<-kbDone
+		return nil, fmt.Errorf("build organisation analyser: %w", err)
+	}
+	if p.Lists, err = screen.Default(); err != nil {
+		<-kbDone
+		return nil, fmt.Errorf("load built-in screening lists: %w", err)
+	}
+	<-kbDone
+	if kbErr != nil {
+		return nil, kbErr
+	}
+	if p.Screener, err = buildScreener(p.Lists, p.Orgs, p.KB); err != nil {
+		return nil, err
+	}
+	return p, nil
+})
+
+// buildKB loads the built-in knowledge base merged with dirs and builds
+// its recogniser.
+func buildKB(dirs []string) (*kb.KB, *recognize.Recognizer, error) {
+	k, err := kb.Load(dirs...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge base: %w", err)
 	}
 	rec, err := recognize.New(k)
 	if err != nil {
-		return nil, fmt.Errorf("build recogniser: %w", err)
+		return nil, nil, fmt.Errorf("build recogniser: %w", err)
 	}
-	regions, err := region.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load regions: %w", err)
-	}
-	orgs, err := org.NewAnalyzer(regions)
-	if err != nil {
-		return nil, fmt.Errorf("build organisation analyser: %w", err)
-	}
-	lists := cfg.Lists
-	if lists == nil {
-		if lists, err = screen.Default(); err != nil {
-			return nil, fmt.Errorf("load built-in screening lists: %w", err)
-		}
-	}
+	return k, rec, nil
+}
+
+// buildScreener indexes lists for screening, with the knowledge base's
+// company aliases.
+func buildScreener(lists *screen.Lists, orgs *org.Analyzer, k *kb.KB) (*screen.Screener, error) {
 	aliases := func(name string) []string {
 		c, ok := k.FindCompany(name)
 		if !ok {
@@ -80,7 +148,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err := scr.Err(); err != nil {
 		return nil, fmt.Errorf("build screener: %w", err)
 	}
-	return &Pipeline{KB: k, Recognizer: rec, Regions: regions, Orgs: orgs, Lists: lists, Screener: scr}, nil
+	return scr, nil
 }
 
 // Result is one processed document.
