@@ -31,6 +31,9 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *workers < 0 {
+		return usagef("ingest", "--workers must be 0 (one per CPU) or more")
+	}
 	if len(args) == 0 {
 		return usagef("ingest", "no inputs; give files, folders, ZIP archives or crawler exports")
 	}
@@ -58,12 +61,12 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 
 	paths := args
-	src := func(fn func(*enduse.Document, error) error) error {
-		return document.Walk(ctx, paths, fm, document.Options{}, fn)
+	src := func(fn func(document.Item) error) error {
+		return document.WalkItems(ctx, paths, fm, document.Options{}, fn)
 	}
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
-	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})
+	sum, err := ingest.RunItems(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})
 	prog.Finish()
 	printSummary(env, sum, time.Since(start), *asJSON)
 	return err

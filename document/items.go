@@ -2,6 +2,8 @@ package document
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 
 	"github.com/enduse/enduse"
 )
@@ -63,3 +65,29 @@ func WalkItems(ctx context.Context, paths []string, fm FieldMap, opt Options, fn
 // ParsedItem wraps a document already in hand as an Item, so callers can
 // treat it like the items of WalkItems.
 func ParsedItem(d *enduse.Document) Item { return Item{doc: d} }
+
+// FailedItem is an input that could not be read, as an Item.
+func FailedItem(err error) Item { return Item{err: err} }
+
+// Err returns the error of an input the walk could not read (nil for an
+// input still to parse, whose problems Document reports).
+func (it Item) Err() error {
+	if it.lazy {
+		return nil
+	}
+	return it.err
+}
+
+// SHA256 returns the hex SHA-256 of the item's bytes and the bytes, before
+// any parsing: what a store needs to skip bytes it already holds. Both are
+// empty for a failed item.
+func (it Item) SHA256() (string, []byte) {
+	if it.lazy {
+		sum := sha256.Sum256(it.raw)
+		return hex.EncodeToString(sum[:]), it.raw
+	}
+	if it.doc != nil {
+		return it.doc.SHA256, it.doc.Raw
+	}
+	return "", nil
+}

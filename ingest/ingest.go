@@ -10,10 +10,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/safetext"
 )
@@ -51,135 +51,133 @@ type Options struct {
 // run (a store failure or ctx cancellation); per-document problems are
 // counted, not returned.
 func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src Source, opt Options) (Summary, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	items := func(fn func(document.Item) error) error {
+		return src(func(d *enduse.Document, err error) error {
+			if err != nil {
+				return fn(document.FailedItem(err))
+			}
+			return fn(document.ParsedItem(d))
+		})
 	}
+	return RunItems(ctx, st, p, items, opt)
+}
+
+// ItemSource yields inputs whose parsing is left to the workers;
+// document.WalkItems has this shape.
+type ItemSource func(fn func(document.Item) error) error
+
+// RunItems is Run over inputs that the workers parse (see
+// document.WalkItems), so decoding runs on every core too. Results are
+// saved in input order by one goroutine, so runs are reproducible and an
+// interruption leaves a clean prefix stored.
+func RunItems(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src ItemSource, opt Options) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	// A job is one input; dup marks bytes already stored, which are
+	// counted in order but not worked on.
 	type job struct {
+		item document.Item
+		dup  bool
 		doc  *enduse.Document
 		res  pipeline.Result
-		err  error
-		out  chan job
-		skip bool // never processed: the run was cancelled first
+		err  error // a parse failure of a document, stored with it
+		bad  error // an input that could not be read at all
 	}
-	jobs := make(chan job, workers*2)
-	order := make(chan chan job, workers*2)
 	var sum Summary
 	// note records a message for the summary; it is escaped here, the one
 	// place every per-input message passes, because messages quote file and
-	// member names and parser text, which may hold terminal escapes.
+	// member names and parser text, which may hold terminal escapes. Only
+	// the saver (emit) touches sum.
 	note := func(msg string) {
 		if len(sum.Errors) < 100 {
 			sum.Errors = append(sum.Errors, safetext.Escape(msg))
 		}
 	}
-
-	// Workers run the pipeline; results are saved in input order so runs are
-	// reproducible and a crash leaves a clean prefix stored.
-	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				j.res, j.err = process(p, j.doc)
-				j.out <- j
-			}
-		}()
-	}
-
-	var saveErr error
-	saved := make(chan struct{})
-	go func() {
-		defer close(saved)
-		for out := range order {
-			var j job
-			select {
-			case j = <-out:
-			case <-ctx.Done():
-				// Cancelled: nothing more is saved, so do not wait for
-				// results that may never come.
-				continue
-			}
-			if saveErr != nil || j.skip {
-				continue
-			}
-			var n *enduse.Notice
-			if j.err == nil {
-				n = j.res.Notice
-			}
-			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
-			if err != nil {
-				saveErr = fmt.Errorf("save %s: %w", safetext.Escape(j.doc.Source), err)
-				cancel()
-				continue
-			}
-			switch outcome {
-			case enduse.OutcomeStored:
-				sum.Stored++
-			case enduse.OutcomeFailed:
-				sum.Failed++
-				note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
-			case enduse.OutcomeDuplicate:
-				sum.Duplicates++
-			}
-			if opt.Progress != nil {
-				opt.Progress.Add(j.doc, outcome)
-			}
+	work := func(j job) job {
+		if j.dup || j.bad != nil {
+			return j
 		}
-	}()
-
-	readErr := src(func(d *enduse.Document, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+		d, err := j.item.Document()
 		if err != nil {
+			j.bad = err
+			return j
+		}
+		j.doc = d
+		j.res, j.err = process(p, d)
+		return j
+	}
+	var saveErr error
+	emit := func(j job) error {
+		if err := ctx.Err(); err != nil {
+			return err // cancelled: nothing more is saved
+		}
+		switch {
+		case j.bad != nil:
 			sum.Unreadable++
-			note(err.Error())
+			note(j.bad.Error())
+			return nil
+		case j.dup:
+			sum.Seen++
+			sum.Bytes += int64(len(j.doc.Raw))
+			sum.Duplicates++
+			if opt.Progress != nil {
+				opt.Progress.Add(j.doc, enduse.OutcomeDuplicate)
+			}
 			return nil
 		}
 		sum.Seen++
-		sum.Bytes += int64(len(d.Raw))
-		// Skip already-stored bytes before doing any work: this is what makes
-		// a rerun after an interruption cheap.
-		has, herr := st.HasDocument(ctx, d.SHA256)
-		if herr != nil {
-			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), herr)
+		sum.Bytes += int64(len(j.doc.Raw))
+		var n *enduse.Notice
+		if j.err == nil {
+			n = j.res.Notice
 		}
-		if has {
+		outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
+		if err != nil {
+			saveErr = fmt.Errorf("save %s: %w", safetext.Escape(j.doc.Source), err)
+			return saveErr
+		}
+		switch outcome {
+		case enduse.OutcomeStored:
+			sum.Stored++
+		case enduse.OutcomeFailed:
+			sum.Failed++
+			note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
+		case enduse.OutcomeDuplicate:
 			sum.Duplicates++
-			if opt.Progress != nil {
-				opt.Progress.Add(d, enduse.OutcomeDuplicate)
-			}
-			return nil
 		}
-		out := make(chan job, 1)
-		select {
-		case order <- out:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		select {
-		case jobs <- job{doc: d, out: out}:
-		case <-ctx.Done():
-			// The saver already waits on out: answer it, or it waits forever.
-			out <- job{doc: d, skip: true}
-			return ctx.Err()
+		if opt.Progress != nil {
+			opt.Progress.Add(j.doc, outcome)
 		}
 		return nil
-	})
-	close(jobs)
-	wg.Wait()
-	close(order)
-	<-saved
+	}
+	produce := func(yield func(job) error) error {
+		return src(func(it document.Item) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := it.Err(); err != nil {
+				return yield(job{bad: err})
+			}
+			// Skip already-stored bytes before doing any work: this is
+			// what makes a rerun after an interruption cheap.
+			sha, raw := it.SHA256()
+			has, herr := st.HasDocument(ctx, sha)
+			if herr != nil {
+				return fmt.Errorf("look up %s: %w", safetext.Escape(it.Source()), herr)
+			}
+			if has {
+				return yield(job{dup: true, doc: &enduse.Document{Source: it.Source(), SHA256: sha, Raw: raw}})
+			}
+			return yield(job{item: it})
+		})
+	}
+	err := ordered.Map(ctx, opt.Workers, produce, work, emit)
 	if saveErr != nil {
 		return sum, saveErr
 	}
-	if readErr != nil {
-		return sum, fmt.Errorf("read inputs: %w", readErr)
+	if err != nil {
+		return sum, fmt.Errorf("read inputs: %w", err)
 	}
 	return sum, nil
 }
