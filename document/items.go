@@ -91,3 +91,8 @@ func (it Item) SHA256() (string, []byte) {
 	}
 	return "", nil
 }
+
+// Parsed reports whether the item's document was parsed when the walk read
+// it (a crawler-export record), so Document returns the same document on
+// every call; otherwise each call parses the bytes anew.
+func (it Item) Parsed() bool { return !it.lazy }

@@ -160,16 +160,26 @@ type Result struct {
 // Process runs every stage on a decoded document. It never fails: what a
 // stage cannot read stays empty in the notice.
 func (p *Pipeline) Process(d *enduse.Document) Result {
+	return p.ProcessTimed(d, nil)
+}
+
+// ProcessTimed is Process that adds the time each stage took to t (when t
+// is not nil), for benchmarks.
+func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
+	clock := t.start()
 	withTitle(d)
 	n := notice.Extract(d)
+	clock.lap(stageNotice)
 	n.Items = lineitem.Items(d)
 	for i := range n.Items {
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
+	clock.lap(stageItems)
 	n.Mentions = p.Recognizer.Find(d.Text)
 	if n.Type == enduse.TypeSingleSource {
 		n.Reason = justify.Reason(d)
 	}
+	clock.lap(stageMentions)
 	var hints []string
 	if n.Region != nil {
 		hints = append(hints, n.Region.Name)
@@ -184,7 +194,9 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 			n.Region = &r
 		}
 	}
+	clock.lap(stageOrgs)
 	n.Hits = p.screen(n)
+	clock.lap(stageScreen)
 
 	spans := redact.Find(d.Text)
 	redacted := redact.Apply(d.Text, spans)
@@ -201,6 +213,7 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 		n.Reason.Evidence.Text = enduse.RuneSpan(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)
 		n.Reason.Text = n.Reason.Evidence.Text
 	}
+	clock.lap(stageRedact)
 	return Result{Notice: n, Redacted: redacted}
 }
 
@@ -262,15 +275,24 @@ func withTitle(d *enduse.Document) {
 		return
 	}
 	shift := utf8.RuneCountInString(title) + 1
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
+	// New slices, not shifts in place: a shallow copy of a document (a
+	// benchmark's, a caller's) must keep its own offsets.
+	blocks := make([]enduse.Block, 0, len(d.Blocks)+1)
+	blocks = append(blocks, enduse.Block{Kind: enduse.BlockHeading, Start: 0, End: shift - 1})
+	for _, b := range d.Blocks {
 		b.Start += shift
 		b.End += shift
-		for j := range b.Cells {
-			b.Cells[j].Start += shift
-			b.Cells[j].End += shift
+		if b.Cells != nil {
+			cells := make([]enduse.Cell, len(b.Cells))
+			for j, c := range b.Cells {
+				c.Start += shift
+				c.End += shift
+				cells[j] = c
+			}
+			b.Cells = cells
 		}
+		blocks = append(blocks, b)
 	}
-	d.Blocks = append([]enduse.Block{{Kind: enduse.BlockHeading, Start: 0, End: shift - 1}}, d.Blocks...)
+	d.Blocks = blocks
 	d.Text = title + "\n" + d.Text
 }
