@@ -30,19 +30,8 @@ var orgSuffixes = []string{"公司", "局", "院", "所", "中心", "学校", "�
 // finds every label (see labelIndex); the labels are then read word by
 // word in personLabelWords order, as a search per word would find them.
 func (f *finder) personLabels() {
-	type hit struct{ word, end int }
-	var hits []hit
-	for i, r := range f.rs {
-		for _, w := range personLabels.byLast[r] {
-			wr := personLabels.words[w]
-			if s := i + 1 - len(wr); s >= 0 && runesAt(f.rs, s, wr) {
-				hits = append(hits, hit{w, i + 1})
-			}
-		}
-	}
-	sort.SliceStable(hits, func(a, b int) bool { return hits[a].word < hits[b].word })
-	for _, h := range hits {
-		f.personLabelAt(h.end)
+	for _, end := range personLabels.ends(f.rs) {
+		f.personLabelAt(end)
 	}
 }
 
@@ -55,6 +44,28 @@ type labelIndex struct {
 
 // personLabels is the package's label index: built once, only read.
 var personLabels = newLabelIndex(personLabelWords)
+
+// ends returns the rune offset just after every occurrence of every word
+// in rs, word by word in the index's order and by position within a word:
+// the order a search per word finds them in, from one scan of rs.
+func (ix labelIndex) ends(rs []rune) []int {
+	type hit struct{ word, end int }
+	var hits []hit
+	for i, r := range rs {
+		for _, w := range ix.byLast[r] {
+			wr := ix.words[w]
+			if s := i + 1 - len(wr); s >= 0 && runesAt(rs, s, wr) {
+				hits = append(hits, hit{w, i + 1})
+			}
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].word < hits[b].word })
+	out := make([]int, len(hits))
+	for i, h := range hits {
+		out[i] = h.end
+	}
+	return out
+}
 
 func newLabelIndex(words []string) labelIndex {
 	ix := labelIndex{byLast: map[rune][]int{}}
