@@ -85,7 +85,10 @@ func New(cfg Config) (*Pipeline, error) {
 // once per process. The knowledge base and recogniser are built while the
 // regions, organisation analyser and lists load; the screener, which needs
 // both sides, comes last.
-var builtin = sync.OnceValues(func() (*Pipeline, error) {
+var builtin = sync.OnceValues(buildBuiltin)
+
+// buildBuiltin builds what builtin caches.
+func buildBuiltin() (*Pipeline, error) {
 	p := &Pipeline{}
 	var kbErr error
 	kbDone := make(chan struct{})
@@ -114,7 +117,7 @@ var builtin = sync.OnceValues(func() (*Pipeline, error) {
 		return nil, err
 	}
 	return p, nil
-})
+}
 
 // buildKB loads the built-in knowledge base merged with dirs and builds
 // its recogniser.
