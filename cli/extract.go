@@ -10,6 +10,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/safetext"
 )
@@ -17,8 +18,9 @@ import (
 // runExtract runs the pipeline on files with no database and prints one
 // notice per document.
 func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
-	fs := newFlags(env, "extract", "[--json] [--fields MAP] FILE... (- for stdin)")
+	fs := newFlags(env, "extract", "[--json] [--workers N] [--fields MAP] FILE... (- for stdin)")
 	asJSON := fs.Bool("json", false, "write JSON Lines, one notice per document (schema 1)")
+	workers := fs.Int("workers", cfg.Workers, "parallel workers (0 = one per CPU); output stays in input order")
 	fields := fs.String("fields", "", "map enduse record fields to a crawler export's keys, e.g. title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
@@ -28,6 +30,9 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	if len(args) == 0 {
 		return usagef("extract", "no input files; give paths, or - to read standard input")
+	}
+	if *workers < 0 {
+		return usagef("extract", "--workers must be 0 (one per CPU) or more")
 	}
 	fm, err := document.ParseFieldMap(*fields)
 	if err != nil {
@@ -44,16 +49,41 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 		fmt.Fprintln(tw, "SOURCE\tTYPE\tPUBLISHED\tBUYER\tWINNER\tAMOUNT\tMENTIONS")
 	}
 	var failed []string
-	emit := func(d *enduse.Document, err error) error {
+	// work runs on the workers: parse, every pipeline stage and the JSON
+	// encoding; emit prints in input order on one goroutine.
+	type result struct {
+		doc  *enduse.Document
+		n    *enduse.Notice
+		line []byte
+		err  error
+	}
+	work := func(it document.Item) result {
+		d, err := it.Document()
 		if err != nil {
-			failed = append(failed, err.Error())
-			fmt.Fprintf(env.Stderr, "enduse extract: %s\n", safetext.Escape(err.Error()))
+			return result{err: err}
+		}
+		r := result{doc: d, n: p.Process(d).Notice}
+		if *asJSON {
+			var buf bytes.Buffer
+			r.err = writeJSONLine(&buf, r.n)
+			r.line = buf.Bytes()
+		}
+		return r
+	}
+	emit := func(r result) error {
+		if r.err != nil && r.doc == nil {
+			failed = append(failed, r.err.Error())
+			fmt.Fprintf(env.Stderr, "enduse extract: %s\n", safetext.Escape(r.err.Error()))
 			return nil
 		}
-		n := p.Process(d).Notice
-		if *asJSON {
-			return writeJSONLine(env.Stdout, n)
+		if r.err != nil {
+			return fmt.Errorf("encode %s: %w", safetext.Escape(r.doc.Source), r.err)
 		}
+		if *asJSON {
+			_, err := env.Stdout.Write(r.line)
+			return err
+		}
+		n, d := r.n, r.doc
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(safetext.Escape(d.Source), 40), n.Type, n.Published,
 			clip(orgName(n.Buyer), 30), clip(winners(n), 30), yuan(amountOf(n)), brandList(n.Mentions))
 		return nil
@@ -64,12 +94,20 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 			paths = append(paths, a)
 			continue
 		}
-		if err := extractStdin(env.Stdin, fm, emit); err != nil {
+		if err := extractStdin(env.Stdin, fm, func(d *enduse.Document, err error) error {
+			if err != nil {
+				return emit(result{err: err})
+			}
+			return emit(work(document.ParsedItem(d)))
+		}); err != nil {
 			return err
 		}
 	}
 	if len(paths) > 0 {
-		if err := document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, emit); err != nil {
+		produce := func(yield func(document.Item) error) error {
+			return document.WalkItems(ctx, paths, fm, document.Options{Budget: cfg.Budget}, yield)
+		}
+		if err := ordered.Map(ctx, *workers, produce, work, emit); err != nil {
 			return err
 		}
 	}

@@ -120,10 +120,13 @@ func importLists(ctx context.Context, env Env, cfg Config, dsn string, paths []s
 // loadLists returns the built-in lists plus the newest stored version of
 // each imported list.
 func loadLists(ctx context.Context, st enduse.ListStore) (*screen.Lists, error) {
-	lists, err := screen.Default()
+	// The built-in pipeline's lists: with nothing stored, the pipeline of
+	// these lists reuses the built-in screener instead of building one.
+	builtin, err := pipeline.New(pipeline.Config{})
 	if err != nil {
 		return nil, err
 	}
+	lists := builtin.Lists
 	stored, err := st.Lists(ctx)
 	if err != nil {
 		return nil, err

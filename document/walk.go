@@ -62,6 +62,9 @@ type walker struct {
 	// archive, nested archives and streamed exports included, against
 	// Budget.MaxExpanded.
 	expanded int64
+	// lazy, when set, receives the bytes of each file instead of their
+	// parse (see WalkItems).
+	lazy func(raw []byte, source string) error
 }
 
 // fail reports a per-file failure to fn.
@@ -179,6 +182,9 @@ func (w *walker) bytes(raw []byte, source string, depth int) error {
 			return w.fail(fmt.Errorf("walk %s: %w", safetext.Escape(source), err))
 		}
 		return w.zip(zr, source, depth)
+	}
+	if w.lazy != nil {
+		return w.lazy(raw, source)
 	}
 	doc, err := ParseContext(w.ctx, raw, source, w.opt)
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/safetext"
 )
@@ -353,4 +354,23 @@ func process(p *pipeline.Pipeline, d *enduse.Document) (res pipeline.Result, err
 		return res, errors.New(res.Notice.Error)
 	}
 	return res, nil
+}
+
+// ItemSource yields inputs whose parsing is deferred (document.WalkItems
+// has this shape).
+type ItemSource func(fn func(document.Item) error) error
+
+// RunItems is Run over deferred inputs. The items are parsed in input
+// order as Run reads them; moving that parse onto the workers (as extract
+// does) is still to be joined with Run's claims and memory admission.
+func RunItems(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src ItemSource, opt Options) (Summary, error) {
+	return Run(ctx, st, p, func(fn func(*enduse.Document, error) error) error {
+		return src(func(it document.Item) error {
+			if err := it.Err(); err != nil {
+				return fn(nil, err)
+			}
+			d, err := it.Document()
+			return fn(d, err)
+		})
+	}, opt)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -221,6 +222,71 @@ func TestRunCancelNeverHangs(t *testing.T) {
 			t.Fatalf("run cancelled after %d documents did not return", after)
 		}
 		cancel()
+		db.Close()
+	}
+}
+
+// TestRunItemsMatchesRun ingests a folder once with Run over document.Walk
+// and once with RunItems over document.WalkItems (parsing on the workers):
+// the summaries, in input order, and the stores must be the same.
+func TestRunItemsMatchesRun(t *testing.T) {
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	files := map[string]string{
+		"a.html":      "<html><title>某某市公安局监控设备采购项目中标公告</title><body><p>采购人：某某市公安局</p><p>中标供应商：某某科技有限公司</p></body></html>",
+		"b.html":      "<p>采购人：某某县人民法院</p><p>第二号服务器采购项目招标公告</p>",
+		"c/again.htm": "<p>采购人：某某县人民法院</p><p>第二号服务器采购项目招标公告</p>", // b's bytes: a duplicate
+		"d.bin":       "\x89PNG\r\n\x1a\n\x00\x00",               // unreadable
+		"e.txt":       "采购人：某某市看守所\n项目名称：视频监控维修",
+	}
+	for name, body := range files {
+		path := filepath.Join(in, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	ref := openDB(t, filepath.Join(dir, "ref.db"))
+	defer ref.Close()
+	want, err := Run(ctx, ref, p, func(fn func(*enduse.Document, error) error) error {
+		return document.Walk(ctx, []string{in}, nil, document.Options{}, fn)
+	}, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Stored != 3 || want.Duplicates != 1 || want.Unreadable != 1 {
+		t.Fatalf("reference run %+v; want 3 stored, 1 duplicate, 1 unreadable", want)
+	}
+	for _, workers := range []int{1, 3} {
+		db := openDB(t, filepath.Join(dir, fmt.Sprintf("items%d.db", workers)))
+		got, err := RunItems(ctx, db, p, func(fn func(document.Item) error) error {
+			return document.WalkItems(ctx, []string{in}, nil, document.Options{}, fn)
+		}, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%d workers: summary %+v, want %+v", workers, got, want)
+		}
+		a, err := ref.Query(ctx, enduse.Filter{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := db.Query(ctx, enduse.Filter{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Documents != b.Documents || a.Notices != b.Notices || a.Buyers != b.Buyers {
+			t.Errorf("%d workers: store answers %d docs/%d notices/%d buyers, reference %d/%d/%d", workers,
+				b.Documents, b.Notices, b.Buyers, a.Documents, a.Notices, a.Buyers)
+		}
 		db.Close()
 	}
 }

@@ -80,7 +80,7 @@ func Extract(d *enduse.Document) *enduse.Notice {
 	ev := map[string]enduse.Evidence{}
 	x.collect()
 	x.linkAddresses()
-	x.unranked = unrankedRe.MatchString(string(x.nr))
+	x.unranked = unranked(string(x.nr))
 
 	n.Title = strings.TrimSpace(d.Title)
 	if n.Title == "" {

@@ -49,6 +49,16 @@ func (x *extractor) roleOf(k kv) (enduse.SupplierRole, bool) {
 // 排名不分先后, 排序不分前后, 不分名次, 无先后顺序, 不标明排序.
 var unrankedRe = regexp.MustCompile(`不分(?:先后|前后|名次|排名|排序|顺序)|无(?:先后|排名|排序)(?:顺序|之分)?|排名无先后|不标明(?:排序|排名|名次|顺序)`)
 
+// unranked reports whether s matches unrankedRe. The regexp has no literal
+// prefix, so Go tries it at every position of the whole notice; it runs
+// only when s holds a literal every match holds (不分, 无先后, 无排…, 不标明).
+func unranked(s string) bool {
+	if !strings.Contains(s, "不分") && !strings.Contains(s, "无先后") && !strings.Contains(s, "无排") && !strings.Contains(s, "不标明") {
+		return false
+	}
+	return unrankedRe.MatchString(s)
+}
+
 // rolePriority orders roles when one company is named in several.
 func rolePriority(r enduse.SupplierRole) int {
 	switch r {

@@ -9,6 +9,7 @@ package pipeline
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
@@ -35,7 +36,8 @@ type Config struct {
 }
 
 // Pipeline holds the immutable, shared state of every stage (automata,
-// tables, indexes). It is safe for concurrent use.
+// tables, indexes). It is safe for concurrent use. Pipelines share their
+// parts: never modify a field or what it points to.
 type Pipeline struct {
 	KB         *kb.KB
 	Recognizer *recognize.Recognizer
@@ -48,34 +50,120 @@ type Pipeline struct {
 	MaxMentions int64
 }
 
-// New loads the knowledge base, the region table and the lists, and builds
-// the recogniser and screener.
+// New returns a pipeline over the built-in knowledge base and lists, or
+// over cfg's when given. The built-in parts are built once per process, on
+// first use, with independent parts built concurrently, and then shared by
+// every pipeline (they are immutable): a second New, a test, or a one-file
+// `enduse extract` does not rebuild them. Only what cfg changes is built
+// anew: user knowledge-base directories (a knowledge base and recogniser
+// of their own) and user lists (a screener of their own).
 func New(cfg Config) (*Pipeline, error) {
-	k, err := kb.Load(cfg.KBDirs...)
+	b, err := builtin()
 	if err != nil {
-		return nil, fmt.Errorf("load knowledge base: %w", err)
+		return nil, err
+	}
+	if cfg.Lists == b.Lists {
+		cfg.Lists = nil // the built-in lists, already indexed
+	}
+	if len(cfg.KBDirs) == 0 && cfg.Lists == nil && (cfg.MaxMentions <= 0 || cfg.MaxMentions == b.MaxMentions) {
+		return b, nil
+	}
+	p := *b
+	if cfg.MaxMentions > 0 {
+		p.MaxMentions = cfg.MaxMentions
+	}
+	if len(cfg.KBDirs) > 0 {
+		if p.KB, p.Recognizer, err = buildKB(cfg.KBDirs); err != nil {
+			return nil, err
+		}
+		if p.Orgs, err = buildOrgs(p.Regions, p.KB); err != nil {
+			return nil, err
+		}
+		p.Rights = rights.New(p.KB)
+	}
+	if cfg.Lists != nil || len(cfg.KBDirs) > 0 {
+		// The screener reads company aliases from the knowledge base, so a
+		// user knowledge base needs a screener of its own too.
+		lists := cfg.Lists
+		if lists == nil {
+			lists = b.Lists
+		}
+		if p.Screener, err = buildScreener(lists, p.Orgs, p.KB); err != nil {
+			return nil, err
+		}
+		p.Lists = lists
+	}
+	return &p, nil
+}
+
+// builtin builds the pipeline of the built-in knowledge base and lists
+// once per process (a process-wide cache of immutable tables, the one
+// exception to "no package-level state": rebuilding them cost every
+// command and test seconds). The knowledge base and recogniser are built
+// while the regions and lists load; the organisation analyser and the
+// screener, which need both sides, come last.
+var builtin = sync.OnceValues(buildBuiltin)
+
+// buildBuiltin builds what builtin caches.
+func buildBuiltin() (*Pipeline, error) {
+	p := &Pipeline{MaxMentions: document.DefaultMaxMentions}
+	var kbErr error
+	kbDone := make(chan struct{})
+	go func() {
+		defer close(kbDone)
+		p.KB, p.Recognizer, kbErr = buildKB(nil)
+	}()
+	var err error
+	if p.Regions, err = region.Load(); err != nil {
+		<-kbDone
+		return nil, fmt.Errorf("load regions: %w", err)
+	}
+	if p.Lists, err = screen.Default(); err != nil {
+		<-kbDone
+		return nil, fmt.Errorf("load built-in screening lists: %w", err)
+	}
+	<-kbDone
+	if kbErr != nil {
+		return nil, kbErr
+	}
+	if p.Orgs, err = buildOrgs(p.Regions, p.KB); err != nil {
+		return nil, err
+	}
+	p.Rights = rights.New(p.KB)
+	if p.Screener, err = buildScreener(p.Lists, p.Orgs, p.KB); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// buildKB loads the built-in knowledge base merged with dirs and builds
+// its recogniser.
+func buildKB(dirs []string) (*kb.KB, *recognize.Recognizer, error) {
+	k, err := kb.Load(dirs...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge base: %w", err)
 	}
 	rec, err := recognize.New(k)
 	if err != nil {
-		return nil, fmt.Errorf("build recogniser: %w", err)
+		return nil, nil, fmt.Errorf("build recogniser: %w", err)
 	}
-	regions, err := region.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load regions: %w", err)
-	}
+	return k, rec, nil
+}
+
+// buildOrgs builds the organisation analyser; names containing a company
+// or brand the knowledge base knows render it in English (…海康威视… →
+// …Hikvision…).
+func buildOrgs(regions *region.Table, k *kb.KB) (*org.Analyzer, error) {
 	orgs, err := org.NewAnalyzer(regions)
 	if err != nil {
 		return nil, fmt.Errorf("build organisation analyser: %w", err)
 	}
-	// Names containing a company or brand the knowledge base knows render
-	// it in English (…海康威视… → …Hikvision…).
-	orgs = orgs.WithNames(k.ChineseNames())
-	lists := cfg.Lists
-	if lists == nil {
-		if lists, err = screen.Default(); err != nil {
-			return nil, fmt.Errorf("load built-in screening lists: %w", err)
-		}
-	}
+	return orgs.WithNames(k.ChineseNames()), nil
+}
+
+// buildScreener indexes lists for screening, with the knowledge base's
+// company aliases.
+func buildScreener(lists *screen.Lists, orgs *org.Analyzer, k *kb.KB) (*screen.Screener, error) {
 	aliases := func(name string) []string {
 		c, ok := k.FindCompany(name)
 		if !ok {
@@ -91,12 +179,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if err := scr.Err(); err != nil {
 		return nil, fmt.Errorf("build screener: %w", err)
 	}
-	maxMentions := cfg.MaxMentions
-	if maxMentions <= 0 {
-		maxMentions = document.DefaultMaxMentions
-	}
-	return &Pipeline{KB: k, Recognizer: rec, Regions: regions, Orgs: orgs, Lists: lists, Screener: scr,
-		Rights: rights.New(k), MaxMentions: maxMentions}, nil
+	return scr, nil
 }
 
 // Result is one processed document.
@@ -108,12 +191,21 @@ type Result struct {
 // Process runs every stage on a decoded document. It never fails: what a
 // stage cannot read stays empty in the notice.
 func (p *Pipeline) Process(d *enduse.Document) Result {
+	return p.ProcessTimed(d, nil)
+}
+
+// ProcessTimed is Process that adds the time each stage took to t (when t
+// is not nil), for benchmarks.
+func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
+	clock := t.start()
 	withTitle(d)
 	n := notice.Extract(d)
+	clock.lap(stageNotice)
 	n.Items = lineitem.Items(d)
 	for i := range n.Items {
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
+	clock.lap(stageItems)
 	n.Mentions = p.Recognizer.Find(d.Text)
 	if max := p.MaxMentions; max > 0 && int64(len(n.Mentions)) > max {
 		// Text built to hold mentions by the ten thousand is no notice;
@@ -124,6 +216,7 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 	if n.Type == enduse.TypeSingleSource {
 		n.Reason = justify.Reason(d)
 	}
+	clock.lap(stageMentions)
 	var hints []string
 	if n.Region != nil {
 		hints = append(hints, n.Region.Name)
@@ -138,9 +231,11 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 			n.Region = &r
 		}
 	}
+	clock.lap(stageOrgs)
 	n.Hits = p.screen(n)
 	n.Rights = p.Rights.Find(d.Text, n, d.Source)
 	p.asOf(n, d)
+	clock.lap(stageScreen)
 
 	spans := redact.Find(d.Text)
 	redacted := redact.Apply(d.Text, spans)
@@ -161,6 +256,7 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 		n.Reason.Evidence.Text = enduse.RuneSpan(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)
 		n.Reason.Text = n.Reason.Evidence.Text
 	}
+	clock.lap(stageRedact)
 	return Result{Notice: n, Redacted: redacted}
 }
 
@@ -222,15 +318,24 @@ func withTitle(d *enduse.Document) {
 		return
 	}
 	shift := utf8.RuneCountInString(title) + 1
-	for i := range d.Blocks {
-		b := &d.Blocks[i]
+	// New slices, not shifts in place: a shallow copy of a document (a
+	// benchmark's, a caller's) must keep its own offsets.
+	blocks := make([]enduse.Block, 0, len(d.Blocks)+1)
+	blocks = append(blocks, enduse.Block{Kind: enduse.BlockHeading, Start: 0, End: shift - 1})
+	for _, b := range d.Blocks {
 		b.Start += shift
 		b.End += shift
-		for j := range b.Cells {
-			b.Cells[j].Start += shift
-			b.Cells[j].End += shift
+		if b.Cells != nil {
+			cells := make([]enduse.Cell, len(b.Cells))
+			for j, c := range b.Cells {
+				c.Start += shift
+				c.End += shift
+				cells[j] = c
+			}
+			b.Cells = cells
 		}
+		blocks = append(blocks, b)
 	}
-	d.Blocks = append([]enduse.Block{{Kind: enduse.BlockHeading, Start: 0, End: shift - 1}}, d.Blocks...)
+	d.Blocks = blocks
 	d.Text = title + "\n" + d.Text
 }

@@ -17,6 +17,16 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方"
 // honorifics follow a bare surname in place of a given name: 张先生, 李女士, 王工.
 var honorifics = []string{"先生", "女士", "小姐", "老师", "经理", "主任", "工程师", "律师", "博士", "教授", "科长", "处长", "部长", "总工", "工", "总", "姐", "哥"}
 
+// honorificRunes are the honorifics as runes, for comparisons without
+// conversions; built once, only read.
+var honorificRunes = func() [][]rune {
+	out := make([][]rune, len(honorifics))
+	for i, h := range honorifics {
+		out[i] = []rune(h)
+	}
+	return out
+}()
+
 // labelStarts are words that may follow a name directly ("张建电话：…").
 var labelStarts = []string{"电话", "联系电话", "联系", "手机", "联系方式", "职称", "职务", "证书", "注册", "身份证", "传真", "邮箱", "电子邮箱",
 	"地址", "联系地址", "邮编", "组长", "副组长", "成员", "专家", "同志", "工作单位", "单位", "高级", "中级", "初级", "工程师", "性别", "男", "女", "等", "注"}
@@ -84,9 +94,9 @@ func (c *nameChecker) nameAt(rs []rune, i int) int {
 	if surname == 0 && han >= 2 {
 		// A rare surname (宓, 羿) is still a name when an honorific
 		// follows it: 宓老师, 羿工.
-		for _, h := range honorifics {
-			n := 1 + len([]rune(h))
-			if n <= han && string(rs[i+1:i+n]) == h && c.boundary(rs, i+n) {
+		for _, h := range honorificRunes {
+			n := 1 + len(h)
+			if n <= han && runesAt(rs, i+1, h) && c.boundary(rs, i+n) {
 				return n
 			}
 		}
@@ -100,9 +110,9 @@ func (c *nameChecker) nameAt(rs []rune, i int) int {
 		}
 	}
 	// surname + honorific: 孙老师, 王工, 欧阳先生
-	for _, h := range honorifics {
-		n := surname + len([]rune(h))
-		if n <= han && string(rs[i+surname:i+n]) == h && c.boundary(rs, i+n) {
+	for _, h := range honorificRunes {
+		n := surname + len(h)
+		if n <= han && runesAt(rs, i+surname, h) && c.boundary(rs, i+n) {
 			return n
 		}
 	}

@@ -50,21 +50,15 @@ func (f *finder) patterns() {
 		}
 		i = max(j, i+1)
 	}
-	for off := 0; ; {
-		k := strings.IndexByte(f.folded[off:], '@')
-		if k < 0 {
-			break
+	for at, r := range rs {
+		if r == '@' {
+			f.email(at)
 		}
-		off += k + 1
-		f.email(f.toRune[off-1])
 	}
-	for off := 0; ; {
-		k := strings.Index(f.folded[off:], "建安")
-		if k < 0 {
-			break
+	for at := 0; at+1 < len(rs); at++ {
+		if rs[at] != '建' || rs[at+1] != '安' {
+			continue
 		}
-		off += k + len("建安")
-		at := f.toRune[off-len("建安")]
 		s := max(at-1, 0)
 		e := min(at+30, len(rs))
 		win := string(rs[s:e])
@@ -248,17 +242,13 @@ var phoneLabels = []string{"电话", "电 话", "手机", "手 机", "传真", "
 // phoneLists redacts numbers after phone and fax labels, including
 // numbers without an area code and lists ("0574-87198579、87307605").
 func (f *finder) phoneLists() {
-	for _, w := range phoneLabels {
-		for off := 0; ; {
-			i := strings.Index(f.folded[off:], w)
-			if i < 0 {
-				break
-			}
-			off += i + len(w)
-			f.phoneList(f.toRune[off])
-		}
+	for _, end := range phoneLabelIndex.ends(f.rs) {
+		f.phoneList(end)
 	}
 }
+
+// phoneLabelIndex finds the phone labels in one scan; built once, only read.
+var phoneLabelIndex = newLabelIndex(phoneLabels)
 
 // phoneList redacts the phone numbers listed from rune p on.
 func (f *finder) phoneList(p int) {

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -25,19 +26,69 @@ var stopWords = []string{"地址", "邮编", "邮政编码", "网址", "开户",
 var orgSuffixes = []string{"公司", "局", "院", "所", "中心", "学校", "大学", "学院", "集团", "厂", "部", "处", "委员会", "银行", "医院", "政府", "站", "队", "社", "会"}
 
 // personLabels finds "label：value" pairs in prose and in label/value
-// table rows and redacts the persons in the value.
+// table rows and redacts the persons in the value. One pass over the runes
+// finds every label (see labelIndex); the labels are then read word by
+// word in personLabelWords order, as a search per word would find them.
 func (f *finder) personLabels() {
-	for _, w := range personLabelWords {
-		wl := len([]rune(w))
-		for off := 0; ; {
-			i := strings.Index(f.folded[off:], w)
-			if i < 0 {
-				break
+	for _, end := range personLabels.ends(f.rs) {
+		f.personLabelAt(end)
+	}
+}
+
+// labelIndex holds the person labels as runes, indexed by their last rune,
+// so one scan of the text finds them all.
+type labelIndex struct {
+	words  [][]rune
+	byLast map[rune][]int // last rune → indexes into words
+}
+
+// personLabels is the package's label index: built once, only read.
+var personLabels = newLabelIndex(personLabelWords)
+
+// ends returns the rune offset just after every occurrence of every word
+// in rs, word by word in the index's order and by position within a word:
+// the order a search per word finds them in, from one scan of rs.
+func (ix labelIndex) ends(rs []rune) []int {
+	type hit struct{ word, end int }
+	var hits []hit
+	for i, r := range rs {
+		for _, w := range ix.byLast[r] {
+			wr := ix.words[w]
+			if s := i + 1 - len(wr); s >= 0 && runesAt(rs, s, wr) {
+				hits = append(hits, hit{w, i + 1})
 			}
-			off += i + len(w)
-			f.personLabelAt(f.toRune[off-len(w)] + wl)
 		}
 	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].word < hits[b].word })
+	out := make([]int, len(hits))
+	for i, h := range hits {
+		out[i] = h.end
+	}
+	return out
+}
+
+func newLabelIndex(words []string) labelIndex {
+	ix := labelIndex{byLast: map[rune][]int{}}
+	for i, w := range words {
+		wr := []rune(w)
+		ix.words = append(ix.words, wr)
+		last := wr[len(wr)-1]
+		ix.byLast[last] = append(ix.byLast[last], i)
+	}
+	return ix
+}
+
+// runesAt reports whether rs[i:] starts with w.
+func runesAt(rs []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(rs) {
+		return false
+	}
+	for k, r := range w {
+		if rs[i+k] != r {
+			return false
+		}
+	}
+	return true
 }
 
 // maxLaterCells caps the cells read after a label cell ("项目负责人\t无\t
@@ -380,21 +431,21 @@ func (f *finder) contactPhrases() {
 		if n == 0 {
 			continue
 		}
-		if e := i + 1 + n; e+2 <= len(rs) && string(rs[e:e+2]) == "联系" {
+		if e := i + 1 + n; e+2 <= len(rs) && rs[e] == '联' && rs[e+1] == '系' {
 			f.add(i+1, e, KindPerson)
 		}
 	}
 	// A surname with an honorific directly before a phone number is a
 	// contact, even glued to the organisation's name:
-	// "北仑区发展和改革局李老师0574…".
-	for i := 0; i+2 < len(rs); i++ {
-		if !surnames.single[rs[i]] {
+	// "北仑区发展和改革局李老师0574…". Digits are rarer than surname
+	// characters, so the search starts from the first digit of a number.
+	for e := 1; e < len(rs); e++ {
+		if !isDigit(rs[e]) || isDigit(rs[e-1]) {
 			continue
 		}
-		for _, h := range honorifics {
-			hr := []rune(h)
-			e := i + 1 + len(hr)
-			if len(hr) >= 2 && e < len(rs) && string(rs[i+1:e]) == h && isDigit(rs[e]) {
+		for _, hr := range honorificRunes {
+			i := e - 1 - len(hr)
+			if len(hr) >= 2 && i >= 0 && surnames.single[rs[i]] && runesAt(rs, i+1, hr) {
 				f.add(i, e, KindPerson)
 			}
 		}

@@ -110,9 +110,7 @@ func merge(spans []Span) []Span {
 // finder holds the text being searched, folded to ASCII digits, letters
 // and punctuation rune for rune, and the spans found so far.
 type finder struct {
-	rs     []rune // folded runes, same length as the text
-	folded string
-	toRune []int // byte offset in folded → rune offset
+	rs []rune // folded runes, same length as the text
 	// lineEnds[i] and cellEnds[i] are the next '\n' (and '\t') at or
 	// after i, so label values are cut in constant time.
 	lineEnds, cellEnds []int
@@ -125,8 +123,7 @@ func newFinder(text string) *finder {
 	for i, r := range rs {
 		rs[i] = foldRune(r)
 	}
-	folded := string(rs)
-	f := &finder{rs: rs, folded: folded, toRune: byteIndex(folded), names: surnames,
+	f := &finder{rs: rs, names: surnames,
 		lineEnds: make([]int, len(rs)+1), cellEnds: make([]int, len(rs)+1)}
 	f.lineEnds[len(rs)], f.cellEnds[len(rs)] = len(rs), len(rs)
 	for i := len(rs) - 1; i >= 0; i-- {

@@ -244,6 +244,9 @@ func remarkDate(s string) string {
 
 // remarkAliases returns the a.k.a. names quoted in OFAC remarks.
 func remarkAliases(s string) []string {
+	if !strings.Contains(s, ".k.a.") {
+		return nil // most remarks quote no alias: skip the regexp
+	}
 	var out []string
 	for _, m := range remarkAKA.FindAllStringSubmatch(s, -1) {
 		out = append(out, m[1])
