@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/safetext"
@@ -69,7 +70,11 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 		}
 	}
 	if len(paths) > 0 {
-		if err := document.Walk(ctx, paths, fm, document.Options{}, emit); err != nil {
+		// Attachments are read as part of their notice page (see attach).
+		walk := attach.Group(func(fn func(*enduse.Document, error) error) error {
+			return document.Walk(ctx, paths, fm, document.Options{}, fn)
+		})
+		if err := walk(emit); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
@@ -58,9 +59,10 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 
 	paths := args
-	src := func(fn func(*enduse.Document, error) error) error {
+	// Attachments are read as part of their notice page (see attach).
+	src := attach.Group(func(fn func(*enduse.Document, error) error) error {
 		return document.Walk(ctx, paths, fm, document.Options{}, fn)
-	}
+	})
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
 	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/redact"
 	"github.com/enduse/enduse/safetext"
 )
 
@@ -26,6 +27,9 @@ type Summary struct {
 	Duplicates int   `json:"duplicates"` // documents whose bytes were already stored
 	Unreadable int   `json:"unreadable"` // inputs that could not be read at all (not stored)
 	Bytes      int64 `json:"bytes"`      // bytes of the documents read
+	// Attachments counts documents read as part of their notice (stored
+	// as its children, not counted in Seen).
+	Attachments int `json:"attachments,omitempty"`
 	// Errors names each unreadable input and failed document (at most 100).
 	Errors []string `json:"errors,omitempty"`
 }
@@ -107,6 +111,15 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			if saveErr != nil || j.skip {
 				continue
 			}
+			// Attachments first: a run stopped between them and their
+			// notice stores the notice on the rerun, read with them all.
+			if j.err == nil {
+				if err := saveChildren(ctx, st, j.doc, j.res.Children); err != nil {
+					saveErr = err
+					cancel()
+					continue
+				}
+			}
 			var n *enduse.Notice
 			if j.err == nil {
 				n = j.res.Notice
@@ -145,11 +158,26 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		sum.Bytes += int64(len(d.Raw))
 		// Skip already-stored bytes before doing any work: this is what makes
 		// a rerun after an interruption cheap.
+		sum.Attachments += len(d.Children)
+		for _, c := range d.Children {
+			sum.Bytes += int64(len(c.Raw))
+		}
 		has, herr := st.HasDocument(ctx, d.SHA256)
 		if herr != nil {
 			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), herr)
 		}
 		if has {
+			// The notice was stored with all its attachments read; store
+			// any attachment a stopped run did not get to.
+			if len(d.Children) > 0 {
+				redacted := make([]string, len(d.Children))
+				for i, c := range d.Children {
+					redacted[i] = redact.Apply(c.Text, redact.Find(c.Text))
+				}
+				if err := saveChildren(ctx, st, d, redacted); err != nil {
+					return err
+				}
+			}
 			sum.Duplicates++
 			if opt.Progress != nil {
 				opt.Progress.Add(d, enduse.OutcomeDuplicate)
@@ -197,4 +225,22 @@ func process(p *pipeline.Pipeline, d *enduse.Document) (res pipeline.Result, err
 		return res, errors.New(res.Notice.Error)
 	}
 	return res, nil
+}
+
+// saveChildren stores a notice's attachments as child documents (Parent set
+// to the notice), each with its own redacted text; already stored bytes are
+// left as they are.
+func saveChildren(ctx context.Context, st enduse.DocumentStore, parent *enduse.Document, redacted []string) error {
+	for i, c := range parent.Children {
+		if c == nil || i >= len(redacted) {
+			continue
+		}
+		if c.Parent == "" {
+			c.Parent = parent.SHA256
+		}
+		if _, err := st.SaveNotice(ctx, c, redacted[i], nil, nil); err != nil {
+			return fmt.Errorf("save attachment %s of %s: %w", safetext.Escape(c.Source), safetext.Escape(parent.Source), err)
+		}
+	}
+	return nil
 }

@@ -87,21 +87,36 @@ func New(cfg Config) (*Pipeline, error) {
 type Result struct {
 	Notice   *enduse.Notice
 	Redacted string // d.Text with personal data masked, rune for rune
+	// Children holds the redacted text of each of d.Children, in order:
+	// attachments are stored as documents of their own.
+	Children []string
 }
 
 // Process runs every stage on a decoded document. It never fails: what a
-// stage cannot read stays empty in the notice.
+// stage cannot read stays empty in the notice. When d has children
+// (attachments), the notice's fields are read from d's own text, then the
+// attachments' text is appended to d.Text (see combine) and items, mentions
+// and redaction run over the whole, so the result's Redacted has d.Text's
+// new length.
 func (p *Pipeline) Process(d *enduse.Document) Result {
 	withTitle(d)
 	n := notice.Extract(d)
+	if n.Type == enduse.TypeSingleSource {
+		n.Reason = justify.Reason(d)
+	}
+	children := make([]string, len(d.Children))
+	for i, c := range d.Children {
+		if c != nil {
+			children[i] = redact.Apply(c.Text, redact.Find(c.Text))
+		}
+	}
+	n.Attachments = combine(d)
 	n.Items = lineitem.Items(d)
+	placeItems(n)
 	for i := range n.Items {
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
 	n.Mentions = p.Recognizer.Find(d.Text)
-	if n.Type == enduse.TypeSingleSource {
-		n.Reason = justify.Reason(d)
-	}
 	var hints []string
 	if n.Region != nil {
 		hints = append(hints, n.Region.Name)
@@ -133,7 +148,7 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 		n.Reason.Evidence.Text = enduse.RuneSpan(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)
 		n.Reason.Text = n.Reason.Evidence.Text
 	}
-	return Result{Notice: n, Redacted: redacted}
+	return Result{Notice: n, Redacted: redacted, Children: children}
 }
 
 // analyze fills an organisation's derived attributes in place, keeping the

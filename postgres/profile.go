@@ -221,7 +221,7 @@ func (db *DB) Stats(ctx context.Context) (enduse.Stats, error) {
 	err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		var first, last *string
 		err := tx.QueryRow(ctx, `SELECT
-			(SELECT COUNT(*) FROM documents WHERE status = 'stored'),
+			(SELECT COUNT(*) FROM documents WHERE status = 'stored' AND parent = ''),
 			(SELECT COUNT(*) FROM documents WHERE status = 'failed'),
 			(SELECT COUNT(DISTINCT group_id) FROM notices),
 			(SELECT MIN(published) FROM notices WHERE published <> ''),

@@ -81,7 +81,7 @@ func (db *DB) save(ctx context.Context, d *enduse.Document, redacted string, s *
 	if tag.RowsAffected() == 0 {
 		return enduse.OutcomeDuplicate, nil
 	}
-	if s.Failure == "" {
+	if s.Failure == "" && !s.Child {
 		if err := db.insertNotice(ctx, tx, s, redacted); err != nil {
 			return "", err
 		}

@@ -61,7 +61,7 @@ func (db *DB) SaveNotice(ctx context.Context, d *enduse.Document, redacted strin
 		raw, redacted, sv.Status, sv.Failure, db.now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return "", fmt.Errorf("save notice %s: insert document: %w", d.Source, mapErr(err))
 	}
-	if sv.Failure == "" {
+	if sv.Failure == "" && !sv.Child {
 		if err := db.insertNotice(ctx, tx, sv, redacted); err != nil {
 			return "", fmt.Errorf("save notice %s: %w", d.Source, err)
 		}
