@@ -17,7 +17,7 @@ func doc(src, media, text string) *enduse.Document {
 }
 
 func page(src, text string) *enduse.Document { return doc(src, "text/html", text) }
-func pdf(src string) *enduse.Document       { return doc(src, "application/pdf", "设备清单") }
+func pdf(src string) *enduse.Document        { return doc(src, "application/pdf", "设备清单") }
 
 // layout renders Group's output as "notice[child,child]" lines.
 func layout(t *testing.T, in []*enduse.Document, errs ...error) []string {
