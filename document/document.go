@@ -68,6 +68,11 @@ type Options struct {
 	PDFToText string
 	Antiword  string
 	XLS2CSV   string
+	// Tesseract, PDFToPPM and Soffice are paths of the OCR engine, the
+	// PDF page renderer and LibreOffice; empty means look them up on PATH.
+	Tesseract string
+	PDFToPPM  string
+	Soffice   string
 }
 
 func (o Options) maxBytes() int64 {
@@ -124,9 +129,9 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 	case MediaPDF:
 		err = fillPDF(ctx, doc, raw, opt)
 	case MediaDOC:
-		err = fillDOC(ctx, doc, raw, opt)
+		err = fillLegacyWord(ctx, doc, raw, opt)
 	case MediaXLS:
-		err = fillXLS(ctx, doc, raw, opt)
+		err = fillLegacyExcel(ctx, doc, raw, opt)
 	case MediaRTF:
 		err = fillRTF(doc, raw)
 	case MediaMHT:
@@ -137,6 +142,10 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 		err = fillXLSX(doc, raw)
 	case MediaZIP:
 		err = fmt.Errorf("zip archive: %w (read archives with Walk)", ErrUnsupported)
+	case MediaRAR, Media7Z:
+		err = fmt.Errorf("%s archive: %w (read archives with Walk)", media, ErrUnsupported)
+	case "image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp", MediaTIFF:
+		err = fillImage(ctx, doc, raw, opt)
 	default:
 		err = fmt.Errorf("%s: %w", media, ErrUnsupported)
 	}
@@ -207,6 +216,12 @@ func Sniff(raw []byte, name string) string {
 		return sniffOLE(raw, name)
 	case bytes.HasPrefix(raw, []byte("PK\x03\x04")), bytes.HasPrefix(raw, []byte("PK\x05\x06")):
 		return sniffZip(raw)
+	case bytes.HasPrefix(raw, []byte("Rar!\x1a\x07")):
+		return MediaRAR
+	case bytes.HasPrefix(raw, []byte("7z\xbc\xaf\x27\x1c")):
+		return Media7Z
+	case bytes.HasPrefix(raw, []byte("II*\x00")), bytes.HasPrefix(raw, []byte("MM\x00*")):
+		return MediaTIFF
 	}
 	if looksMHT(bytes.TrimLeft(head, " \t\r\n")) {
 		return MediaMHT

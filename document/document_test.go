@@ -437,7 +437,7 @@ func TestParseHTMLPageMeta(t *testing.T) {
 func TestToolNoisyStderr(t *testing.T) {
 	dir := t.TempDir()
 	noisy := dir + "/pdftotext"
-	script := "#!/bin/sh\ni=0\nwhile [ $i -lt 2000 ]; do echo 'Syntax Warning: noise' >&2; i=$((i+1)); done\necho '采购人：某局'\n"
+	script := "#!/bin/sh\ni=0\nwhile [ $i -lt 2000 ]; do echo 'Syntax Warning: noise' >&2; i=$((i+1)); done\necho '<doc><page width=\"595\" height=\"842\"><word xMin=\"10\" yMin=\"10\" xMax=\"100\" yMax=\"22\">采购人：某局</word></page></doc>'\n"
 	if err := os.WriteFile(noisy, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}

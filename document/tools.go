@@ -108,23 +108,6 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// fillPDF extracts a PDF's text with pdftotext -layout. Lines that the
-// layout splits into three or more columns (runs of 2+ spaces) become
-// table rows; other lines become paragraphs; page breaks end tables.
-func fillPDF(ctx context.Context, doc *enduse.Document, raw []byte, opt Options) error {
-	out, err := runTool(ctx, "pdftotext", "poppler-utils", opt.PDFToText, raw, ".pdf", opt,
-		"-layout", "-enc", "UTF-8", "{}", "-")
-	if err != nil {
-		return err
-	}
-	doc.Charset = charsetUTF8
-	doc.Text, doc.Blocks = layoutToText(strings.ToValidUTF8(string(out), "\uFFFD"))
-	if strings.TrimSpace(doc.Text) == "" {
-		return errors.New("pdf has no text layer (scanned image?)")
-	}
-	return nil
-}
-
 // columnGap separates columns in pdftotext -layout output.
 var columnGap = regexp.MustCompile(`\s{2,}`)
 
