@@ -16,7 +16,6 @@ import (
 	"github.com/enduse/enduse/pipeline"
 )
 
-
 // formatCase is a notice rendered to one format from its HTML source.
 type formatCase struct {
 	file  string
