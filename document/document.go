@@ -73,6 +73,9 @@ type Options struct {
 	Tesseract string
 	PDFToPPM  string
 	Soffice   string
+	// Bsdtar is the path of bsdtar (RAR and 7z archives); empty means
+	// look it up on PATH.
+	Bsdtar string
 }
 
 func (o Options) maxBytes() int64 {
@@ -208,6 +211,11 @@ func Sniff(raw []byte, name string) string {
 		head = head[:1024]
 	}
 	switch {
+	// Archives first: a stored member may put "%PDF-" in the first bytes.
+	case bytes.HasPrefix(raw, []byte("Rar!\x1a\x07")):
+		return MediaRAR
+	case bytes.HasPrefix(raw, []byte("7z\xbc\xaf\x27\x1c")):
+		return Media7Z
 	case bytes.Contains(head, []byte("%PDF-")):
 		return MediaPDF
 	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"), []byte(`{\rtf`)):
@@ -216,10 +224,6 @@ func Sniff(raw []byte, name string) string {
 		return sniffOLE(raw, name)
 	case bytes.HasPrefix(raw, []byte("PK\x03\x04")), bytes.HasPrefix(raw, []byte("PK\x05\x06")):
 		return sniffZip(raw)
-	case bytes.HasPrefix(raw, []byte("Rar!\x1a\x07")):
-		return MediaRAR
-	case bytes.HasPrefix(raw, []byte("7z\xbc\xaf\x27\x1c")):
-		return Media7Z
 	case bytes.HasPrefix(raw, []byte("II*\x00")), bytes.HasPrefix(raw, []byte("MM\x00*")):
 		return MediaTIFF
 	}

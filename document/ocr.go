@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -155,6 +156,13 @@ func toolPath(name, pkg, configured string) (string, error) {
 // execTool runs a converter on files already on disk, under opt's timeout,
 // and returns its stdout (capped like runTool's).
 func execTool(ctx context.Context, name, pkg, configured string, opt Options, args ...string) ([]byte, error) {
+	return execToolLimit(ctx, name, pkg, configured, opt, opt.maxBytes()*4, args...)
+}
+
+// execToolLimit is execTool with its own cap on the output: beyond limit
+// bytes the run fails (the tool gets a broken pipe) instead of filling
+// memory.
+func execToolLimit(ctx context.Context, name, pkg, configured string, opt Options, limit int64, args ...string) ([]byte, error) {
 	bin, err := toolPath(name, pkg, configured)
 	if err != nil {
 		return nil, err
@@ -163,13 +171,17 @@ func execTool(ctx context.Context, name, pkg, configured string, opt Options, ar
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout = &limitWriter{w: &stdout, n: opt.maxBytes() * 4}
+	out := &limitWriter{w: &stdout, n: limit}
+	cmd.Stdout = out
 	cmd.Stderr = &limitWriter{w: &stderr, n: 4096, truncate: true}
 	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8", "OMP_THREAD_LIMIT=1")
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s: %w", name, ctx.Err())
+		}
+		if out.over || errors.Is(err, errOutputLimit) {
+			return nil, fmt.Errorf("%s: %w", name, errOutputLimit)
 		}
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
 			return nil, fmt.Errorf("%s: %w: %s", name, err, lastLine(msg))

@@ -83,6 +83,9 @@ func lastLine(s string) string {
 	return s
 }
 
+// errOutputLimit is the error of a converter whose output outgrew its cap.
+var errOutputLimit = errors.New("converter output exceeds the size limit")
+
 // limitWriter writes at most n bytes to w, so a runaway converter cannot
 // exhaust memory. Beyond n it fails or, with truncate (for diagnostics),
 // keeps the first n bytes and discards the rest.
@@ -90,12 +93,14 @@ type limitWriter struct {
 	w        io.Writer
 	n        int64
 	truncate bool
+	over     bool // output was refused for exceeding n
 }
 
 func (l *limitWriter) Write(p []byte) (int, error) {
 	if int64(len(p)) > l.n {
 		if !l.truncate {
-			return 0, errors.New("converter output exceeds the size limit")
+			l.over = true
+			return 0, errOutputLimit
 		}
 		k := l.n
 		l.n = 0
