@@ -67,6 +67,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	start := time.Now()
 	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog})
 	prog.Finish()
+	sum.Disabled = document.Disabled(document.Tools(ctx, document.Options{}))
 	printSummary(env, sum, time.Since(start), *asJSON)
 	return err
 }
@@ -79,6 +80,12 @@ func printSummary(env Env, sum ingest.Summary, took time.Duration, asJSON bool) 
 	}
 	fmt.Fprintf(env.Stdout, "ingested %d documents in %s: %d stored, %d failed to parse (stored with the reason), %d duplicates skipped, %d unreadable\n",
 		sum.Seen+sum.Unreadable, took.Round(time.Millisecond), sum.Stored, sum.Failed, sum.Duplicates, sum.Unreadable)
+	if sum.Attachments > 0 {
+		fmt.Fprintf(env.Stdout, "%d attachments read as part of their notices\n", sum.Attachments)
+	}
+	for _, d := range sum.Disabled {
+		fmt.Fprintf(env.Stderr, "  %s (see enduse doctor)\n", d)
+	}
 	for _, e := range sum.Errors {
 		fmt.Fprintf(env.Stderr, "  %s\n", safetext.Escape(e)) // names from the open web
 	}

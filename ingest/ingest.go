@@ -30,6 +30,9 @@ type Summary struct {
 	// Attachments counts documents read as part of their notice (stored
 	// as its children, not counted in Seen).
 	Attachments int `json:"attachments,omitempty"`
+	// Disabled names the formats this run could not read for want of an
+	// external tool (see document.Disabled); set by the caller.
+	Disabled []string `json:"disabled,omitempty"`
 	// Errors names each unreadable input and failed document (at most 100).
 	Errors []string `json:"errors,omitempty"`
 }
