@@ -404,9 +404,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("plain\r\ntext"), "a.txt")
 	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=B2=C9</p>\r\n--b--\r\n"), "a.mht")
 	f.Fuzz(func(t *testing.T, raw []byte, name string) {
-		switch Sniff(raw, name) {
-		case MediaPDF, MediaDOC, MediaXLS:
-			return // external converters are tested separately
+		switch media := Sniff(raw, name); {
+		case media == MediaPDF, media == MediaDOC, media == MediaXLS, media == MediaTIFF, strings.HasPrefix(media, MediaImage):
+			return // external converters are tested separately (FuzzPDF, FuzzGeometry)
 		}
 		doc, err := Parse(raw, name, Options{})
 		if err != nil {
