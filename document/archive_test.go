@@ -74,3 +74,14 @@ func TestWalkRAR7z(t *testing.T) {
 		t.Errorf("errors %q, want the bomb member over the limit and the truncated archive", errs)
 	}
 }
+
+// walkAllB walks one path for a benchmark, failing on any error.
+func walkAllB(b *testing.B, path string) {
+	b.Helper()
+	err := document.Walk(context.Background(), []string{path}, nil, document.Options{}, func(d *enduse.Document, err error) error {
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
