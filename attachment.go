@@ -19,6 +19,21 @@ type Attachment struct {
 	OCR bool `json:"ocr,omitempty"`
 	// Items counts the notice's items read from this attachment.
 	Items int `json:"items,omitempty"`
+	// Pages holds the rune offset in the notice's text where each page of
+	// a paged attachment (PDF) begins.
+	Pages []int `json:"pages,omitempty"`
+}
+
+// PageAt returns the 1-based page of the attachment that holds the rune
+// offset pos of the notice's text, or 0 when the attachment is not paged.
+func (a *Attachment) PageAt(pos int) int {
+	page := 0
+	for i, s := range a.Pages {
+		if pos >= s {
+			page = i + 1
+		}
+	}
+	return page
 }
 
 // AttachmentAt returns the attachment whose section holds the rune offset

@@ -88,6 +88,7 @@ type Evidence struct {
 	Doc  string `json:"doc,omitempty"`
 	File string `json:"file,omitempty"`
 	OCR  bool   `json:"ocr,omitempty"`
+	Page int    `json:"page,omitempty"` // 1-based page of a paged attachment (PDF)
 }
 
 // BlockKind says what a block of decoded text was in its source.
@@ -144,6 +145,9 @@ type Document struct {
 	// OCR is true when Text was recognised from images (a scan), not read
 	// from a text layer.
 	OCR bool `json:"ocr,omitempty"`
+	// PageStarts holds the rune offset in Text where each page begins, for
+	// paged formats (PDF).
+	PageStarts []int `json:"-"`
 	// Children are the attachments read as part of this document (see
 	// attachment.go); each has Parent set to this document's sha256.
 	Children []*Document `json:"-"`

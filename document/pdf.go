@@ -68,7 +68,7 @@ func fillPDF(ctx context.Context, doc *enduse.Document, raw []byte, opt Options)
 		// A text PDF with a few image-only pages keeps its text; the
 		// pages OCR could not read are left out.
 	}
-	doc.Text, doc.Blocks, _ = geometryToText(pages)
+	doc.Text, doc.Blocks, doc.PageStarts = geometryToText(pages)
 	if strings.TrimSpace(doc.Text) == "" {
 		return errors.New("pdf has no text layer (scanned image?)")
 	}

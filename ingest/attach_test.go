@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,8 +75,27 @@ func TestAttachmentsOneNotice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ name, path string }{{"zip", zipPath}, {"export", export}} {
+	seven := filepath.Join(dir, "notice.7z") // 公告.html + 附件/设备清单.pdf
+	if err := os.WriteFile(seven, readFile(t, "nb-notice.7z"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, path string
+		atts       int
+		list       string // the equipment list's file name
+		tool       string
+	}{
+		{"zip", zipPath, 2, "设备清单.xlsx", ""},
+		{"export", export, 2, "设备清单.xlsx", ""},
+		{"7z with a folder of attachments", seven, 1, "设备清单.pdf", "bsdtar"},
+	}
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			for _, tool := range []string{c.tool, "pdftotext"} {
+				if _, err := exec.LookPath(tool); tool != "" && err != nil {
+					t.Skipf("%s not installed", tool)
+				}
+			}
 			ctx := context.Background()
 			db := openDB(t, filepath.Join(t.TempDir(), "e.db"))
 			src := attach.Group(func(fn func(*enduse.Document, error) error) error {
@@ -98,8 +118,8 @@ func TestAttachmentsOneNotice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sum.Seen != 1 || sum.Stored != 1 || sum.Attachments != 2 || sum.Unreadable != 0 {
-				t.Fatalf("summary %+v, want 1 notice stored with 2 attachments", sum)
+			if sum.Seen != 1 || sum.Stored != 1 || sum.Attachments != c.atts || sum.Unreadable != 0 {
+				t.Fatalf("summary %+v, want 1 notice stored with %d attachments", sum, c.atts)
 			}
 			st, err := db.Stats(ctx)
 			if err != nil {
@@ -122,7 +142,7 @@ func TestAttachmentsOneNotice(t *testing.T) {
 			}
 			want := map[string]string{ // item → the file its evidence is in ("" = the page)
 				"鲲鹏920服务器": "", "磁带库（机架式）设备": "",
-				"监控硬盘": "设备清单.xlsx", "数据库服务器": "设备清单.xlsx", "核心交换机": "设备清单.xlsx",
+				"监控硬盘": c.list, "数据库服务器": c.list, "核心交换机": c.list,
 			}
 			if len(n.Items) != len(want) {
 				t.Errorf("%d items, want %d (page items counted once): %+v", len(n.Items), len(want), n.Items)
@@ -143,13 +163,16 @@ func TestAttachmentsOneNotice(t *testing.T) {
 				if file != "" && !strings.Contains(enduse.RuneSpan(n.Text, it.Evidence.Start, it.Evidence.End), it.Name) {
 					t.Errorf("item %q evidence span does not hold it", it.Name)
 				}
+				if wantPage := strings.HasSuffix(file, ".pdf"); wantPage != (it.Evidence.Page == 1) {
+					t.Errorf("item %q evidence page %d (pdf attachment: %v)", it.Name, it.Evidence.Page, wantPage)
+				}
 			}
-			if len(n.Attachments) != 2 {
-				t.Fatalf("notice lists %d attachments, want 2", len(n.Attachments))
+			if len(n.Attachments) != c.atts {
+				t.Fatalf("notice lists %d attachments, want %d", len(n.Attachments), c.atts)
 			}
 			for _, a := range n.Attachments {
 				items := 0
-				if strings.HasSuffix(a.Source, "设备清单.xlsx") {
+				if strings.HasSuffix(a.Source, c.list) {
 					items = 3
 				}
 				if a.Items != items {

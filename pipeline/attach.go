@@ -64,6 +64,9 @@ func combine(d *enduse.Document) []enduse.Attachment {
 				d.Blocks = append(d.Blocks, blk)
 			}
 			tables += maxTable(c.Blocks)
+			for _, p := range c.PageStarts {
+				a.Pages = append(a.Pages, p+shift)
+			}
 			b.WriteString(c.Text)
 			runes += utf8.RuneCountInString(c.Text)
 		}
@@ -133,7 +136,7 @@ func placeItems(n *enduse.Notice) {
 		if sec >= 0 {
 			a := &n.Attachments[sec]
 			ev := *it.Evidence
-			ev.Doc, ev.File, ev.OCR = a.SHA256, a.Source, a.OCR
+			ev.Doc, ev.File, ev.OCR, ev.Page = a.SHA256, a.Source, a.OCR, a.PageAt(ev.Start)
 			it.Evidence = &ev
 			a.Items++
 		}
