@@ -21,7 +21,7 @@ const (
 	// MaxPDFPages caps the pages of one PDF read.
 	MaxPDFPages = 2000
 	// maxPDFWords caps the words of one PDF read.
-	maxPDFWords = 4 << 20
+	maxPDFWords = 1 << 20
 )
 
 // pdfWord is one word of pdftotext -bbox-layout output with its box.

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 )
 
 // words lays out rows of cells as pdftotext words: one word per cell text
@@ -152,4 +153,33 @@ func FuzzPDF(f *testing.F) {
 		}
 		checkOffsets(t, "pdf", d.Text, d.Blocks)
 	})
+}
+
+// TestHostilePDFs: a page tree that loops and a truncated file end in a
+// clear error naming the file (or, for the truncated file, what poppler
+// could still read), within the converter timeout.
+func TestHostilePDFs(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	loop, err := os.ReadFile("testdata/formats/loop-pages.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := os.ReadFile("testdata/formats/equip.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Timeout: 20 * time.Second, Tesseract: "/nonexistent/tesseract"}
+	if _, err := Parse(loop, "loop.pdf", opt); err == nil || !strings.Contains(err.Error(), "loop.pdf") || !strings.Contains(err.Error(), "no text layer") {
+		t.Errorf("loop: err = %v, want a no-text error naming the file", err)
+	}
+	d, err := Parse(whole[:len(whole)/2], "cut.pdf", opt)
+	if err != nil {
+		if !strings.Contains(err.Error(), "cut.pdf") {
+			t.Errorf("truncated: err %v does not name the file", err)
+		}
+		return
+	}
+	checkOffsets(t, "cut.pdf", d.Text, d.Blocks)
 }
