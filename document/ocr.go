@@ -24,6 +24,9 @@ const (
 	// ocrDPI is the resolution scanned pages are rendered at: tesseract
 	// misreads 10-point Chinese in table cells at less.
 	ocrDPI = 300
+	// ocrMaxSide caps the long side of a rendered page in pixels (A4 at
+	// 300 dpi).
+	ocrMaxSide = 3508
 )
 
 // OCRLanguages are the tesseract languages notices are recognised in
@@ -85,8 +88,11 @@ func ocrPDFPages(ctx context.Context, raw []byte, pages [][]pdfWord, opt Options
 		}
 		n := strconv.Itoa(i + 1)
 		prefix := filepath.Join(dir, "p"+n)
+		// -scale-to bounds the bitmap whatever the page size says (a
+		// hostile MediaBox would otherwise ask for gigapixels): the long
+		// side of an A4 page at ocrDPI.
 		if _, err := execTool(ctx, "pdftoppm", "poppler-utils", opt.PDFToPPM, opt,
-			"-r", strconv.Itoa(ocrDPI), "-gray", "-png", "-singlefile", "-f", n, "-l", n, pdf, prefix); err != nil {
+			"-r", strconv.Itoa(ocrDPI), "-scale-to", strconv.Itoa(ocrMaxSide), "-gray", "-png", "-singlefile", "-f", n, "-l", n, pdf, prefix); err != nil {
 			return done, fmt.Errorf("render page %s: %w", n, err)
 		}
 		words, err := tesseract(ctx, prefix+".png", opt)
@@ -144,6 +150,9 @@ func parseTSV(out []byte) []pdfWord {
 // A missing tool is ErrToolMissing naming the Debian package to install.
 func toolPath(name, pkg, configured string) (string, error) {
 	if configured != "" {
+		if _, err := os.Stat(configured); err != nil {
+			return "", fmt.Errorf("%s: %w: %s (install the %s package)", name, ErrToolMissing, configured, pkg)
+		}
 		return configured, nil
 	}
 	p, err := exec.LookPath(name)
