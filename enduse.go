@@ -82,6 +82,13 @@ type Evidence struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// Doc and File name the attachment the span lies in (its sha256 and
+	// source) when it is not the notice page itself; OCR marks text read
+	// from an image, which deserves less trust (see attachment.go).
+	Doc  string `json:"doc,omitempty"`
+	File string `json:"file,omitempty"`
+	OCR  bool   `json:"ocr,omitempty"`
+	Page int    `json:"page,omitempty"` // 1-based page of a paged attachment (PDF)
 }
 
 // BlockKind says what a block of decoded text was in its source.
@@ -135,6 +142,15 @@ type Document struct {
 	// Meta holds record fields of a crawler export that enduse has no name
 	// for (e.g. a region column), for extractors that can use them.
 	Meta map[string]string `json:"meta,omitempty"`
+	// OCR is true when Text was recognised from images (a scan), not read
+	// from a text layer.
+	OCR bool `json:"ocr,omitempty"`
+	// PageStarts holds the rune offset in Text where each page begins, for
+	// paged formats (PDF).
+	PageStarts []int `json:"-"`
+	// Children are the attachments read as part of this document (see
+	// attachment.go); each has Parent set to this document's sha256.
+	Children []*Document `json:"-"`
 }
 
 // Org is a named organisation as it appears in a notice, with what enduse
@@ -329,6 +345,9 @@ type Notice struct {
 	// Rights are the distribution rights the notice states (唯一授权代理商,
 	// 中国区总代理, …), each a link with the notice as its source.
 	Rights []StatedLink `json:"rights,omitempty"`
+	// Attachments are the files read as part of the notice, each with the
+	// span of its text in the notice's text.
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
 
 // RuneSpan returns the text of the rune span [start, end) of s, clamped to

@@ -83,6 +83,7 @@ func commands() []command {
 		{"watch", "save a query as a watch that alerts on new announcements (add, list, rm, run)", runWatch},
 		{"alerts", "list the alerts recorded by watches", runAlerts},
 		{"export", "export matching notices or items as CSV, JSON Lines, OCDS or FollowTheMoney", runExport},
+		{"doctor", "list the external tools found and the formats they enable", runDoctor},
 		{"version", "print the version", runVersion},
 		{"migrate", "show (status) or apply (up) a database's schema migrations", runMigrate},
 		{"db", "database statistics (stats) and copying SQLite into PostgreSQL (copy)", runDB},

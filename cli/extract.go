@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/pipeline"
@@ -104,8 +105,19 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 		}
 	}
 	if len(paths) > 0 {
+		// Attachments are read as part of their notice page (see attach):
+		// grouping needs each folder's files parsed, so the files are
+		// parsed as they are read and the pipeline runs on the workers.
+		walk := attach.Group(func(fn func(*enduse.Document, error) error) error {
+			return document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, fn)
+		})
 		produce := func(yield func(document.Item) error) error {
-			return document.WalkItems(ctx, paths, fm, document.Options{Budget: cfg.Budget}, yield)
+			return walk(func(d *enduse.Document, err error) error {
+				if err != nil {
+					return yield(document.FailedItem(err))
+				}
+				return yield(document.ParsedItem(d))
+			})
 		}
 		if err := ordered.Map(ctx, *workers, produce, work, emit); err != nil {
 			return err

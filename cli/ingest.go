@@ -11,6 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
@@ -59,13 +60,15 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 
 	paths := args
-	src := func(fn func(*enduse.Document, error) error) error {
+	// Attachments are read as part of their notice page (see attach).
+	src := attach.Group(func(fn func(*enduse.Document, error) error) error {
 		return document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, fn)
-	}
+	})
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
 	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease, MemoryLimit: cfg.MemoryLimit})
 	prog.Finish()
+	sum.Disabled = document.Disabled(document.Tools(ctx, document.Options{}))
 	printSummary(env, sum, time.Since(start), *asJSON)
 	if err == nil {
 		err = runWatchesAfter(ctx, env, cfg, st)
@@ -96,6 +99,12 @@ func printSummary(env Env, sum ingest.Summary, took time.Duration, asJSON bool) 
 		fmt.Fprintf(env.Stdout, ", %d stored by other workers", sum.Elsewhere)
 	}
 	fmt.Fprintln(env.Stdout)
+	if sum.Attachments > 0 {
+		fmt.Fprintf(env.Stdout, "%d attachments read as part of their notices\n", sum.Attachments)
+	}
+	for _, d := range sum.Disabled {
+		fmt.Fprintf(env.Stderr, "  %s (see enduse doctor)\n", d)
+	}
 	for _, e := range sum.Errors {
 		fmt.Fprintf(env.Stderr, "  %s\n", safetext.Escape(e)) // names from the open web
 	}

@@ -71,6 +71,14 @@ type Options struct {
 	PDFToText string
 	Antiword  string
 	XLS2CSV   string
+	// Tesseract, PDFToPPM and Soffice are paths of the OCR engine, the
+	// PDF page renderer and LibreOffice; empty means look them up on PATH.
+	Tesseract string
+	PDFToPPM  string
+	Soffice   string
+	// Bsdtar is the path of bsdtar (RAR and 7z archives); empty means
+	// look it up on PATH.
+	Bsdtar string
 }
 
 func (o Options) maxBytes() int64 {
@@ -135,9 +143,9 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 	case MediaPDF:
 		err = fillPDF(ctx, doc, raw, opt)
 	case MediaDOC:
-		err = fillDOC(ctx, doc, raw, opt)
+		err = fillLegacyWord(ctx, doc, raw, opt)
 	case MediaXLS:
-		err = fillXLS(ctx, doc, raw, opt)
+		err = fillLegacyExcel(ctx, doc, raw, opt)
 	case MediaRTF:
 		err = fillRTF(m, doc, raw)
 	case MediaMHT:
@@ -148,6 +156,10 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 		err = fillXLSX(m, doc, raw)
 	case MediaZIP:
 		err = fmt.Errorf("zip archive: %w (read archives with Walk)", ErrUnsupported)
+	case MediaRAR, Media7Z:
+		err = fmt.Errorf("%s archive: %w (read archives with Walk)", media, ErrUnsupported)
+	case "image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp", MediaTIFF:
+		err = fillImage(ctx, doc, raw, opt)
 	default:
 		err = fmt.Errorf("%s: %w", media, ErrUnsupported)
 	}
@@ -216,6 +228,11 @@ func Sniff(raw []byte, name string) string {
 		head = head[:1024]
 	}
 	switch {
+	// Archives first: a stored member may put "%PDF-" in the first bytes.
+	case bytes.HasPrefix(raw, []byte("Rar!\x1a\x07")):
+		return MediaRAR
+	case bytes.HasPrefix(raw, []byte("7z\xbc\xaf\x27\x1c")):
+		return Media7Z
 	case bytes.Contains(head, []byte("%PDF-")):
 		return MediaPDF
 	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"), []byte(`{\rtf`)):
@@ -224,6 +241,8 @@ func Sniff(raw []byte, name string) string {
 		return sniffOLE(raw, name)
 	case bytes.HasPrefix(raw, []byte("PK\x03\x04")), bytes.HasPrefix(raw, []byte("PK\x05\x06")):
 		return sniffZip(raw)
+	case bytes.HasPrefix(raw, []byte("II*\x00")), bytes.HasPrefix(raw, []byte("MM\x00*")):
+		return MediaTIFF
 	}
 	if looksMHT(bytes.TrimLeft(head, " \t\r\n")) {
 		return MediaMHT

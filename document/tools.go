@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -86,6 +85,9 @@ func lastLine(s string) string {
 	return s
 }
 
+// errOutputLimit is the error of a converter whose output outgrew its cap.
+var errOutputLimit = errors.New("converter output exceeds the size limit")
+
 // limitWriter writes at most n bytes to w, so a runaway converter cannot
 // exhaust memory. Beyond n it fails or, with truncate (for diagnostics),
 // keeps the first n bytes and discards the rest.
@@ -93,12 +95,14 @@ type limitWriter struct {
 	w        io.Writer
 	n        int64
 	truncate bool
+	over     bool // output was refused for exceeding n
 }
 
 func (l *limitWriter) Write(p []byte) (int, error) {
 	if int64(len(p)) > l.n {
 		if !l.truncate {
-			return 0, fmt.Errorf("converter output larger than budget.max_bytes: %w", ErrBudget)
+			l.over = true
+			return 0, fmt.Errorf("%w (budget.max_bytes): %w", errOutputLimit, ErrBudget)
 		}
 		k := l.n
 		l.n = 0
@@ -109,25 +113,6 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 	}
 	l.n -= int64(len(p))
 	return l.w.Write(p)
-}
-
-// fillPDF extracts a PDF's text with pdftotext -layout. Lines that the
-// layout splits into three or more columns (runs of 2+ spaces) become
-// table rows; other lines become paragraphs; page breaks end tables.
-func fillPDF(ctx context.Context, doc *enduse.Document, raw []byte, opt Options) error {
-	// Pages beyond the budget are not read (-l), so a PDF of a million
-	// blank pages costs no more than one of MaxPages.
-	out, err := runTool(ctx, "pdftotext", "poppler-utils", opt.PDFToText, raw, ".pdf", opt,
-		"-layout", "-enc", "UTF-8", "-l", strconv.FormatInt(opt.budget().MaxPages, 10), "{}", "-")
-	if err != nil {
-		return err
-	}
-	doc.Charset = charsetUTF8
-	doc.Text, doc.Blocks = layoutToText(strings.ToValidUTF8(string(out), "\uFFFD"))
-	if strings.TrimSpace(doc.Text) == "" {
-		return errors.New("pdf has no text layer (scanned image?)")
-	}
-	return nil
 }
 
 // columnGap separates columns in pdftotext -layout output.

@@ -35,9 +35,9 @@ func IsRecordFile(name string) bool {
 }
 
 // Walk visits files, directories (recursively, in lexical order, skipping
-// names that start with a dot) and ZIP archives (their members in name
-// order, nested ZIPs, GBK member names decoded; Source
-// "archive.zip!member/path"). Crawler exports (.json, .jsonl, .ndjson,
+// names that start with a dot) and ZIP, RAR and 7z archives (their members
+// in name order, nested archives, GBK member names decoded; Source
+// "archive.zip!member/path"; RAR and 7z need bsdtar, see archive.go). Crawler exports (.json, .jsonl, .ndjson,
 // .csv, .tsv) go to ReadRecords with fm; everything else to Parse with
 // opt. fn is called once per document, or once per failure with an error
 // naming the file, and the walk continues. An error returned by fn, or the
@@ -173,7 +173,11 @@ func (w *walker) records(r io.Reader, source string) error {
 // bytes parses in-memory content: a ZIP archive (other than DOCX/XLSX)
 // is opened, anything else parsed.
 func (w *walker) bytes(raw []byte, source string, depth int) error {
-	if Sniff(raw, source) == MediaZIP {
+	media := Sniff(raw, source)
+	if isExtArchive(media) {
+		return w.extArchive(raw, source, depth)
+	}
+	if media == MediaZIP {
 		if depth > maxZipDepth {
 			return w.fail(fmt.Errorf("walk %s: archives nested deeper than %d", safetext.Escape(source), maxZipDepth))
 		}

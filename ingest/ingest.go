@@ -22,6 +22,7 @@ import (
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/redact"
 	"github.com/enduse/enduse/safetext"
 )
 
@@ -37,6 +38,12 @@ type Summary struct {
 	Elsewhere  int   `json:"elsewhere,omitempty"`
 	Unreadable int   `json:"unreadable"` // inputs that could not be read at all (not stored)
 	Bytes      int64 `json:"bytes"`      // bytes of the documents read
+	// Attachments counts documents read as part of their notice (stored
+	// as its children, not counted in Seen).
+	Attachments int `json:"attachments,omitempty"`
+	// Disabled names the formats this run could not read for want of an
+	// external tool (see document.Disabled); set by the caller.
+	Disabled []string `json:"disabled,omitempty"`
 	// Errors names each unreadable input and failed document (at most 100).
 	Errors []string `json:"errors,omitempty"`
 }
@@ -144,6 +151,15 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				adm.release(j.cost)
 				continue
 			}
+			// Attachments first: a run stopped between them and their
+			// notice stores the notice on the rerun, read with them all.
+			if j.err == nil {
+				if err := saveChildren(ctx, st, j.doc, j.res.Children); err != nil {
+					saveErr = err
+					cancel()
+					continue
+				}
+			}
 			var n *enduse.Notice
 			if j.err == nil {
 				n = j.res.Notice
@@ -238,12 +254,27 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		}
 		sum.Seen++
 		sum.Bytes += int64(len(d.Raw))
+		sum.Attachments += len(d.Children)
+		for _, c := range d.Children {
+			sum.Bytes += int64(len(c.Raw))
+		}
 		ok, err := take(d)
 		if err != nil {
 			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
 		}
 		if !ok {
 			if !deferred[d.SHA256] {
+				// The notice was stored with all its attachments read;
+				// store any attachment a stopped run did not get to.
+				if len(d.Children) > 0 {
+					redacted := make([]string, len(d.Children))
+					for i, c := range d.Children {
+						redacted[i] = redact.Apply(c.Text, redact.Find(c.Text))
+					}
+					if err := saveChildren(ctx, st, d, redacted); err != nil {
+						return err
+					}
+				}
 				duplicate(d, false)
 			}
 			return nil
@@ -373,4 +404,22 @@ func RunItems(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline
 			return fn(d, err)
 		})
 	}, opt)
+}
+
+// saveChildren stores a notice's attachments as child documents (Parent set
+// to the notice), each with its own redacted text; already stored bytes are
+// left as they are.
+func saveChildren(ctx context.Context, st enduse.DocumentStore, parent *enduse.Document, redacted []string) error {
+	for i, c := range parent.Children {
+		if c == nil || i >= len(redacted) {
+			continue
+		}
+		if c.Parent == "" {
+			c.Parent = parent.SHA256
+		}
+		if _, err := st.SaveNotice(ctx, c, redacted[i], nil, nil); err != nil {
+			return fmt.Errorf("save attachment %s of %s: %w", safetext.Escape(c.Source), safetext.Escape(parent.Source), err)
+		}
+	}
+	return nil
 }

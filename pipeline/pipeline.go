@@ -186,10 +186,17 @@ func buildScreener(lists *screen.Lists, orgs *org.Analyzer, k *kb.KB) (*screen.S
 type Result struct {
 	Notice   *enduse.Notice
 	Redacted string // d.Text with personal data masked, rune for rune
+	// Children holds the redacted text of each of d.Children, in order:
+	// attachments are stored as documents of their own.
+	Children []string
 }
 
 // Process runs every stage on a decoded document. It never fails: what a
-// stage cannot read stays empty in the notice.
+// stage cannot read stays empty in the notice. When d has children
+// (attachments), the notice's fields are read from d's own text, then the
+// attachments' text is appended to d.Text (see combine) and items, mentions
+// and redaction run over the whole, so the result's Redacted has d.Text's
+// new length.
 func (p *Pipeline) Process(d *enduse.Document) Result {
 	return p.ProcessTimed(d, nil)
 }
@@ -200,8 +207,19 @@ func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
 	clock := t.start()
 	withTitle(d)
 	n := notice.Extract(d)
+	if n.Type == enduse.TypeSingleSource {
+		n.Reason = justify.Reason(d)
+	}
+	children := make([]string, len(d.Children))
+	for i, c := range d.Children {
+		if c != nil {
+			children[i] = redact.Apply(c.Text, redact.Find(c.Text))
+		}
+	}
+	n.Attachments = combine(d)
 	clock.lap(stageNotice)
 	n.Items = lineitem.Items(d)
+	placeItems(n)
 	for i := range n.Items {
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
@@ -212,9 +230,6 @@ func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
 		// storing them would cost the store more than the text.
 		n.Error = document.OverBudget("max_mentions", int64(len(n.Mentions)), max).Error()
 		n.Mentions = nil
-	}
-	if n.Type == enduse.TypeSingleSource {
-		n.Reason = justify.Reason(d)
 	}
 	clock.lap(stageMentions)
 	var hints []string
@@ -257,7 +272,7 @@ func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
 		n.Reason.Text = n.Reason.Evidence.Text
 	}
 	clock.lap(stageRedact)
-	return Result{Notice: n, Redacted: redacted}
+	return Result{Notice: n, Redacted: redacted, Children: children}
 }
 
 // analyze fills an organisation's derived attributes in place, keeping the

@@ -233,7 +233,7 @@ func (s *Store) Stats(ctx context.Context) (enduse.Stats, error) {
 	defer tx.Rollback()
 	var first, last sql.NullString
 	err = tx.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM documents WHERE status = 'stored'),
+		(SELECT COUNT(*) FROM documents WHERE status = 'stored' AND parent = ''),
 		(SELECT COUNT(*) FROM documents WHERE status = 'failed'),
 		(SELECT COUNT(DISTINCT group_id) FROM notices),
 		(SELECT MIN(published) FROM notices WHERE published <> ''),

@@ -104,7 +104,7 @@ func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted s
 	if n == 0 {
 		return enduse.OutcomeDuplicate, nil
 	}
-	if sv.Failure == "" {
+	if sv.Failure == "" && !sv.Child {
 		if err := s.insertNotice(ctx, tx, sv, redacted); err != nil {
 			return "", err
 		}

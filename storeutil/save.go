@@ -22,7 +22,10 @@ type Save struct {
 	Failure string // non-empty: store the document as failed with this reason
 	Status  string // "stored" or "failed"
 	Outcome enduse.IngestOutcome
-	// The rest is set only when Failure is empty.
+	// Child is true for an attachment stored without a notice of its own:
+	// its items and mentions are part of its parent's notice.
+	Child bool
+	// The rest is set only when Failure is empty and Child false.
 	Notice *enduse.Notice // sanitised copy with defaults applied
 	JSON   []byte         // Notice as stored
 	Row    counting.NoticeRow
@@ -32,7 +35,8 @@ type Save struct {
 // prepares what is to be written. It returns ErrInvalid for a nil document,
 // bytes that do not match the stated sha256, redacted text that is not
 // UTF-8 or not of the document text's rune length, a missing notice without
-// a parse error, or an unknown notice type.
+// a parse error (unless the document is an attachment, d.Parent set, which
+// is stored as a child without a notice), or an unknown notice type.
 func CheckSave(d *enduse.Document, redacted string, n *enduse.Notice, parseErr error) (*Save, error) {
 	if d == nil {
 		return nil, fmt.Errorf("save notice: nil document: %w", enduse.ErrInvalid)
@@ -59,6 +63,9 @@ func CheckSave(d *enduse.Document, redacted string, n *enduse.Notice, parseErr e
 	switch {
 	case parseErr != nil:
 		s.Failure = parseErr.Error()
+	case n == nil && d.Parent != "":
+		s.Child = true
+		return s, nil
 	case n == nil:
 		return nil, fmt.Errorf("save notice %s: no notice and no parse error: %w", d.Source, enduse.ErrInvalid)
 	case n.Error != "":

@@ -170,6 +170,8 @@ func doc(raw, text string) *enduse.Document {
 func TestCheckSave(t *testing.T) {
 	d := doc("<p>x</p>", "采购人：某局")
 	psb := &enduse.Org{Name: "喀什地区公安局", Key: "喀什地区公安局"}
+	child := *d
+	child.Parent = strings.Repeat("c", 64)
 	cases := []struct {
 		name     string
 		d        *enduse.Document
@@ -186,6 +188,7 @@ func TestCheckSave(t *testing.T) {
 		{"other rune length", d, "采购人：", &enduse.Notice{}, nil, ""},
 		{"invalid utf-8", d, "\xff\xfe\xfd\xfc\xfb\xfa", &enduse.Notice{}, nil, ""},
 		{"nothing", d, "采购人：某局", nil, nil, ""},
+		{"attachment without a notice", &child, "采购人：某局", nil, nil, "child"},
 		{"notice of other bytes", d, "采购人：某局", &enduse.Notice{SHA256: strings.Repeat("b", 64)}, nil, ""},
 		{"unknown type", d, "采购人：某局", &enduse.Notice{Type: "bogus"}, nil, ""},
 	}
@@ -200,6 +203,12 @@ func TestCheckSave(t *testing.T) {
 			}
 			if err != nil {
 				t.Fatal(err)
+			}
+			if c.status == "child" {
+				if !s.Child || s.Status != "stored" || s.Row.Doc != "" {
+					t.Errorf("attachment: child %v status %s row %+v", s.Child, s.Status, s.Row)
+				}
+				return
 			}
 			if s.Status != c.status || s.ID != d.SHA256 {
 				t.Errorf("status %s id %s, want %s %s", s.Status, s.ID, c.status, d.SHA256)

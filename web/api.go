@@ -173,9 +173,24 @@ func (s *Server) apiRaw(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, err)
 		return
 	}
-	raw, media, err := s.cfg.Store.Raw(r.Context(), n.SHA256)
+	id := n.SHA256
+	// An attachment's original is served through its notice, and only one
+	// the notice lists: child documents have no notice of their own.
+	if a := r.URL.Query().Get("attachment"); a != "" {
+		id = ""
+		for _, att := range n.Attachments {
+			if strings.EqualFold(att.SHA256, a) {
+				id = att.SHA256
+			}
+		}
+		if id == "" {
+			s.apiError(w, fmt.Errorf("attachment %s of %s: %w", a, n.SHA256, enduse.ErrNotFound))
+			return
+		}
+	}
+	raw, media, err := s.cfg.Store.Raw(r.Context(), id)
 	if err != nil {
-		s.apiError(w, fmt.Errorf("original of %s: %w", n.SHA256, err))
+		s.apiError(w, fmt.Errorf("original of %s: %w", id, err))
 		return
 	}
 	ct := "application/octet-stream"

@@ -347,6 +347,16 @@ type noticeData struct {
 	RawHref   string
 	URL       string
 	Amount    float64
+	// Attachments are the files read as part of the notice.
+	Attachments []attachmentView
+}
+
+// attachmentView is one attachment of the notice page: where its text
+// starts in the notice's text and its stored original.
+type attachmentView struct {
+	enduse.Attachment
+	Anchor string
+	Href   string
 }
 
 type mentionView struct {
@@ -376,6 +386,13 @@ func (s *Server) pageNotice(w http.ResponseWriter, r *http.Request) {
 			mv.RouteText = strings.Join(m.Route.Path, " → ")
 		}
 		d.Mentions = append(d.Mentions, mv)
+	}
+	for _, a := range n.Attachments {
+		v := attachmentView{Attachment: a, Anchor: "#text"}
+		if d.RawHref != "" {
+			v.Href = d.RawHref + "?attachment=" + url.QueryEscape(a.SHA256)
+		}
+		d.Attachments = append(d.Attachments, v)
 	}
 	names := make([]string, 0, len(n.Evidence))
 	for k := range n.Evidence {

@@ -1,0 +1,189 @@
+package ingest
+
+import (
+	"archive/zip"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
+	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/pipeline"
+)
+
+// formats is the folder of real notices rendered to every format.
+const formats = "../document/testdata/formats/"
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(formats + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestAttachmentsOneNotice ingests a notice page with two attachments, once
+// packed in a ZIP and once as a crawler export with the record's downloads
+// in a folder named after its id: each must become one notice whose items
+// come from the page and the equipment list — the attachment that repeats
+// the page's own table adds nothing — each item naming its evidence file.
+func TestAttachmentsOneNotice(t *testing.T) {
+	page := readFile(t, "nb-servers.html")
+	record := readFile(t, "nb-servers.record.jsonl")
+	equip := readFile(t, "equip.xlsx")
+	repeat := readFile(t, "nb-table.xlsx")
+
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "notice.zip")
+	f, err := os.Create(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for _, m := range []struct {
+		name string
+		data []byte
+	}{{"宁波银行/公告.html", page}, {"宁波银行/采购需求.xlsx", repeat}, {"宁波银行/设备清单.xlsx", equip}} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: m.name, Method: zip.Deflate, Flags: 0x800})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(m.data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	export := filepath.Join(dir, "export")
+	id := "f6ecb219-a635-4bea-92b9-7e6722af9b0e"
+	os.MkdirAll(filepath.Join(export, id), 0o755)
+	os.WriteFile(filepath.Join(export, "bulletins.jsonl"), record, 0o644)
+	os.WriteFile(filepath.Join(export, id, "采购需求.xlsx"), repeat, 0o644)
+	os.WriteFile(filepath.Join(export, id, "设备清单.xlsx"), equip, 0o644)
+
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm, err := document.ParseFieldMap("title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId,url=prjUrl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seven := filepath.Join(dir, "notice.7z") // 公告.html + 附件/设备清单.pdf
+	if err := os.WriteFile(seven, readFile(t, "nb-notice.7z"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, path string
+		atts       int
+		list       string // the equipment list's file name
+		tool       string
+	}{
+		{"zip", zipPath, 2, "设备清单.xlsx", ""},
+		{"export", export, 2, "设备清单.xlsx", ""},
+		{"7z with a folder of attachments", seven, 1, "设备清单.pdf", "bsdtar"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, tool := range []string{c.tool, "pdftotext"} {
+				if _, err := exec.LookPath(tool); tool != "" && err != nil {
+					t.Skipf("%s not installed", tool)
+				}
+			}
+			ctx := context.Background()
+			db := openDB(t, filepath.Join(t.TempDir(), "e.db"))
+			src := attach.Group(func(fn func(*enduse.Document, error) error) error {
+				return document.Walk(ctx, []string{c.path}, fm, document.Options{}, fn)
+			})
+			var parent string
+			var children []string
+			watch := func(fn func(*enduse.Document, error) error) error {
+				return src(func(d *enduse.Document, err error) error {
+					if d != nil && len(d.Children) > 0 {
+						parent = d.SHA256
+						for _, ch := range d.Children {
+							children = append(children, ch.SHA256)
+						}
+					}
+					return fn(d, err)
+				})
+			}
+			sum, err := Run(ctx, db, p, watch, Options{Workers: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Seen != 1 || sum.Stored != 1 || sum.Attachments != c.atts || sum.Unreadable != 0 {
+				t.Fatalf("summary %+v, want 1 notice stored with %d attachments", sum, c.atts)
+			}
+			st, err := db.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Notices != 1 || st.Parsed != 1 {
+				t.Errorf("stats %+v, want one notice", st)
+			}
+			for _, ch := range children {
+				if ok, err := db.HasDocument(ctx, ch); err != nil || !ok {
+					t.Errorf("attachment %s not stored: %v", ch, err)
+				}
+			}
+			n, err := db.Notice(ctx, parent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.Buyer == nil || n.Buyer.Name != "宁波银行股份有限公司" || n.Type != enduse.TypeTender || n.Published != "2026-01-16" {
+				t.Errorf("notice fields not the page's: buyer %+v type %s published %s", n.Buyer, n.Type, n.Published)
+			}
+			want := map[string]string{ // item → the file its evidence is in ("" = the page)
+				"鲲鹏920服务器": "", "磁带库（机架式）设备": "",
+				"监控硬盘": c.list, "数据库服务器": c.list, "核心交换机": c.list,
+			}
+			if len(n.Items) != len(want) {
+				t.Errorf("%d items, want %d (page items counted once): %+v", len(n.Items), len(want), n.Items)
+			}
+			for _, it := range n.Items {
+				file, ok := want[it.Name]
+				if !ok {
+					t.Errorf("unexpected item %q", it.Name)
+					continue
+				}
+				if it.Evidence == nil {
+					t.Errorf("item %q has no evidence", it.Name)
+					continue
+				}
+				if !strings.HasSuffix(it.Evidence.File, file) || (file == "") != (it.Evidence.Doc == "") {
+					t.Errorf("item %q evidence file %q doc %q, want %q", it.Name, it.Evidence.File, it.Evidence.Doc, file)
+				}
+				if file != "" && !strings.Contains(enduse.RuneSpan(n.Text, it.Evidence.Start, it.Evidence.End), it.Name) {
+					t.Errorf("item %q evidence span does not hold it", it.Name)
+				}
+				if wantPage := strings.HasSuffix(file, ".pdf"); wantPage != (it.Evidence.Page == 1) {
+					t.Errorf("item %q evidence page %d (pdf attachment: %v)", it.Name, it.Evidence.Page, wantPage)
+				}
+			}
+			if len(n.Attachments) != c.atts {
+				t.Fatalf("notice lists %d attachments, want %d", len(n.Attachments), c.atts)
+			}
+			for _, a := range n.Attachments {
+				items := 0
+				if strings.HasSuffix(a.Source, c.list) {
+					items = 3
+				}
+				if a.Items != items {
+					t.Errorf("attachment %s has %d items, want %d", a.Source, a.Items, items)
+				}
+			}
+			// A rerun changes nothing.
+			again, err := Run(ctx, db, p, src, Options{Workers: 1})
+			if err != nil || again.Stored != 0 || again.Duplicates != 1 {
+				t.Errorf("rerun %+v, %v: want one duplicate", again, err)
+			}
+		})
+	}
+}
