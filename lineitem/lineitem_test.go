@@ -101,6 +101,35 @@ func TestItems(t *testing.T) {
 			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 20}},
 		},
 		{
+			name: "ccgp 货物类 table: prefixed headers, supplier per row, quantity forms",
+			text: "序号\t供应商名称\t货物名称\t货物品牌\t货物型号\t货物数量\t货物单价(元)\n" +
+				"1\t甲公司\t监控硬盘\t希捷\tST4000VX013\t7.00\t1,250.00\n" +
+				"2\t乙公司\t摄像机\t海康威视\tDS-2CD3T46WDV3-I3\t2（台）\t420元/台\n" +
+				"3\t乙公司\t安装服务\t/\t/\t1批\t￥9,560.00",
+			want: []enduse.Item{
+				{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 7, UnitPrice: 1250, Supplier: "甲公司"},
+				{Name: "摄像机", Brand: "海康威视", Model: "DS-2CD3T46WDV3-I3", Quantity: 2, Unit: "台", UnitPrice: 420, Supplier: "乙公司"},
+				{Name: "安装服务", Quantity: 1, Unit: "批", UnitPrice: 9560, Supplier: "乙公司"},
+			},
+		},
+		{
+			name: "ccgp 服务类 and 工程类 tables: items without figures",
+			text: "序号\t供应商名称\t服务名称\t服务范围\t服务要求\t服务时间\t服务标准\n1\t丙公司\t运维服务\t全市前端\t7×24小时\t一年\t合格\n" +
+				"段落\n序号\t供应商名称\t名称\t施工范围\t施工工期\t项目经理\t执业证书信息\n1\t丁公司\t改造工程\t土建\t90日历天\t某某\t证书",
+			want: []enduse.Item{{Name: "运维服务", Supplier: "丙公司"}, {Name: "改造工程", Supplier: "丁公司"}},
+		},
+		{
+			name: "model first in a 规格型号及品牌 cell, capacity after the model",
+			text: "序号\t名称\t规格型号及品牌\t数量\n1\tNAS硬盘\tST4000VN008/希捷\t16块\n" +
+				"名称\t品牌\t规格型号\t数量\n移动硬盘\t希捷（SEAGATE）\tSTGX1000400 1TB\t20个\n" +
+				"名称\t品牌及型号\t数量\n硬盘\t品牌：西部数据；型号：WD8003FRYZ\t10 块",
+			want: []enduse.Item{
+				{Name: "NAS硬盘", Brand: "希捷", Model: "ST4000VN008", Quantity: 16, Unit: "块"},
+				{Name: "移动硬盘", Brand: "希捷（SEAGATE）", Model: "STGX1000400", Quantity: 20, Unit: "个"},
+				{Name: "硬盘", Brand: "西部数据", Model: "WD8003FRYZ", Quantity: 10, Unit: "块"},
+			},
+		},
+		{
 			name: "table without item header ignored",
 			text: "序号\t专家姓名\t工作单位\t职称\n1\t某某\t某公司\t高级工程师",
 		},

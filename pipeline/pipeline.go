@@ -95,6 +95,7 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 	withTitle(d)
 	n := notice.Extract(d)
 	n.Items = lineitem.Items(d)
+	placeItems(n, d.Text)
 	for i := range n.Items {
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
