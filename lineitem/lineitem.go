@@ -37,10 +37,14 @@ func Items(d *enduse.Document) []enduse.Item {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	covered := func(pos int) bool {
-		// the last row span starting at or before pos (rows do not overlap)
+		// the last span starting at or before pos (spans do not overlap)
 		i := sort.Search(len(spans), func(i int) bool { return spans[i][0] > pos }) - 1
 		return i >= 0 && pos < spans[i][1]
 	}
+	listed, blocks := listItems(runes, covered)
+	items = append(items, listed...)
+	spans = append(spans, blocks...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	items = append(items, proseItems(runes, covered)...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Evidence.Start < items[j].Evidence.Start })
 	return items

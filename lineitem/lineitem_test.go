@@ -130,6 +130,29 @@ func TestItems(t *testing.T) {
 			},
 		},
 		{
+			name: "contract parallel lists on lines of their own",
+			text: "六、合同主要信息\n主要标的名称：\n1.不间断电源\n2.酷鱼台式机硬盘\n规格型号（或服务要求）：\n1.山特 C3KS\n2.希捷 ST2000DM008\n" +
+				"主要标的数量：\n1.6台\n2.4个\n主要标的单价：\n1.4800元/台\n2.420元/个\n合同金额：3.0480万元",
+			want: []enduse.Item{
+				{Name: "不间断电源", Brand: "山特", Model: "C3KS", Quantity: 6, Unit: "台", UnitPrice: 4800},
+				{Name: "酷鱼台式机硬盘", Brand: "希捷", Model: "ST2000DM008", Quantity: 4, Unit: "个", UnitPrice: 420},
+			},
+		},
+		{
+			name: "contract parallel lists in one cell, (k) and ； numbering, a service entry",
+			text: "六、合同主要信息\t主要标的名称：（1）存储硬盘；（2）质保服务 规格型号（或服务要求）：（1）希捷 ST16000NM001G 16TB；（2）提供三年原厂质保及上门服务 " +
+				"主要标的数量：（1）48块；（2）1项 主要标的单价：（1）2,650.00元；（2）5000元/项 合同金额：17.760000万元 履约期限：30日",
+			want: []enduse.Item{
+				{Name: "存储硬盘", Brand: "希捷", Model: "ST16000NM001G", Quantity: 48, Unit: "块", UnitPrice: 2650},
+				{Name: "质保服务", Quantity: 1, Unit: "项", UnitPrice: 5000},
+			},
+		},
+		{
+			name: "contract lists with one unnumbered entry keep 1.5 a figure",
+			text: "主要标的名称：监控硬盘\n规格型号：希捷 ST8000VX004\n主要标的数量：30块\n主要标的单价：1.5万元\n合同金额：45万元",
+			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 30, Unit: "块", UnitPrice: 15000}},
+		},
+		{
 			name: "table without item header ignored",
 			text: "序号\t专家姓名\t工作单位\t职称\n1\t某某\t某公司\t高级工程师",
 		},
@@ -309,6 +332,7 @@ func FuzzItems(f *testing.F) {
 	}
 	f.Add("名称：硬盘 品牌：希捷 型号：ST8000VX004 数量：10")
 	f.Add("名称\t品牌型号\t数量\n硬盘\t希捷/ST8000VX004\t1,0")
+	f.Add("主要标的名称：1.硬盘 2.电源\n规格型号（或服务要求）：1.希捷 ST2000DM008 2.山特 C3KS\n主要标的数量：1.4个 2.6台\n主要标的单价：1.420元/个 2.4800元/台")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return

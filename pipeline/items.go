@@ -61,6 +61,27 @@ func placeItems(n *enduse.Notice, text string) {
 	}
 }
 
+// brandFirst moves a brand word written at the start of a model cell
+// ("Seagate ST2000DM008") into the item's brand when the knowledge base
+// knows the word as a brand (not a product line: "ThinkSystem SR650" stays
+// whole). The item reader cannot tell the two apart without the KB.
+func (p *Pipeline) brandFirst(it *enduse.Item) {
+	if it.Brand != "" {
+		return
+	}
+	word, rest, ok := strings.Cut(strings.TrimSpace(it.Model), " ")
+	rest = strings.TrimSpace(rest)
+	if !ok || rest == "" {
+		return
+	}
+	for _, a := range p.KB.LookupAlias(word) {
+		if a.Brand != "" && a.ProductLine == "" {
+			it.Brand, it.Model = word, rest
+			return
+		}
+	}
+}
+
 // lotHead is a line of text announcing a lot, at rune offset at.
 type lotHead struct {
 	at  int

@@ -97,6 +97,7 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 	n.Items = lineitem.Items(d)
 	placeItems(n, d.Text)
 	for i := range n.Items {
+		p.brandFirst(&n.Items[i])
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
 	n.Mentions = p.Recognizer.Find(d.Text)
