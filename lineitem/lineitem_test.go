@@ -153,6 +153,48 @@ func TestItems(t *testing.T) {
 			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 30, Unit: "块", UnitPrice: 15000}},
 		},
 		{
+			name: "prose enumeration: (k) entries with colon, brand, quantity and total",
+			text: "三、成交内容：（1）网络存储硬盘：SEAGATE ST4000NE001，3 块，合计3240.00元；（2）备份硬盘：西部数据 WD4002FFWX，2块，合计2,560.00元。\n四、其他",
+			want: []enduse.Item{
+				{Name: "网络存储硬盘", Brand: "SEAGATE", Model: "ST4000NE001", Quantity: 3, Unit: "块", Total: 3240},
+				{Name: "备份硬盘", Brand: "西部数据", Model: "WD4002FFWX", Quantity: 2, Unit: "块", Total: 2560},
+			},
+		},
+		{
+			name: "prose enumeration: numbered lines, name brand model quantity by spaces",
+			text: "成交内容：\n1、监控硬盘 希捷 ST4000VX013 4块\n2、安装调试服务 1项\n谈判小组：某某",
+			want: []enduse.Item{
+				{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 4, Unit: "块"},
+				{Name: "安装调试服务", Quantity: 1, Unit: "项"},
+			},
+		},
+		{
+			name: "prose enumeration: semicolons, brand and series in a parenthesis, unit price",
+			text: "主要采购内容：监控硬盘（希捷SkyHawk ST8000VX004）×20块，单价1580元；汇聚交换机（华三S5130-28S-HI）×2台，单价4,900元。",
+			want: []enduse.Item{
+				{Name: "监控硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 20, Unit: "块", UnitPrice: 1580},
+				{Name: "汇聚交换机", Brand: "华三", Model: "S5130-28S-HI", Quantity: 2, Unit: "台", UnitPrice: 4900},
+			},
+		},
+		{
+			name: "prose enumeration: 采购内容为 sentence with two models joined by 及",
+			text: "本项目采购内容为希捷（Seagate）企业级硬盘ST16000NM001G共计32块及东芝MG08ACA16TE硬盘16块，用于视频图像数据存储。",
+			want: []enduse.Item{
+				{Name: "企业级硬盘", Brand: "希捷（Seagate）", Model: "ST16000NM001G", Quantity: 32, Unit: "块"},
+				{Name: "硬盘", Brand: "东芝", Model: "MG08ACA16TE", Quantity: 16, Unit: "块"},
+			},
+		},
+		{
+			name: "no content label, no quantity, or figures elsewhere: no prose items",
+			text: "拟采购内容：对现有浪潮AS5600G2存储系统提供一年原厂维保服务\n项目概况：采购希捷ST4000VX013硬盘20块\n" +
+				"主要标的名称：监控硬盘、网络摄像机\n规格型号（或服务要求）：详见合同清单\n主要标的数量：详见合同清单",
+		},
+		{
+			name: "contract lists restating the table are read once",
+			text: "主要标的名称：监控硬盘\n规格型号：希捷 ST4000VX013\n主要标的数量：4块\n合同清单\n序号\t货物名称\t品牌\t规格型号\t数量\n1\t监控硬盘\t希捷\tST4000VX013\t4块",
+			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 4, Unit: "块"}},
+		},
+		{
 			name: "table without item header ignored",
 			text: "序号\t专家姓名\t工作单位\t职称\n1\t某某\t某公司\t高级工程师",
 		},
@@ -332,6 +374,7 @@ func FuzzItems(f *testing.F) {
 	}
 	f.Add("名称：硬盘 品牌：希捷 型号：ST8000VX004 数量：10")
 	f.Add("名称\t品牌型号\t数量\n硬盘\t希捷/ST8000VX004\t1,0")
+	f.Add("成交内容：（1）硬盘：SEAGATE ST4000NE001，3 块，合计3,240.00元；（2）服务1项")
 	f.Add("主要标的名称：1.硬盘 2.电源\n规格型号（或服务要求）：1.希捷 ST2000DM008 2.山特 C3KS\n主要标的数量：1.4个 2.6台\n主要标的单价：1.420元/个 2.4800元/台")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {

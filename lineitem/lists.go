@@ -154,7 +154,8 @@ func blockItems(block []listField, runes, folded []rune) []enduse.Item {
 		if it.Unit == "" {
 			it.Unit = priceUnit
 		}
-		if it.Name != "" {
+		// a name whose figures are elsewhere ("详见合同清单") is no item here
+		if it.Name != "" && (it.Brand != "" || it.Model != "" || it.Quantity > 0 || it.UnitPrice > 0 || it.Total > 0) {
 			items = append(items, it)
 		}
 	}
