@@ -51,6 +51,11 @@ type Figure struct {
 	// notices (stores cap the list so broad answers stay small); Notices
 	// still counts them all.
 	IDsTruncated bool `json:"ids_truncated,omitempty"`
+	// QuantityUnknown is how many of the figure's notices belong to a
+	// purchase no item of which states a quantity of what the figure
+	// counts: they name the brand or line but not how many. Their units are
+	// unknown — not zero — and Quantity leaves them out.
+	QuantityUnknown int `json:"quantity_unknown,omitempty"`
 }
 
 // Row is one notice in an answer.
@@ -97,6 +102,9 @@ type Result struct {
 	ByMonth       map[string]Figure `json:"by_month"`
 	Rows          []Row             `json:"rows"`
 	Total         int               `json:"total"` // rows matching before Limit/Offset
+	// QuantityUnknown is how many of the notices state no quantity of the
+	// filtered brands or lines (Figure.QuantityUnknown of all notices).
+	QuantityUnknown int `json:"quantity_unknown"`
 }
 
 // IngestOutcome says what happened to one document on ingest.

@@ -71,6 +71,10 @@ func printResult(w io.Writer, r *enduse.Result) {
 	if r.Quantity > 0 {
 		fmt.Fprintf(w, "; %s items", num(r.Quantity))
 	}
+	if r.QuantityUnknown > 0 {
+		// named without a count: units unknown, not zero
+		fmt.Fprintf(w, "; %d notices with quantity unknown", r.QuantityUnknown)
+	}
 	if r.Amount > 0 {
 		fmt.Fprintf(w, "; %s yuan", num(r.Amount))
 	}
@@ -113,8 +117,13 @@ func figures(m map[string]enduse.Figure, max int) string {
 			break
 		}
 		s := fmt.Sprintf("%s %d", k, m[k].Notices)
-		if q := m[k].Quantity; q > 0 {
+		switch q, u := m[k].Quantity, m[k].QuantityUnknown; {
+		case q > 0 && u > 0:
+			s += fmt.Sprintf(" (%s items, %d with quantity unknown)", num(q), u)
+		case q > 0:
 			s += fmt.Sprintf(" (%s items)", num(q))
+		case u > 0:
+			s += " (quantity unknown)"
 		}
 		parts = append(parts, s)
 	}
