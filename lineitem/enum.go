@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/enduse/enduse"
 )
@@ -157,6 +158,28 @@ func entries(folded []rune, s, e int) [][2]int {
 	return out
 }
 
+// quantityAt finds the first quantity of text whose unit ends a word:
+// "4块，", "20块；", "32块及"; not "1.5个月", "34台电梯", "207台VRV".
+func quantityAt(text string) []int {
+	off := 0
+	for {
+		q := vocab.qty.FindStringSubmatchIndex(text[off:])
+		if q == nil {
+			return nil
+		}
+		for i := range q {
+			if q[i] >= 0 {
+				q[i] += off
+			}
+		}
+		next, _ := utf8.DecodeRuneInString(text[q[1]:])
+		if q[1] == len(text) || !(unicode.Is(unicode.Han, next) || next < 128 && unicode.IsLetter(next)) || strings.ContainsRune("及和与", next) {
+			return q
+		}
+		off = q[1]
+	}
+}
+
 // splitModels splits an entry holding two quantities of two model numbers
 // at the connective (及, 和, 以及, 、, ，) between the first quantity and the
 // second model.
@@ -190,7 +213,7 @@ func readEntry(runes, folded []rune, s, e int) (enduse.Item, bool) {
 	}
 	runeAt := byteToRune(text)
 	raw := func(a, b int) string { return strings.TrimSpace(string(runes[s+runeAt[a] : s+runeAt[b]])) }
-	q := vocab.qty.FindStringSubmatchIndex(text)
+	q := quantityAt(text)
 	if q == nil {
 		return enduse.Item{}, false
 	}
@@ -214,9 +237,10 @@ func readEntry(runes, folded []rune, s, e int) (enduse.Item, bool) {
 		}
 	}
 	if mi == nil {
-		// a service or an unbranded item: "安装调试服务1项"
-		name := cleanValue(strings.TrimRight(raw(0, q[0]), "×xX*:：，, "))
-		if name == "" || utf8Len(name) > 20 || !startsHan(name) {
+		// a service or an unbranded item: "安装调试服务1项"; not a labelled
+		// figure ("标段数量：1个")
+		name := cleanValue(strings.TrimRight(raw(0, q[0]), "×xX* "))
+		if name == "" || utf8Len(name) > 20 || !startsHan(name) || strings.ContainsAny(name, ":：") {
 			return enduse.Item{}, false
 		}
 		it.Name = name

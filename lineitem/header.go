@@ -107,8 +107,9 @@ func classifyBase(base, paren string, wan bool) column {
 	case "供应商名称", "供应商", "中标供应商", "中标供应商名称", "成交供应商", "成交供应商名称", "中标人", "成交人",
 		"中标单位", "成交单位", "中标(成交)供应商名称", "中标人名称":
 		return column{field: fieldSupplier}
-	case "服务范围", "服务要求", "服务时间", "服务期限", "服务标准", "服务内容", "施工范围", "施工工期", "工期",
-		"服务期", "建设内容", "建设规模":
+	case "服务范围", "服务要求", "服务时间", "服务标准", "施工范围", "施工工期":
+		// the columns of the ccgp 服务类 and 工程类 tables; 服务期限 or 服务内容
+		// alone head the summary tables of tenders, whose rows are lots
 		return column{field: fieldScope}
 	case "序号", "编号", "包号", "标项", "标包", "包件号", "NO.", "No.", "no.":
 		return column{field: fieldIndex}

@@ -190,6 +190,11 @@ func TestItems(t *testing.T) {
 				"主要标的名称：监控硬盘、网络摄像机\n规格型号（或服务要求）：详见合同清单\n主要标的数量：详见合同清单",
 		},
 		{
+			name: "figures that are not item quantities, and tender summary tables, give no items",
+			text: "采购内容：施工期间交通协管，其他1.5个月（总服务期限以实际为准）\n采购内容：小区34台电梯维保服务。\n采购内容：\n标段数量：1个\n" +
+				"序号\t招标内容\t服务内容\t服务期限\n1\t保安服务\t详见招标需求\t一年",
+		},
+		{
 			name: "contract lists restating the table are read once",
 			text: "主要标的名称：监控硬盘\n规格型号：希捷 ST4000VX013\n主要标的数量：4块\n合同清单\n序号\t货物名称\t品牌\t规格型号\t数量\n1\t监控硬盘\t希捷\tST4000VX013\t4块",
 			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 4, Unit: "块"}},
