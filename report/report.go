@@ -542,7 +542,7 @@ func findings(f enduse.Filter, res *enduse.Result, entries []Entry) []Finding {
 	if u := res.QuantityUnknown; u > 0 {
 		// a brand named without a count is units unknown, never zero units
 		if res.Quantity > 0 {
-			fmt.Fprintf(&b, "; %s more %s no quantity (units unknown, not counted)", count(u), plural(u, "announcement states", "announcements state"))
+			fmt.Fprintf(&b, "; %s of the announcements %s no quantity (units unknown, not counted)", count(u), plural(u, "states", "state"))
 		} else {
 			fmt.Fprintf(&b, "; %s %s no quantity (units unknown)", count(u), plural(u, "announcement states", "announcements state"))
 		}
