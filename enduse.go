@@ -326,6 +326,9 @@ type Notice struct {
 	Evidence map[string]Evidence `json:"evidence,omitempty"`
 	// Error is set when the document could not be read as a notice.
 	Error string `json:"error,omitempty"`
+	// Reconciliation compares the items' totals with AwardAmount; set when
+	// the notice has items or an award amount.
+	Reconciliation *Reconciliation `json:"reconciliation,omitempty"`
 }
 
 // RuneSpan returns the text of the rune span [start, end) of s, clamped to

@@ -77,6 +77,7 @@ func commands() []command {
 		{"kb", "check, list and explain the knowledge base", runKB},
 		{"serve", "serve the web UI and JSON API", runServe},
 		{"bench", "measure extraction and ingest throughput on the bundled sample", runBench},
+		{"reconcile", "check item totals against award and contract amounts on files (share that reconcile)", runReconcile},
 		{"version", "print the version", runVersion},
 	}
 }

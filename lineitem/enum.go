@@ -207,10 +207,12 @@ func splitModels(folded []rune, s, e int) [][2]int {
 // readEntry reads one enumeration entry [s,e); it needs a quantity.
 func readEntry(runes, folded []rune, s, e int) (enduse.Item, bool) {
 	text := string(folded[s:e])
-	if m := markerRe.FindString(text); m != "" {
+	m := markerRe.FindString(text)
+	if m != "" {
 		s += len([]rune(m))
 		text = string(folded[s:e])
 	}
+	numberedEntry := m != ""
 	runeAt := byteToRune(text)
 	raw := func(a, b int) string { return strings.TrimSpace(string(runes[s+runeAt[a] : s+runeAt[b]])) }
 	q := quantityAt(text)
@@ -237,9 +239,12 @@ func readEntry(runes, folded []rune, s, e int) (enduse.Item, bool) {
 		}
 	}
 	if mi == nil {
-		// a service or an unbranded item: "安装调试服务1项"; not a labelled
-		// figure ("标段数量：1个")
+		// a service or an unbranded item: "安装调试服务1项", "（4）安装调试服务：
+		// 1项"; not a labelled figure outside a numbered list ("标段数量：1个")
 		name := cleanValue(strings.TrimRight(raw(0, q[0]), "×xX* "))
+		if numberedEntry {
+			name = strings.TrimRight(name, ":： ")
+		}
 		if name == "" || utf8Len(name) > 20 || !startsHan(name) || strings.ContainsAny(name, ":：") {
 			return enduse.Item{}, false
 		}

@@ -154,10 +154,11 @@ func TestItems(t *testing.T) {
 		},
 		{
 			name: "prose enumeration: (k) entries with colon, brand, quantity and total",
-			text: "三、成交内容：（1）网络存储硬盘：SEAGATE ST4000NE001，3 块，合计3240.00元；（2）备份硬盘：西部数据 WD4002FFWX，2块，合计2,560.00元。\n四、其他",
+			text: "三、成交内容：（1）网络存储硬盘：SEAGATE ST4000NE001，3 块，合计3240.00元；（2）备份硬盘：西部数据 WD4002FFWX，2块，合计2,560.00元；（3）安装调试服务：1项，合计4000.00元。\n四、其他",
 			want: []enduse.Item{
 				{Name: "网络存储硬盘", Brand: "SEAGATE", Model: "ST4000NE001", Quantity: 3, Unit: "块", Total: 3240},
 				{Name: "备份硬盘", Brand: "西部数据", Model: "WD4002FFWX", Quantity: 2, Unit: "块", Total: 2560},
+				{Name: "安装调试服务", Quantity: 1, Unit: "项", Total: 4000},
 			},
 		},
 		{

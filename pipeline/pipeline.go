@@ -18,6 +18,7 @@ import (
 	"github.com/enduse/enduse/notice"
 	"github.com/enduse/enduse/org"
 	"github.com/enduse/enduse/recognize"
+	"github.com/enduse/enduse/reconcile"
 	"github.com/enduse/enduse/redact"
 	"github.com/enduse/enduse/region"
 	"github.com/enduse/enduse/screen"
@@ -96,6 +97,10 @@ func (p *Pipeline) Process(d *enduse.Document) Result {
 	n := notice.Extract(d)
 	n.Items = lineitem.Items(d)
 	placeItems(n, d.Text)
+	if len(n.Items) > 0 || n.AwardAmount > 0 {
+		r := reconcile.Notice(n)
+		n.Reconciliation = &r
+	}
 	for i := range n.Items {
 		p.brandFirst(&n.Items[i])
 		p.Recognizer.ResolveItem(&n.Items[i])
