@@ -39,6 +39,9 @@ type Filter struct {
 	IncludeSpec bool `json:"include_spec,omitempty"`
 	Limit       int  `json:"limit,omitempty"`
 	Offset      int  `json:"offset,omitempty"`
+	// Method is a procurement method id (notice/data/methods.tsv:
+	// open_tender, competitive_consultation, inquiry, single_source, …).
+	Method string `json:"method,omitempty"`
 }
 
 // Figure is one number of an answer with the notices behind it.

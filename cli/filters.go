@@ -8,6 +8,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
+	"github.com/enduse/enduse/notice"
 	"github.com/enduse/enduse/recognize"
 )
 
@@ -35,6 +36,7 @@ func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 	fs.Var(&lists, "lists", "with --listed: only these lists (comma-separated names)")
 	fs.StringVar(&f.Text, "text", "", "full-text search in title and text")
 	fs.StringVar(&reason, "reason", "", "single-source reason: imported, outperforms, compatibility, sole_service, patent, urgent, other")
+	fs.StringVar(&f.Method, "method", "", "procurement method: "+strings.Join(notice.MethodIDs(), ", "))
 	fs.BoolVar(&f.IncludeSpec, "include-spec", false, "count brands named only as a specification (\"或同等档次\")")
 	fs.IntVar(&f.Limit, "limit", 100, "rows to list")
 	fs.IntVar(&f.Offset, "offset", 0, "rows to skip")
@@ -71,6 +73,9 @@ func ValidateFilter(f enduse.Filter) error {
 		enduse.ReasonSoleService, enduse.ReasonPatent, enduse.ReasonUrgent, enduse.ReasonOther}
 	if f.Reason != "" && !oneOf(string(f.Reason), reasons) {
 		return fmt.Errorf("unknown single-source reason %q", f.Reason)
+	}
+	if f.Method != "" && !oneOf(f.Method, notice.MethodIDs()) {
+		return fmt.Errorf("unknown procurement method %q (want one of %s)", f.Method, strings.Join(notice.MethodIDs(), ", "))
 	}
 	for _, d := range []string{f.From, f.To} {
 		if d != "" && !isoDate.MatchString(d) {

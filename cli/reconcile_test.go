@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/enduse/enduse"
 )
 
 // TestReconcile checks the item totals of a corpus against the amounts the
@@ -49,5 +51,22 @@ func TestReconcile(t *testing.T) {
 	}
 	if code, _, _ := run(t, "", "reconcile"); code != 2 {
 		t.Errorf("no input: exit %d, want 2 (usage)", code)
+	}
+}
+
+// TestValidateFilterMethod accepts the procurement method ids notices are
+// read into and names the known ones when given another.
+func TestValidateFilterMethod(t *testing.T) {
+	for _, c := range []struct {
+		method string
+		ok     bool
+	}{{"", true}, {"open_tender", true}, {"single_source", true}, {"公开招标", false}, {"tender", false}} {
+		err := ValidateFilter(enduse.Filter{Method: c.method})
+		if (err == nil) != c.ok {
+			t.Errorf("method %q: err = %v, want ok %v", c.method, err, c.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "competitive_consultation") {
+			t.Errorf("method %q: error does not list the methods: %v", c.method, err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package notice
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -29,6 +30,19 @@ var loadMethods = sync.OnceValue(func() []methodWord {
 	})
 	return out
 })
+
+// MethodIDs is the sorted list of procurement method ids notices are read
+// into (Notice.Method), for validating filters.
+func MethodIDs() []string {
+	var out []string
+	for _, m := range loadMethods() {
+		if !slices.Contains(out, m.id) {
+			out = append(out, m.id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // methodIn returns the method whose words s contains first (leftmost, then
 // longest), or "".

@@ -112,6 +112,10 @@ func (db *DB) newPlan(ctx context.Context, f enduse.Filter) (*plan, error) {
 	if f.Level != "" {
 		p.add("n.level = " + p.arg(string(f.Level)))
 	}
+	if f.Method != "" {
+		// read from the stored notice: no column, no migration
+		p.add("(n.json::json->>'method') = " + p.arg(f.Method))
+	}
 	if f.Region != "" {
 		switch d := storeutil.IsDigits(f.Region); {
 		case d && len(f.Region) == 2:

@@ -129,6 +129,10 @@ func (db *DB) planWith(ctx context.Context, f enduse.Filter, brands []string) (*
 	if f.Level != "" {
 		add("n.level = ?", string(f.Level))
 	}
+	if f.Method != "" {
+		// read from the stored notice: no column, no migration
+		add("json_extract(n.json, '$.method') = ?", f.Method)
+	}
 	if f.Region != "" {
 		switch {
 		case storeutil.IsDigits(f.Region) && len(f.Region) == 2:

@@ -2,11 +2,15 @@ package storeutil
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
 )
+
+// methodID is the form of a procurement method id (notice/data/methods.tsv).
+var methodID = regexp.MustCompile(`^[a-z][a-z_]{0,39}$`)
 
 // Paging limits of Query and Orgs.
 const (
@@ -42,6 +46,9 @@ func ValidateFilter(f enduse.Filter) (enduse.Filter, error) {
 	}
 	if f.Reason != "" && !knownReason(f.Reason) {
 		return f, bad("reason", "unknown reason class", f.Reason)
+	}
+	if f.Method != "" && !methodID.MatchString(f.Method) {
+		return f, bad("method", "want a method id such as open_tender", f.Method)
 	}
 	if f.Limit < 0 || f.Limit > MaxLimit {
 		return f, bad("limit", fmt.Sprintf("want 0..%d", MaxLimit), f.Limit)

@@ -110,6 +110,8 @@ func TestValidateFilter(t *testing.T) {
 		{"unknown sector", enduse.Filter{Sector: "police"}, false},
 		{"unknown level", enduse.Filter{Level: "city"}, false},
 		{"unknown reason", enduse.Filter{Reason: "cheap"}, false},
+		{"method id", enduse.Filter{Method: "open_tender"}, true},
+		{"malformed method", enduse.Filter{Method: "公开招标"}, false},
 		{"limit too large", enduse.Filter{Limit: MaxLimit + 1}, false},
 		{"negative offset", enduse.Filter{Offset: -1}, false},
 		{"invalid utf-8", enduse.Filter{Buyer: "\xff"}, false},

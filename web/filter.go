@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/notice"
 )
 
 // Paging limits of list endpoints.
@@ -50,6 +51,7 @@ func parseFilter(q url.Values) (enduse.Filter, error) {
 	f.Buyer, f.Supplier, f.Region = str("buyer"), str("supplier"), str("region")
 	f.From, f.To, f.Text = str("from"), str("to"), str("text")
 	f.Sector, f.Level, f.Reason = enduse.Sector(str("sector")), enduse.Level(str("level")), enduse.ReasonClass(str("reason"))
+	f.Method = str("method")
 	var err error
 	for _, b := range []struct {
 		name string
@@ -126,6 +128,9 @@ func validateFilter(f enduse.Filter) error {
 	if f.Reason != "" && !slices.Contains(reasons(), f.Reason) {
 		return bad("unknown single-source reason %q", f.Reason)
 	}
+	if f.Method != "" && !slices.Contains(notice.MethodIDs(), f.Method) {
+		return bad("unknown procurement method %q", f.Method)
+	}
 	for _, d := range []string{f.From, f.To} {
 		if d == "" {
 			continue
@@ -163,6 +168,7 @@ func filterValues(f enduse.Filter) url.Values {
 	set("to", f.To)
 	set("text", f.Text)
 	set("reason", string(f.Reason))
+	set("method", f.Method)
 	for _, b := range []struct {
 		k string
 		v bool
