@@ -20,6 +20,7 @@ const (
 	fieldTotal
 	fieldSupplier // 供应商名称: the row's supplier
 	fieldScope    // 服务范围/施工范围/服务时间…: describes a service or works item
+	fieldLot      // 包号/子包号/标段: the lot the row belongs to
 )
 
 // column is one classified header cell.
@@ -111,7 +112,9 @@ func classifyBase(base, paren string, wan bool) column {
 		// the columns of the ccgp 服务类 and 工程类 tables; 服务期限 or 服务内容
 		// alone head the summary tables of tenders, whose rows are lots
 		return column{field: fieldScope}
-	case "序号", "编号", "包号", "标项", "标包", "包件号", "NO.", "No.", "no.":
+	case "包号", "子包号", "分包号", "标包号", "标段号", "包件号", "标项号", "包组号", "合同包号":
+		return column{field: fieldLot}
+	case "序号", "编号", "标项", "标包", "NO.", "No.", "no.":
 		return column{field: fieldIndex}
 	}
 	for i, l := range nameLabels {

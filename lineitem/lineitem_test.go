@@ -201,6 +201,11 @@ func TestItems(t *testing.T) {
 			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 4, Unit: "块"}},
 		},
 		{
+			name: "a 子包号 column gives each row its lot as written",
+			text: "子包号\t货物名称\t数量（项）\t最高限价（万元）\n一\t摊铺服务\t1\t175\n二\t检测服务\t1\t80",
+			want: []enduse.Item{{Name: "摊铺服务", Quantity: 1, Unit: "项", Total: 1750000, Lot: "一"}, {Name: "检测服务", Quantity: 1, Unit: "项", Total: 800000, Lot: "二"}},
+		},
+		{
 			name: "table without item header ignored",
 			text: "序号\t专家姓名\t工作单位\t职称\n1\t某某\t某公司\t高级工程师",
 		},

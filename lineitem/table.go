@@ -263,6 +263,10 @@ func readRow(lay layout, r row, runes []rune) (enduse.Item, bool) {
 			if it.Supplier == "" && !placeholder(v) {
 				it.Supplier = v
 			}
+		case fieldLot:
+			if it.Lot == "" && !placeholder(v) && len([]rune(v)) <= 8 {
+				it.Lot = v // as written; the pipeline reads it into a lot code
+			}
 		case fieldScope:
 			if !placeholder(v) {
 				attrs++

@@ -16,6 +16,16 @@ func placeItems(n *enduse.Notice, text string) {
 	if len(n.Items) == 0 {
 		return
 	}
+	for i := range n.Items {
+		// a 包号 cell as written ("一", "包2", "子包三") → the lot code of Org.Lot
+		if l := n.Items[i].Lot; l != "" {
+			if c := notice.LotOf(l); c != "" {
+				n.Items[i].Lot = c
+			} else {
+				n.Items[i].Lot = notice.LotOf("包" + l)
+			}
+		}
+	}
 	winners := map[string][]string{} // lot → distinct winner names
 	lots := 0
 	var all []string
