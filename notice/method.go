@@ -82,5 +82,25 @@ func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
 	if id, _, _ := methodIn(title); id != "" {
 		return id
 	}
+	// A sentence of the opening paragraph: "（项目编号：…）以询价方式进行采购",
+	// "采用竞争性磋商方式". Only "以/采用/通过 … 方式" counts, so a method
+	// named otherwise in the body (a clause on 单一来源 rules) does not.
+	for _, l := range x.lines {
+		line := string(x.rs[l.s:l.e])
+		for _, m := range loadMethods() {
+			for _, p := range methodLeads {
+				for _, tail := range [...]string{"方式", "采购方式"} {
+					if i := strings.Index(line, p+m.words+tail); i >= 0 {
+						s := l.s + utf8.RuneCountInString(line[:i+len(p)])
+						x.evidence(ev, "method", span{s, s + utf8.RuneCountInString(m.words)})
+						return m.id
+					}
+				}
+			}
+		}
+	}
 	return ""
 }
+
+// methodLeads are the words that put a method into a sentence ("以询价方式").
+var methodLeads = [...]string{"以", "采用", "通过", "按照", "采取"}
