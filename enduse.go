@@ -201,22 +201,23 @@ type Resolution struct {
 
 // Item is one line of an equipment or service list.
 type Item struct {
-	Name      string  `json:"name,omitempty"`
-	Brand     string  `json:"brand,omitempty"` // the brand cell as written
-	Model     string  `json:"model,omitempty"`
-	Quantity  float64 `json:"quantity,omitempty"`
-	Unit      string  `json:"unit,omitempty"`
-	UnitPrice float64 `json:"unit_price,omitempty"`
-	Total     float64 `json:"total,omitempty"`
+	Name      string      `json:"name,omitempty"`
+	Brand     string      `json:"brand,omitempty"` // the brand cell as written
+	Model     string      `json:"model,omitempty"`
+	Quantity  float64     `json:"quantity,omitempty"`
+	Unit      string      `json:"unit,omitempty"`
+	UnitPrice float64     `json:"unit_price,omitempty"`
+	Total     float64     `json:"total,omitempty"`
+	Resolved  *Resolution `json:"resolved,omitempty"`
+	Evidence  *Evidence   `json:"evidence,omitempty"` // the row the item was read from
+
 	// Supplier is the row's supplier (供应商名称 column), else the notice's
 	// winner for the item's lot, else its single winner; empty when the
 	// notice names no winner.
 	Supplier string `json:"supplier,omitempty"`
 	// Lot is the 包/标段 number the item is listed under ("1", "2"), in the
 	// form of Org.Lot; empty when the notice has no lots.
-	Lot      string      `json:"lot,omitempty"`
-	Resolved *Resolution `json:"resolved,omitempty"`
-	Evidence *Evidence   `json:"evidence,omitempty"` // the row the item was read from
+	Lot string `json:"lot,omitempty"`
 }
 
 // MentionKind says how a mention was recognised.
