@@ -152,7 +152,8 @@ func TestShapeCatalogue(t *testing.T) {
 			count("items found", got != nil)
 			if testing.Verbose() && (got == nil || got.Brand != wi.Brand || got.Model != wi.Model || got.Name != wi.Name ||
 				wi.Quantity != nil && !same(wi.Quantity, got.Quantity) || wi.Unit != got.Unit ||
-				wi.UnitPrice != nil && !same(wi.UnitPrice, got.UnitPrice) || wi.Total != nil && !same(wi.Total, got.Total)) {
+				wi.UnitPrice != nil && !same(wi.UnitPrice, got.UnitPrice) || wi.Total != nil && !same(wi.Total, got.Total) ||
+				wi.Supplier != "" && wi.Supplier != got.Supplier) {
 				t.Logf("%s: want %s\n\tgot  %s", filepath.Base(f), show(wi.Name, wi.Brand, wi.Model, wi.Quantity, wi.Unit, wi.UnitPrice, wi.Total, wi.Supplier, wi.Lot), showItem(got))
 			}
 			if got == nil {
