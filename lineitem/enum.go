@@ -96,6 +96,15 @@ func enumItems(runes []rune, covered func(int) bool) ([]enduse.Item, [][2]int) {
 // line, then of each following line that starts with an entry marker.
 func enumEnd(folded []rune, s int) int {
 	p := s
+	for p < len(folded) && folded[p] != '\n' {
+		p++
+	}
+	if first := strings.TrimSpace(string(folded[s:p])); first != "" && !markerRe.MatchString(first) {
+		// "1、采购内容：财产一切险。\n2、本项目为…": the label's own line holds
+		// the content; the numbered lines after it are the notice's sections
+		return p
+	}
+	p = s
 	for {
 		for p < len(folded) && folded[p] != '\n' {
 			p++

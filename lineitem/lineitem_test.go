@@ -192,7 +192,8 @@ func TestItems(t *testing.T) {
 		},
 		{
 			name: "figures that are not item quantities, and tender summary tables, give no items",
-			text: "采购内容：施工期间交通协管，其他1.5个月（总服务期限以实际为准）\n采购内容：小区34台电梯维保服务。\n采购内容：\n标段数量：1个\n" +
+			text: "采购内容：施工期间交通协管，其他1.5个月（总服务期限以实际为准）\n采购内容：小区34台电梯维保服务。\n" +
+				"1、采购内容：财产一切险、机器损坏险。\n2、本项目为服务类采购项目\n6、标段数量：1个\n一、其他\n采购内容：\n标段数量：1个\n" +
 				"序号\t招标内容\t服务内容\t服务期限\n1\t保安服务\t详见招标需求\t一年",
 		},
 		{
