@@ -233,6 +233,14 @@ type Item struct {
 	Total     float64     `json:"total,omitempty"`
 	Resolved  *Resolution `json:"resolved,omitempty"`
 	Evidence  *Evidence   `json:"evidence,omitempty"` // the row the item was read from
+
+	// Supplier is the row's supplier (供应商名称 column), else the notice's
+	// winner for the item's lot, else its single winner; empty when the
+	// notice names no winner.
+	Supplier string `json:"supplier,omitempty"`
+	// Lot is the 包/标段 number the item is listed under ("1", "2"), in the
+	// form of Org.Lot; empty when the notice has no lots.
+	Lot string `json:"lot,omitempty"`
 }
 
 // MentionKind says how a mention was recognised.
@@ -348,6 +356,9 @@ type Notice struct {
 	// Attachments are the files read as part of the notice, each with the
 	// span of its text in the notice's text.
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// Reconciliation compares the items' totals with AwardAmount; set when
+	// the notice has items or an award amount.
+	Reconciliation *Reconciliation `json:"reconciliation,omitempty"`
 }
 
 // RuneSpan returns the text of the rune span [start, end) of s, clamped to

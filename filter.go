@@ -61,6 +61,9 @@ func (f Filter) Validate() (Filter, error) {
 	if f.Reason != "" && !slices.Contains(FilterReasons, f.Reason) {
 		return f, bad("reason", "unknown single-source reason (want one of "+joinValues(FilterReasons)+")", f.Reason)
 	}
+	if f.Method != "" && !methodForm(f.Method) {
+		return f, bad("method", "want a procurement method id such as open_tender", f.Method)
+	}
 	if f.Pathway != "" && !ValidPathway(f.Pathway) {
 		return f, bad("pathway", "unknown pathway (want direct, subsidiary, joint_venture, acquired, distributor or unknown_third_party)", f.Pathway)
 	}
@@ -110,4 +113,19 @@ func joinValues[T ~string](vals []T) string {
 		s[i] = string(v)
 	}
 	return strings.Join(s, ", ")
+}
+
+// methodForm reports whether s has the form of a procurement method id
+// (lower-case letters and underscores, notice/data/methods.tsv); which ids
+// exist is the notice package's to say (notice.CheckMethod).
+func methodForm(s string) bool {
+	if s == "" || len(s) > 40 || s[0] == '_' {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && r != '_' {
+			return false
+		}
+	}
+	return true
 }

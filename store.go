@@ -42,6 +42,9 @@ type Filter struct {
 	// Pathway selects brand mentions and items by how the product reached
 	// the buyer (pathway.go): "distributor", "joint_venture", ….
 	Pathway Pathway `json:"pathway,omitempty"`
+	// Method is a procurement method id (notice/data/methods.tsv:
+	// open_tender, competitive_consultation, inquiry, single_source, …).
+	Method string `json:"method,omitempty"`
 }
 
 // Figure is one number of an answer with the notices behind it.
@@ -54,6 +57,11 @@ type Figure struct {
 	// notices (stores cap the list so broad answers stay small); Notices
 	// still counts them all.
 	IDsTruncated bool `json:"ids_truncated,omitempty"`
+	// QuantityUnknown is how many of the figure's notices belong to a
+	// purchase no item of which states a quantity of what the figure
+	// counts: they name the brand or line but not how many. Their units are
+	// unknown — not zero — and Quantity leaves them out.
+	QuantityUnknown int `json:"quantity_unknown,omitempty"`
 }
 
 // Row is one notice in an answer.
@@ -104,6 +112,9 @@ type Result struct {
 	// items (direct, subsidiary, joint_venture, acquired, distributor,
 	// unknown_third_party).
 	ByPathway map[string]Figure `json:"by_pathway,omitempty"`
+	// QuantityUnknown is how many of the notices state no quantity of the
+	// filtered brands or lines (Figure.QuantityUnknown of all notices).
+	QuantityUnknown int `json:"quantity_unknown"`
 }
 
 // IngestOutcome says what happened to one document on ingest.

@@ -84,6 +84,7 @@ func commands() []command {
 		{"alerts", "list the alerts recorded by watches", runAlerts},
 		{"export", "export matching notices or items as CSV, JSON Lines, OCDS or FollowTheMoney", runExport},
 		{"doctor", "list the external tools found and the formats they enable", runDoctor},
+		{"reconcile", "check item totals against award and contract amounts on files (share that reconcile)", runReconcile},
 		{"version", "print the version", runVersion},
 		{"migrate", "show (status) or apply (up) a database's schema migrations", runMigrate},
 		{"db", "database statistics (stats) and copying SQLite into PostgreSQL (copy)", runDB},

@@ -3,9 +3,11 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
+	"github.com/enduse/enduse/notice"
 	"github.com/enduse/enduse/resolve"
 )
 
@@ -33,6 +35,7 @@ func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 	fs.Var(&lists, "lists", "with --listed: only these lists (comma-separated names)")
 	fs.StringVar(&f.Text, "text", "", "full-text search in title and text")
 	fs.StringVar(&reason, "reason", "", "single-source reason: imported, outperforms, compatibility, sole_service, patent, urgent, other")
+	fs.StringVar(&f.Method, "method", "", "procurement method: "+strings.Join(notice.MethodIDs(), ", "))
 	fs.BoolVar(&f.IncludeSpec, "include-spec", false, "count brands named only as a specification (\"或同等档次\")")
 	fs.StringVar(&pathway, "pathway", "", "how the product reached the buyer: direct, subsidiary, joint_venture, acquired, distributor, unknown_third_party")
 	fs.IntVar(&f.Limit, "limit", 100, "rows to list")
@@ -50,8 +53,10 @@ func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 // ValidateFilter checks a filter's enumerations, dates and limits: the
 // one check of enduse.Filter.Validate, which the API applies too.
 func ValidateFilter(f enduse.Filter) error {
-	_, err := f.Validate()
-	return err
+	if _, err := f.Validate(); err != nil {
+		return err
+	}
+	return notice.CheckMethod(f.Method)
 }
 
 // resolveFilter turns the brand and company the user typed (希捷, 新华三,

@@ -73,6 +73,10 @@ func printResult(w io.Writer, r *enduse.Result) {
 	} else if r.Quantity > 0 {
 		fmt.Fprint(w, "; item quantities in mixed units")
 	}
+	if r.QuantityUnknown > 0 {
+		// named without a count: units unknown, not zero
+		fmt.Fprintf(w, "; %d notices with quantity unknown", r.QuantityUnknown)
+	}
 	if r.Amount > 0 {
 		fmt.Fprintf(w, "; %s yuan", num(r.Amount))
 	}
@@ -116,9 +120,16 @@ func figures(m map[string]enduse.Figure, max int) string {
 			break
 		}
 		s := fmt.Sprintf("%s %d", k, m[k].Notices)
+		q, u := m[k].Quantity, m[k].QuantityUnknown
 		// A fractional sum adds metres or tonnes to sets: no item count.
-		if n, ok := enduse.CountedQuantity(m[k].Quantity); ok {
+		n, counted := enduse.CountedQuantity(q)
+		switch {
+		case counted && n > 0 && u > 0:
+			s += fmt.Sprintf(" (%s items, %d with quantity unknown)", num(float64(n)), u)
+		case counted && n > 0:
 			s += fmt.Sprintf(" (%s items)", num(float64(n)))
+		case u > 0:
+			s += " (quantity unknown)"
 		}
 		parts = append(parts, s)
 	}

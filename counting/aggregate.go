@@ -169,7 +169,12 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		}
 		t = acc{}
 	}
+	groups := 0 // announcements of the current purchase
 	endPurchase := func() {
+		if bestDetail <= 0 {
+			fig.QuantityUnknown += groups
+		}
+		groups = 0
 		fig.Quantity += bestSum
 		fig.Amount += amount
 		bestDetail, bestSum, amount, amountAward, haveAmount = -1, 0, 0, false, false
@@ -192,6 +197,7 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		}
 		if i == 0 || r.Group != ms[i-1].Group {
 			fig.IDs = append(fig.IDs, s.rep[r.Group].Doc)
+			groups++
 		}
 		detail, sum := 0, 0.0
 		for j := range r.Marks {
@@ -305,6 +311,7 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 	res := &enduse.Result{Documents: len(s.Recs)}
 	all := s.Figure(s.Recs, qualifies)
 	res.Notices, res.Quantity, res.Amount = all.Notices, all.Quantity, all.Amount
+	res.QuantityUnknown = all.QuantityUnknown
 
 	byType, byBuyer, bySector, byLevel, byRegion, byMonth := grouping{}, grouping{}, grouping{}, grouping{}, grouping{}, grouping{}
 	byBrand, byLine, byCat, co, byPath := grouping{}, grouping{}, grouping{}, grouping{}, grouping{}
@@ -364,7 +371,9 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 		return func(m *Mark) bool { return m.ProductLine == l }
 	})
 	res.ByCategory = s.figures(byCat, func(c string) ItemPred {
-		return func(m *Mark) bool { return m.Category == c }
+		// a parent category counts the items of its sub-categories: the
+		// "storage" mention of a notice is the storage.surveillance item's
+		return func(m *Mark) bool { return m.Category == c || strings.HasPrefix(m.Category, c+".") }
 	})
 	if len(byPath) > 0 {
 		res.ByPathway = s.figures(byPath, func(pw string) ItemPred {

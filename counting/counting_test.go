@@ -241,3 +241,42 @@ func rec(id int64, group, purchase, typ string, award float64, qty float64) *Rec
 	}
 	return r
 }
+// TestFigureQuantityUnknown counts the notices of purchases that name the
+// brand but state no quantity of it as unknown, not as zero units; a
+// re-publication adds nothing, and a purchase with an award that states a
+// quantity is known even when its tender states none.
+func TestFigureQuantityUnknown(t *testing.T) {
+	mention := func(id int64, group, purchase, typ string) *Rec {
+		r := rec(id, group, purchase, typ, 0, 0)
+		r.Marks = []Mark{{Brand: "Seagate", Match: true}} // a mention, no item
+		return r
+	}
+	noQty := rec(5, "g5", "p5", "award", 1000, 0)
+	noQty.Marks = []Mark{{Brand: "Seagate", Item: true, Match: true}} // an item with no quantity
+	cases := []struct {
+		name             string
+		members          []*Rec
+		notices, unknown int
+		quantity         float64
+	}{
+		{"mention only", []*Rec{mention(1, "g1", "p1", "award")}, 1, 1, 0},
+		{"mention re-published once", []*Rec{mention(1, "g1", "p1", "award"), mention(2, "g1", "p1", "award")}, 1, 1, 0},
+		{"item without quantity", []*Rec{noQty}, 1, 1, 0},
+		{"tender unknown, award known: purchase known", []*Rec{mention(3, "g3", "p3", "tender"), rec(4, "g4", "p3", "award", 500, 8)}, 2, 0, 8},
+		{"known and unknown purchases", []*Rec{rec(6, "g6", "p6", "award", 500, 8), mention(7, "g7", "p7", "contract")}, 2, 1, 8},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := NewSet(append([]*Rec(nil), c.members...))
+			fig := s.Figure(s.Recs, func(m *Mark) bool { return m.Match })
+			if fig.Notices != c.notices || fig.QuantityUnknown != c.unknown || fig.Quantity != c.quantity {
+				t.Errorf("figure = %d notices, %d unknown, quantity %v; want %d, %d, %v",
+					fig.Notices, fig.QuantityUnknown, fig.Quantity, c.notices, c.unknown, c.quantity)
+			}
+			if res := s.Result(&Marks{F: enduse.Filter{Limit: 10}}); res.QuantityUnknown != c.unknown {
+				t.Errorf("result quantity unknown = %d, want %d", res.QuantityUnknown, c.unknown)
+			}
+		})
+	}
+}
+

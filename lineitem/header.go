@@ -18,6 +18,9 @@ const (
 	fieldUnit
 	fieldUnitPrice
 	fieldTotal
+	fieldSupplier // 供应商名称: the row's supplier
+	fieldScope    // 服务范围/施工范围/服务时间…: describes a service or works item
+	fieldLot      // 包号/子包号/标段: the lot the row belongs to
 )
 
 // column is one classified header cell.
@@ -81,8 +84,37 @@ func classify(cell string) column {
 	}
 	base, paren := splitParen(full)
 	wan := strings.Contains(full, "万元")
+	if c := classifyBase(base, paren, wan); c.field != fieldNone {
+		return c
+	}
+	// 货物品牌, 货物型号, 产品型号, 设备数量: an attribute named with the item's kind
+	for _, p := range itemPrefixes {
+		if rest, ok := strings.CutPrefix(base, p); ok && rest != "" {
+			if c := classifyBase(rest, paren, wan); c.field != fieldNone && c.field != fieldName {
+				return c
+			}
+		}
+	}
+	return column{}
+}
+
+// itemPrefixes name the kind of item in front of an attribute header
+// (货物品牌 is 品牌 of a 货物).
+var itemPrefixes = [...]string{"货物", "产品", "设备", "商品", "标的", "物资", "服务", "工程"}
+
+// classifyBase classifies a header with its parenthesis removed.
+func classifyBase(base, paren string, wan bool) column {
 	switch base {
-	case "序号", "编号", "包号", "标项", "标包", "包件号", "NO.", "No.", "no.":
+	case "供应商名称", "供应商", "中标供应商", "中标供应商名称", "成交供应商", "成交供应商名称", "中标人", "成交人",
+		"中标单位", "成交单位", "中标(成交)供应商名称", "中标人名称":
+		return column{field: fieldSupplier}
+	case "服务范围", "服务要求", "服务时间", "服务标准", "施工范围", "施工工期":
+		// the columns of the ccgp 服务类 and 工程类 tables; 服务期限 or 服务内容
+		// alone head the summary tables of tenders, whose rows are lots
+		return column{field: fieldScope}
+	case "包号", "子包号", "分包号", "标包号", "标段号", "包件号", "标项号", "包组号", "合同包号":
+		return column{field: fieldLot}
+	case "序号", "编号", "标项", "标包", "NO.", "No.", "no.":
 		return column{field: fieldIndex}
 	}
 	for i, l := range nameLabels {
@@ -93,7 +125,9 @@ func classify(cell string) column {
 	switch {
 	case base == "品牌型号" || base == "品牌及型号" || base == "品牌/型号" || base == "品牌、型号" ||
 		base == "品牌规格型号" || base == "品牌及规格型号" || base == "品牌、规格型号" || base == "品牌/规格型号" ||
-		base == "品牌及规格" || base == "品牌规格":
+		base == "品牌及规格" || base == "品牌规格" || base == "规格型号及品牌" || base == "型号及品牌" ||
+		base == "规格及品牌" || base == "型号品牌" || base == "规格型号品牌" || base == "规格型号/品牌" ||
+		base == "型号/品牌" || base == "品牌型号规格" || base == "品牌、型号及规格" || base == "品牌及型号规格":
 		return column{field: fieldBrandModel}
 	case base == "品牌" || base == "品牌名称" || base == "制造商" || base == "生产厂家" || base == "生产厂商" ||
 		base == "制造商名称" || base == "厂家" || base == "厂商" || base == "品牌(产地)" || base == "生产商" ||
@@ -150,7 +184,7 @@ func readHeader(cells []string) (layout, bool) {
 		}
 		seen[col.field] = true
 		switch col.field {
-		case fieldBrand, fieldBrandModel, fieldModel, fieldQuantity, fieldUnit, fieldUnitPrice, fieldTotal:
+		case fieldBrand, fieldBrandModel, fieldModel, fieldQuantity, fieldUnit, fieldUnitPrice, fieldTotal, fieldScope:
 			attrs++
 		}
 		l.cols[i] = col

@@ -11,6 +11,7 @@ package lineitem
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/enduse/enduse"
 )
@@ -37,11 +38,41 @@ func Items(d *enduse.Document) []enduse.Item {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	covered := func(pos int) bool {
-		// the last row span starting at or before pos (rows do not overlap)
+		// the last span starting at or before pos (spans do not overlap)
 		i := sort.Search(len(spans), func(i int) bool { return spans[i][0] > pos }) - 1
 		return i >= 0 && pos < spans[i][1]
 	}
+	// the contract lists and prose enumerations of a notice that also has
+	// an item table often restate its rows: a restated item is read once
+	listed, blocks := listItems(runes, covered)
+	items = appendNew(items, listed)
+	spans = append(spans, blocks...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	enumerated, blocks := enumItems(runes, covered)
+	items = appendNew(items, enumerated)
+	spans = append(spans, blocks...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	items = append(items, proseItems(runes, covered)...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Evidence.Start < items[j].Evidence.Start })
+	return items
+}
+
+// appendNew appends to items those of more that do not restate one of
+// items: the same model number, or the same name and quantity.
+func appendNew(items, more []enduse.Item) []enduse.Item {
+	n := len(items)
+	for _, m := range more {
+		dup := false
+		for _, it := range items[:n] {
+			if m.Model != "" && strings.EqualFold(m.Model, it.Model) ||
+				m.Model == "" && m.Name == it.Name && m.Quantity == it.Quantity {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			items = append(items, m)
+		}
+	}
 	return items
 }

@@ -101,6 +101,112 @@ func TestItems(t *testing.T) {
 			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 20}},
 		},
 		{
+			name: "ccgp 货物类 table: prefixed headers, supplier per row, quantity forms",
+			text: "序号\t供应商名称\t货物名称\t货物品牌\t货物型号\t货物数量\t货物单价(元)\n" +
+				"1\t甲公司\t监控硬盘\t希捷\tST4000VX013\t7.00\t1,250.00\n" +
+				"2\t乙公司\t摄像机\t海康威视\tDS-2CD3T46WDV3-I3\t2（台）\t420元/台\n" +
+				"3\t乙公司\t安装服务\t/\t/\t1批\t￥9,560.00",
+			want: []enduse.Item{
+				{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 7, UnitPrice: 1250, Supplier: "甲公司"},
+				{Name: "摄像机", Brand: "海康威视", Model: "DS-2CD3T46WDV3-I3", Quantity: 2, Unit: "台", UnitPrice: 420, Supplier: "乙公司"},
+				{Name: "安装服务", Quantity: 1, Unit: "批", UnitPrice: 9560, Supplier: "乙公司"},
+			},
+		},
+		{
+			name: "ccgp 服务类 and 工程类 tables: items without figures",
+			text: "序号\t供应商名称\t服务名称\t服务范围\t服务要求\t服务时间\t服务标准\n1\t丙公司\t运维服务\t全市前端\t7×24小时\t一年\t合格\n" +
+				"段落\n序号\t供应商名称\t名称\t施工范围\t施工工期\t项目经理\t执业证书信息\n1\t丁公司\t改造工程\t土建\t90日历天\t某某\t证书",
+			want: []enduse.Item{{Name: "运维服务", Supplier: "丙公司"}, {Name: "改造工程", Supplier: "丁公司"}},
+		},
+		{
+			name: "model first in a 规格型号及品牌 cell, capacity after the model",
+			text: "序号\t名称\t规格型号及品牌\t数量\n1\tNAS硬盘\tST4000VN008/希捷\t16块\n" +
+				"名称\t品牌\t规格型号\t数量\n移动硬盘\t希捷（SEAGATE）\tSTGX1000400 1TB\t20个\n" +
+				"名称\t品牌及型号\t数量\n硬盘\t品牌：西部数据；型号：WD8003FRYZ\t10 块",
+			want: []enduse.Item{
+				{Name: "NAS硬盘", Brand: "希捷", Model: "ST4000VN008", Quantity: 16, Unit: "块"},
+				{Name: "移动硬盘", Brand: "希捷（SEAGATE）", Model: "STGX1000400", Quantity: 20, Unit: "个"},
+				{Name: "硬盘", Brand: "西部数据", Model: "WD8003FRYZ", Quantity: 10, Unit: "块"},
+			},
+		},
+		{
+			name: "contract parallel lists on lines of their own",
+			text: "六、合同主要信息\n主要标的名称：\n1.不间断电源\n2.酷鱼台式机硬盘\n规格型号（或服务要求）：\n1.山特 C3KS\n2.希捷 ST2000DM008\n" +
+				"主要标的数量：\n1.6台\n2.4个\n主要标的单价：\n1.4800元/台\n2.420元/个\n合同金额：3.0480万元",
+			want: []enduse.Item{
+				{Name: "不间断电源", Brand: "山特", Model: "C3KS", Quantity: 6, Unit: "台", UnitPrice: 4800},
+				{Name: "酷鱼台式机硬盘", Brand: "希捷", Model: "ST2000DM008", Quantity: 4, Unit: "个", UnitPrice: 420},
+			},
+		},
+		{
+			name: "contract parallel lists in one cell, (k) and ； numbering, a service entry",
+			text: "六、合同主要信息\t主要标的名称：（1）存储硬盘；（2）质保服务 规格型号（或服务要求）：（1）希捷 ST16000NM001G 16TB；（2）提供三年原厂质保及上门服务 " +
+				"主要标的数量：（1）48块；（2）1项 主要标的单价：（1）2,650.00元；（2）5000元/项 合同金额：17.760000万元 履约期限：30日",
+			want: []enduse.Item{
+				{Name: "存储硬盘", Brand: "希捷", Model: "ST16000NM001G", Quantity: 48, Unit: "块", UnitPrice: 2650},
+				{Name: "质保服务", Quantity: 1, Unit: "项", UnitPrice: 5000},
+			},
+		},
+		{
+			name: "contract lists with one unnumbered entry keep 1.5 a figure",
+			text: "主要标的名称：监控硬盘\n规格型号：希捷 ST8000VX004\n主要标的数量：30块\n主要标的单价：1.5万元\n合同金额：45万元",
+			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 30, Unit: "块", UnitPrice: 15000}},
+		},
+		{
+			name: "prose enumeration: (k) entries with colon, brand, quantity and total",
+			text: "三、成交内容：（1）网络存储硬盘：SEAGATE ST4000NE001，3 块，合计3240.00元；（2）备份硬盘：西部数据 WD4002FFWX，2块，合计2,560.00元；（3）安装调试服务：1项，合计4000.00元。\n四、其他",
+			want: []enduse.Item{
+				{Name: "网络存储硬盘", Brand: "SEAGATE", Model: "ST4000NE001", Quantity: 3, Unit: "块", Total: 3240},
+				{Name: "备份硬盘", Brand: "西部数据", Model: "WD4002FFWX", Quantity: 2, Unit: "块", Total: 2560},
+				{Name: "安装调试服务", Quantity: 1, Unit: "项", Total: 4000},
+			},
+		},
+		{
+			name: "prose enumeration: numbered lines, name brand model quantity by spaces",
+			text: "成交内容：\n1、监控硬盘 希捷 ST4000VX013 4块\n2、安装调试服务 1项\n谈判小组：某某",
+			want: []enduse.Item{
+				{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 4, Unit: "块"},
+				{Name: "安装调试服务", Quantity: 1, Unit: "项"},
+			},
+		},
+		{
+			name: "prose enumeration: semicolons, brand and series in a parenthesis, unit price",
+			text: "主要采购内容：监控硬盘（希捷SkyHawk ST8000VX004）×20块，单价1580元；汇聚交换机（华三S5130-28S-HI）×2台，单价4,900元。",
+			want: []enduse.Item{
+				{Name: "监控硬盘", Brand: "希捷", Model: "ST8000VX004", Quantity: 20, Unit: "块", UnitPrice: 1580},
+				{Name: "汇聚交换机", Brand: "华三", Model: "S5130-28S-HI", Quantity: 2, Unit: "台", UnitPrice: 4900},
+			},
+		},
+		{
+			name: "prose enumeration: 采购内容为 sentence with two models joined by 及",
+			text: "本项目采购内容为希捷（Seagate）企业级硬盘ST16000NM001G共计32块及东芝MG08ACA16TE硬盘16块，用于视频图像数据存储。",
+			want: []enduse.Item{
+				{Name: "企业级硬盘", Brand: "希捷（Seagate）", Model: "ST16000NM001G", Quantity: 32, Unit: "块"},
+				{Name: "硬盘", Brand: "东芝", Model: "MG08ACA16TE", Quantity: 16, Unit: "块"},
+			},
+		},
+		{
+			name: "no content label, no quantity, or figures elsewhere: no prose items",
+			text: "拟采购内容：对现有浪潮AS5600G2存储系统提供一年原厂维保服务\n项目概况：采购希捷ST4000VX013硬盘20块\n" +
+				"主要标的名称：监控硬盘、网络摄像机\n规格型号（或服务要求）：详见合同清单\n主要标的数量：详见合同清单",
+		},
+		{
+			name: "figures that are not item quantities, and tender summary tables, give no items",
+			text: "采购内容：施工期间交通协管，其他1.5个月（总服务期限以实际为准）\n采购内容：小区34台电梯维保服务。\n" +
+				"1、采购内容：财产一切险、机器损坏险。\n2、本项目为服务类采购项目\n6、标段数量：1个\n一、其他\n采购内容：\n标段数量：1个\n" +
+				"序号\t招标内容\t服务内容\t服务期限\n1\t保安服务\t详见招标需求\t一年",
+		},
+		{
+			name: "contract lists restating the table are read once",
+			text: "主要标的名称：监控硬盘\n规格型号：希捷 ST4000VX013\n主要标的数量：4块\n合同清单\n序号\t货物名称\t品牌\t规格型号\t数量\n1\t监控硬盘\t希捷\tST4000VX013\t4块",
+			want: []enduse.Item{{Name: "监控硬盘", Brand: "希捷", Model: "ST4000VX013", Quantity: 4, Unit: "块"}},
+		},
+		{
+			name: "a 子包号 column gives each row its lot as written",
+			text: "子包号\t货物名称\t数量（项）\t最高限价（万元）\n一\t摊铺服务\t1\t175\n二\t检测服务\t1\t80",
+			want: []enduse.Item{{Name: "摊铺服务", Quantity: 1, Unit: "项", Total: 1750000, Lot: "一"}, {Name: "检测服务", Quantity: 1, Unit: "项", Total: 800000, Lot: "二"}},
+		},
+		{
 			name: "table without item header ignored",
 			text: "序号\t专家姓名\t工作单位\t职称\n1\t某某\t某公司\t高级工程师",
 		},
@@ -280,6 +386,8 @@ func FuzzItems(f *testing.F) {
 	}
 	f.Add("名称：硬盘 品牌：希捷 型号：ST8000VX004 数量：10")
 	f.Add("名称\t品牌型号\t数量\n硬盘\t希捷/ST8000VX004\t1,0")
+	f.Add("成交内容：（1）硬盘：SEAGATE ST4000NE001，3 块，合计3,240.00元；（2）服务1项")
+	f.Add("主要标的名称：1.硬盘 2.电源\n规格型号（或服务要求）：1.希捷 ST2000DM008 2.山特 C3KS\n主要标的数量：1.4个 2.6台\n主要标的单价：1.420元/个 2.4800元/台")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return

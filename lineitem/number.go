@@ -100,8 +100,15 @@ func quantity(cell string) (float64, string) {
 	if !n.ok {
 		return 0, ""
 	}
-	// the unit is the Han word right after the figure: "20块", "2000个（第一批…）"
-	u := []rune(n.suffix)
+	// the unit is the Han word right after the figure: "20块", "2000个（第一批…）",
+	// or in a parenthesis: "2（台）"
+	suffix := n.suffix
+	if rest, ok := strings.CutPrefix(suffix, "("); ok {
+		if j := strings.IndexByte(rest, ')'); j > 0 && isHanString(rest[:j]) && len([]rune(rest[:j])) <= 3 {
+			suffix = rest[:j]
+		}
+	}
+	u := []rune(suffix)
 	k := 0
 	for k < len(u) && k < 4 && unicode.Is(unicode.Han, u[k]) {
 		k++

@@ -33,6 +33,10 @@ func splitBrandModel(v string) (brand, model string) {
 		if b != "" && m != "" && (!hasDigit(b) || len([]rune(b)) <= 4) && hasDigit(m) && len([]rune(b)) <= 20 {
 			return b, m
 		}
+		// model first: "ST4000VN008/希捷" under a 规格型号及品牌 header
+		if b != "" && m != "" && isModelToken(b) && !hasDigit(m) && len([]rune(m)) <= 20 {
+			return m, b
+		}
 	}
 	// a Han brand followed directly by a Latin/digit model: 海康威视DS-2CD…
 	rs := []rune(v)
@@ -49,6 +53,10 @@ func splitBrandModel(v string) (brand, model string) {
 	return v, ""
 }
 
+// labelPunct is what separates the labels and values of a "品牌：X；型号：Y"
+// cell, in half- and full-width forms.
+const labelPunct = " :;,、/：；，／\u3000"
+
 // labelledBrandModel reads "品牌:X 型号:Y" written inside one cell.
 func labelledBrandModel(v string) (string, string, bool) {
 	bi := strings.Index(v, "品牌")
@@ -63,8 +71,8 @@ func labelledBrandModel(v string) (string, string, bool) {
 	if bi < 0 || mi < 0 || mi < bi {
 		return "", "", false
 	}
-	b := strings.Trim(v[bi+len("品牌"):mi], " :;,、/")
-	m := strings.Trim(v[mi+mlen:], " :;,、/")
+	b := strings.Trim(v[bi+len("品牌"):mi], labelPunct)
+	m := strings.Trim(v[mi+mlen:], labelPunct)
 	if b == "" && m == "" {
 		return "", "", false
 	}

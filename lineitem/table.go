@@ -259,6 +259,18 @@ func readRow(lay layout, r row, runes []rune) (enduse.Item, bool) {
 			continue
 		}
 		switch col.field {
+		case fieldSupplier:
+			if it.Supplier == "" && !placeholder(v) {
+				it.Supplier = v
+			}
+		case fieldLot:
+			if it.Lot == "" && !placeholder(v) && len([]rune(v)) <= 8 {
+				it.Lot = v // as written; the pipeline reads it into a lot code
+			}
+		case fieldScope:
+			if !placeholder(v) {
+				attrs++
+			}
 		case fieldBrand:
 			if it.Brand == "" && !placeholder(v) {
 				it.Brand = v
@@ -363,11 +375,17 @@ func placeholder(v string) bool {
 		strings.HasPrefix(v, "投标人自") || strings.HasPrefix(v, "供应商自") || strings.HasPrefix(v, "由投标人")
 }
 
+// capacityTail matches a capacity written after a model number, " 8TB".
+var capacityTail = regexp.MustCompile(`\s+\d+(\.\d+)?\s*(TB|GB|T|G|TiB|GiB)$`)
+
 // trimModel keeps the model of a 规格型号 cell that continues with a long
 // specification ("ThinkCentre M820z-D027/型号：… 主板：…").
 func trimModel(v string) string {
 	v = strings.TrimSpace(fold(v))
 	v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "型号:"), "规格型号:"))
+	if m := capacityTail.FindStringIndex(v); m != nil && isModelToken(v[:m[0]]) {
+		v = v[:m[0]] // "STGX1000400 1TB": the capacity is not part of the model number
+	}
 	rs := []rune(v)
 	if len(rs) <= 40 {
 		return v

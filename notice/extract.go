@@ -385,14 +385,18 @@ func (x *extractor) published(ev map[string]enduse.Evidence) string {
 		x.evidence(ev, "published", sp)
 		return date
 	}
-	// A page header line: "2022年06月13日 10:15 来源：…".
+	// A page header line: "2022年06月13日 10:15 来源：…", or a bare date
+	// under the title before any labelled line (not the value of 交货时间：).
+	labelled := false
 	for i, l := range x.lines {
 		if i > 4 {
 			break
 		}
 		sp := trim(x.rs, span{l.s, l.e})
 		t := x.text(sp)
-		if l.isRow() || sp.e-sp.s > 60 || !headerDateRe.MatchString(t) {
+		bare := !labelled && headerDateOnlyRe.MatchString(t)
+		labelled = labelled || strings.ContainsAny(t, ":：")
+		if l.isRow() || sp.e-sp.s > 60 || !headerDateRe.MatchString(t) && !bare {
 			continue
 		}
 		if d, ok := ParseDate(t); ok {
@@ -459,6 +463,10 @@ func (x *extractor) signatureDate() (span, string, bool) {
 
 // headerDateRe marks a page-header line that carries the publication date.
 var headerDateRe = regexp.MustCompile(`发布|来源|时间|日期`)
+
+// headerDateOnlyRe is a header line that is only a date and time, as the
+// ccgp page writes it under the title ("2022年01月05日 10:30").
+var headerDateOnlyRe = regexp.MustCompile(`^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s*\d{1,2}:\d{2}(:\d{2})?)?$`)
 
 // codeRe is a project code: letters, digits and the punctuation codes use,
 // possibly with Chinese (湘财采计[2018]012509号).

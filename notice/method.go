@@ -2,6 +2,8 @@ package notice
 
 import (
 	_ "embed"
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -29,6 +31,19 @@ var loadMethods = sync.OnceValue(func() []methodWord {
 	})
 	return out
 })
+
+// MethodIDs is the sorted list of procurement method ids notices are read
+// into (Notice.Method), for validating filters.
+func MethodIDs() []string {
+	var out []string
+	for _, m := range loadMethods() {
+		if !slices.Contains(out, m.id) {
+			out = append(out, m.id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // methodIn returns the method whose words s contains first (leftmost, then
 // longest), or "".
@@ -68,5 +83,36 @@ func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
 	if id, _, _ := methodIn(title); id != "" {
 		return id
 	}
+	// A sentence of the opening paragraph: "（项目编号：…）以询价方式进行采购",
+	// "采用竞争性磋商方式". Only "以/采用/通过 … 方式" counts, so a method
+	// named otherwise in the body (a clause on 单一来源 rules) does not.
+	for _, l := range x.lines {
+		line := string(x.rs[l.s:l.e])
+		for _, m := range loadMethods() {
+			for _, p := range methodLeads {
+				for _, tail := range [...]string{"方式", "采购方式"} {
+					if i := strings.Index(line, p+m.words+tail); i >= 0 {
+						s := l.s + utf8.RuneCountInString(line[:i+len(p)])
+						x.evidence(ev, "method", span{s, s + utf8.RuneCountInString(m.words)})
+						return m.id
+					}
+				}
+			}
+		}
+	}
 	return ""
+}
+
+// methodLeads are the words that put a method into a sentence ("以询价方式").
+var methodLeads = [...]string{"以", "采用", "通过", "按照", "采取"}
+
+// CheckMethod returns an error (enduse.ErrInvalid) naming the known ids
+// when id is not empty and not a procurement method id; the CLI and the API
+// check --method / ?method= with it, after Filter.Validate.
+func CheckMethod(id string) error {
+	if id == "" || slices.Contains(MethodIDs(), id) {
+		return nil
+	}
+	return fmt.Errorf("filter method %q: unknown procurement method (want one of %s): %w",
+		id, strings.Join(MethodIDs(), ", "), enduse.ErrInvalid)
 }

@@ -100,13 +100,13 @@ func baseName(src string) string {
 	return src
 }
 
-// placeItems marks the evidence of items read from an attachment with the
+// placeAttachmentItems marks the evidence of items read from an attachment with the
 // attachment (file, sha256, OCR) and drops an attachment item that repeats
 // an item of an earlier section — the page's own list, or an earlier
 // attachment — so an equipment list published in both is counted once.
 // Identical rows within one section are kept: a list may name the same
 // device twice (for two lots).
-func placeItems(n *enduse.Notice) {
+func placeAttachmentItems(n *enduse.Notice) {
 	if len(n.Attachments) == 0 {
 		return
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/enduse/enduse/notice"
 	"github.com/enduse/enduse/org"
 	"github.com/enduse/enduse/recognize"
+	"github.com/enduse/enduse/reconcile"
 	"github.com/enduse/enduse/redact"
 	"github.com/enduse/enduse/region"
 	"github.com/enduse/enduse/rights"
@@ -219,8 +220,14 @@ func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
 	n.Attachments = combine(d)
 	clock.lap(stageNotice)
 	n.Items = lineitem.Items(d)
-	placeItems(n)
+	placeAttachmentItems(n)
+	placeItems(n, d.Text)
+	if len(n.Items) > 0 || n.AwardAmount > 0 {
+		r := reconcile.Notice(n)
+		n.Reconciliation = &r
+	}
 	for i := range n.Items {
+		p.brandFirst(&n.Items[i])
 		p.Recognizer.ResolveItem(&n.Items[i])
 	}
 	clock.lap(stageItems)

@@ -47,6 +47,11 @@ func (dialect) List(vals any) any {
 
 func (dialect) Like(col, ph string) string { return col + " ILIKE " + ph }
 
+// JSONText implements sqlstore.Dialect.
+func (dialect) JSONText(col, key string) string {
+	return "(" + col + "::json->>'" + key + "')"
+}
+
 func (dialect) True(col string) string  { return col }
 func (dialect) False(col string) string { return "NOT " + col }
 

@@ -18,7 +18,7 @@ func WriteHTML(w io.Writer, d *Data) error {
 		return fmt.Errorf("write html: no report data")
 	}
 	t, err := template.New("report").Funcs(template.FuncMap{
-		"number": number, "quantity": quantity, "hitLists": hitLists, "count": count, "inc": func(i int) int { return i + 1 }, "yuan": yuan, "anchor": Anchor, "short": short,
+		"number": number, "quantity": quantityCell, "hitLists": hitLists, "figure": func(q float64, u int) enduse.Figure { return enduse.Figure{Quantity: q, QuantityUnknown: u} }, "count": count, "inc": func(i int) int { return i + 1 }, "yuan": yuan, "anchor": Anchor, "short": short,
 		"firstIDs": func(ids []string) []string { return ids[:min(len(ids), maxLinks)] },
 		"moreIDs":  func(ids []string) int { return max(len(ids)-maxLinks, 0) },
 		"resolved": resolved, "qtyText": qtyText, "orgDetail": orgDetail, "classes": joinClasses,
@@ -127,12 +127,12 @@ svg.chart{max-width:100%;height:auto;display:block;margin:1em 0}svg.chart a:hove
 {{end}}
 <h2 id="figures">Figures</h2>
 <table><tr><th>unique announcements</th><th>documents</th><th>distinct buyers</th><th>quantity</th><th>amount</th></tr>
-<tr><td class="n">{{count .Result.Notices}}</td><td class="n">{{count .Result.Documents}}</td><td class="n">{{count .Result.Buyers}}</td><td class="n">{{quantity .Result.Quantity}}</td><td class="n">{{yuan .Result.Amount}}</td></tr></table>
+<tr><td class="n">{{count .Result.Notices}}</td><td class="n">{{count .Result.Documents}}</td><td class="n">{{count .Result.Buyers}}</td><td class="n">{{quantity (figure .Result.Quantity .Result.QuantityUnknown)}}</td><td class="n">{{yuan .Result.Amount}}</td></tr></table>
 {{.Timeline}}{{.Lines}}{{.Brands}}
 {{range .Tables}}<h3 id="{{.ID}}">{{.Title}}</h3>
 {{if .Comment}}<p class="muted">{{.Comment}}</p>{{end}}
 <table><tr><th>{{.Label}}</th><th>announcements</th>{{if .HasQty}}<th>quantity</th>{{end}}{{if .HasAmt}}<th>amount</th>{{end}}<th>notices</th></tr>
-{{$t := .}}{{range .Rows}}<tr id="{{.Anchor}}"><td>{{.Label}}{{if .Detail}} <span class="muted">{{.Detail}}</span>{{end}}</td><td class="n">{{count .Notices}}</td>{{if $t.HasQty}}<td class="n">{{quantity .Quantity}}</td>{{end}}{{if $t.HasAmt}}<td class="n">{{yuan .Amount}}</td>{{end}}<td class="ids">{{template "ids" .IDs}}</td></tr>
+{{$t := .}}{{range .Rows}}<tr id="{{.Anchor}}"><td>{{.Label}}{{if .Detail}} <span class="muted">{{.Detail}}</span>{{end}}</td><td class="n">{{count .Notices}}</td>{{if $t.HasQty}}<td class="n">{{quantity .Figure}}</td>{{end}}{{if $t.HasAmt}}<td class="n">{{yuan .Amount}}</td>{{end}}<td class="ids">{{template "ids" .IDs}}</td></tr>
 {{end}}</table>
 {{end}}
 <h2 id="notes">Notes</h2>

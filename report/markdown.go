@@ -32,7 +32,8 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 	r := d.Result
 	p("## Figures\n\n")
 	p("| unique announcements | documents | distinct buyers | quantity | amount |\n|---:|---:|---:|---:|---:|\n")
-	p("| %s | %s | %s | %s | %s |\n\n", count(r.Notices), count(r.Documents), count(r.Buyers), quantity(r.Quantity), yuan(r.Amount))
+	p("| %s | %s | %s | %s | %s |\n\n", count(r.Notices), count(r.Documents), count(r.Buyers),
+		quantityCell(enduse.Figure{Quantity: r.Quantity, QuantityUnknown: r.QuantityUnknown}), yuan(r.Amount))
 	for _, t := range d.Tables {
 		p("### %s\n\n", mdText(t.Title))
 		if t.Comment != "" {
@@ -53,7 +54,7 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 			}
 			p("| %s | %s", label, count(row.Notices))
 			if t.HasQty {
-				p(" | %s", quantity(row.Quantity))
+				p(" | %s", quantityCell(row.Figure))
 			}
 			if t.HasAmt {
 				p(" | %s", yuan(row.Amount))

@@ -371,7 +371,7 @@ func tables(res *enduse.Result, entries []Entry) []Table {
 				lbl, det = detail(k)
 			}
 			t.Rows = append(t.Rows, TableRow{Anchor: id + "-" + strconv.Itoa(i+1), Label: lbl, Detail: det, Figure: f})
-			t.HasQty = t.HasQty || f.Quantity > 0
+			t.HasQty = t.HasQty || f.Quantity > 0 || f.QuantityUnknown > 0
 			t.HasAmt = t.HasAmt || f.Amount > 0
 		}
 		ts = append(ts, t)
@@ -538,6 +538,14 @@ func findings(f enduse.Filter, res *enduse.Result, entries []Entry) []Finding {
 				ps = append(ps, s)
 			}
 			b.WriteString(", of them " + strings.Join(ps, ", "))
+		}
+	}
+	if u := res.QuantityUnknown; u > 0 {
+		// a brand named without a count is units unknown, never zero units
+		if res.Quantity > 0 {
+			fmt.Fprintf(&b, "; %s of the announcements %s no quantity (units unknown, not counted)", count(u), plural(u, "states", "state"))
+		} else {
+			fmt.Fprintf(&b, "; %s %s no quantity (units unknown)", count(u), plural(u, "announcement states", "announcements state"))
 		}
 	}
 	b.WriteString(".")
@@ -903,4 +911,17 @@ func oneLine(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.NewReplacer("\t", " | ", "\r", " ", "\n", " / ").Replace(s)
 	return strings.TrimSpace(s)
+}
+
+// quantityCell is a figure's quantity for a table: the summed units, and
+// how many of its announcements state none ("248 + 3 unknown", "unknown
+// (3)"), so a notice without a count never reads as zero units.
+func quantityCell(f enduse.Figure) string {
+	switch {
+	case f.QuantityUnknown == 0:
+		return quantity(f.Quantity)
+	case f.Quantity > 0:
+		return quantity(f.Quantity) + " + " + count(f.QuantityUnknown) + " unknown"
+	}
+	return "unknown (" + count(f.QuantityUnknown) + ")"
 }

@@ -328,3 +328,22 @@ func FuzzWriters(f *testing.F) {
 		}
 	})
 }
+
+// TestQuantityCell shows a figure whose notices state no quantity as
+// unknown, never as zero units.
+func TestQuantityCell(t *testing.T) {
+	cases := []struct {
+		f    enduse.Figure
+		want string
+	}{
+		{enduse.Figure{Quantity: 248}, "248"},
+		{enduse.Figure{Quantity: 248, QuantityUnknown: 3}, "248 + 3 unknown"},
+		{enduse.Figure{QuantityUnknown: 2}, "unknown (2)"},
+		{enduse.Figure{}, "0"},
+	}
+	for _, c := range cases {
+		if got := quantityCell(c.f); got != c.want {
+			t.Errorf("quantityCell(%+v) = %q, want %q", c.f, got, c.want)
+		}
+	}
+}

@@ -47,6 +47,11 @@ func (dialect) List(vals any) any {
 
 func (dialect) Like(col, ph string) string { return col + " LIKE " + ph + ` ESCAPE '\'` }
 
+// JSONText implements sqlstore.Dialect.
+func (dialect) JSONText(col, key string) string {
+	return "json_extract(" + col + ", '$." + key + "')"
+}
+
 func (dialect) True(col string) string  { return col + " = 1" }
 func (dialect) False(col string) string { return col + " = 0" }
 

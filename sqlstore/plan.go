@@ -169,6 +169,10 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 		}
 		p.Add(c + ")")
 	}
+	if f.Method != "" {
+		// Read from the stored notice: no column, no migration.
+		p.Add(d.JSONText("n.json", "method") + " = " + p.Arg(f.Method))
+	}
 	if f.Reason != "" {
 		p.Add("n.id IN (SELECT r.notice FROM reasons r WHERE r.class = " + p.Arg(string(f.Reason)) + ")")
 	}

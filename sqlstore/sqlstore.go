@@ -42,6 +42,9 @@ type Dialect interface {
 	// Like is the condition that col matches the LIKE pattern ph
 	// (backslash escapes, see storeutil.LikeArg), ignoring case.
 	Like(col, ph string) string
+	// JSONText is the text value of the top-level key of the JSON object
+	// in column col (key is a constant identifier, never user input).
+	JSONText(col, key string) string
 	// True and False are the conditions that the boolean column col is
 	// true or false.
 	True(col string) string

@@ -46,6 +46,7 @@ type spec struct {
 	mentions                                   []string // brand texts found in body, resolved below
 	hits                                       []enduse.Hit
 	reason                                     *enduse.Reason
+	method                                     string // procurement method id
 }
 
 // build makes the document and notice of a spec. The text holds the
@@ -61,7 +62,7 @@ func (s spec) build(agency enduse.Org, resolutions map[string]enduse.Resolution)
 	n := &enduse.Notice{Schema: enduse.SchemaVersion, Source: d.Source, SHA256: d.SHA256, URL: d.URL,
 		Type: enduse.NoticeType(s.typ), Title: s.title, Published: s.published, ProjectCode: s.code,
 		Buyer: &buyer, Agency: &agency, Suppliers: s.suppliers, Budget: s.budget, AwardAmount: s.award,
-		Currency: "CNY", Items: s.items, Hits: s.hits, Reason: s.reason, Evidence: map[string]enduse.Evidence{}}
+		Currency: "CNY", Items: s.items, Hits: s.hits, Reason: s.reason, Method: s.method, Evidence: map[string]enduse.Evidence{}}
 	rs := []rune(text)
 	// Evidence for the buyer and, deliberately, for the contact line: the
 	// store must keep only its redacted form.
@@ -206,7 +207,8 @@ func fixtures() []fixture {
 			code: "XJJY-2022-3", buyer: &xjPrison, budget: 200000,
 			suppliers: []enduse.Supplier{{Org: ciscoAgent, Role: enduse.RoleSingleSource}},
 			body:      "拟采购思科交换机，原因：需与现有进口设备兼容。", mentions: []string{"思科"},
-			reason: &enduse.Reason{Classes: []enduse.ReasonClass{enduse.ReasonImported, enduse.ReasonCompatibility}, Text: "需与现有进口设备兼容"}},
+			reason: &enduse.Reason{Classes: []enduse.ReasonClass{enduse.ReasonImported, enduse.ReasonCompatibility}, Text: "需与现有进口设备兼容"},
+			method: "single_source"},
 		{name: "Y1", title: "宜昌市公安局网络改造项目中标公告", typ: "award", published: "2022-03-15",
 			code: "YC-2022-01", buyer: &yichangPSB, award: 80000, suppliers: []enduse.Supplier{winner(chutian, 80000)},
 			body: "中标内容：思科路由器替换为华三交换机5台。", mentions: []string{"思科", "华三"},

@@ -110,6 +110,8 @@ func TestValidateFilter(t *testing.T) {
 		{"from after to", enduse.Filter{From: "2022-02-01", To: "2022-01-01"}, false},
 		{"unknown sector", enduse.Filter{Sector: "police"}, false},
 		{"unknown level", enduse.Filter{Level: "city"}, false},
+		{"method id", enduse.Filter{Method: "open_tender"}, true},
+		{"malformed method", enduse.Filter{Method: "公开招标"}, false},
 		{"unknown reason", enduse.Filter{Reason: "cheap"}, false},
 		{"limit too large", enduse.Filter{Limit: MaxLimit + 1}, false},
 		{"negative offset", enduse.Filter{Offset: -1}, false},

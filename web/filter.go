@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/notice"
 )
 
 // Paging limits of list endpoints: a filter's default page is the
@@ -37,6 +38,7 @@ func parseFilter(q url.Values) (enduse.Filter, error) {
 	f.Buyer, f.Supplier, f.Region = str("buyer"), str("supplier"), str("region")
 	f.From, f.To, f.Text = str("from"), str("to"), str("text")
 	f.Sector, f.Level, f.Reason = enduse.Sector(str("sector")), enduse.Level(str("level")), enduse.ReasonClass(str("reason"))
+	f.Method = str("method")
 	var err error
 	for _, b := range []struct {
 		name string
@@ -94,8 +96,10 @@ func parseInt(name, v string, def int) (int, error) {
 // answers with a clear message instead of an empty result: the one check
 // of enduse.Filter.Validate, which the command line applies too.
 func validateFilter(f enduse.Filter) error {
-	_, err := f.Validate()
-	return err
+	if _, err := f.Validate(); err != nil {
+		return err
+	}
+	return notice.CheckMethod(f.Method)
 }
 
 // filterValues is the inverse of parseFilter (without paging): the query
@@ -122,6 +126,7 @@ func filterValues(f enduse.Filter) url.Values {
 	set("to", f.To)
 	set("text", f.Text)
 	set("reason", string(f.Reason))
+	set("method", f.Method)
 	for _, b := range []struct {
 		k string
 		v bool

@@ -12,6 +12,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
+	"github.com/enduse/enduse/reconcile"
 	"github.com/enduse/enduse/region"
 	"github.com/enduse/enduse/screen"
 	"github.com/enduse/enduse/sqlite"
@@ -121,6 +122,10 @@ func (f fixture) build() (*enduse.Document, string, *enduse.Notice) {
 	for i := range n.Items {
 		s := at("硬盘\t")
 		n.Items[i].Evidence = &enduse.Evidence{Start: s, End: at("块\n") + 1}
+	}
+	if len(n.Items) > 0 {
+		r := reconcile.Notice(n) // as the pipeline records it
+		n.Reconciliation = &r
 	}
 	return d, redacted, n
 }

@@ -83,6 +83,8 @@ func TestParseFilter(t *testing.T) {
 		{"bad sector", "sector=police", nil, true},
 		{"bad level", "level=galaxy", nil, true},
 		{"bad reason", "reason=because", nil, true},
+		{"method", "method=competitive_consultation", func(f enduse.Filter) bool { return f.Method == "competitive_consultation" }, false},
+		{"bad method", "method=公开招标", nil, true},
 		{"bad date", "to=2022-02-30", nil, true},
 		{"bad offset", "offset=-3", nil, true},
 		{"bad bool", "listed=perhaps", nil, true},
