@@ -53,10 +53,12 @@ func filterFlags(fs *flag.FlagSet) func() (enduse.Filter, error) {
 // ValidateFilter checks a filter's enumerations, dates and limits: the
 // one check of enduse.Filter.Validate, which the API applies too.
 func ValidateFilter(f enduse.Filter) error {
-	if _, err := f.Validate(); err != nil {
+	// The known methods first: their message lists them.
+	if err := notice.CheckMethod(f.Method); err != nil {
 		return err
 	}
-	return notice.CheckMethod(f.Method)
+	_, err := f.Validate()
+	return err
 }
 
 // resolveFilter turns the brand and company the user typed (希捷, 新华三,

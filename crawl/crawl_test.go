@@ -99,7 +99,11 @@ func TestReplayEveryProfile(t *testing.T) {
 			if counts[enduse.FrontierFailed] != 2 || counts[enduse.FrontierQueued] != 0 || counts[enduse.FrontierFetched] != 0 {
 				t.Errorf("frontier %v: want 2 failed (robots, off-site), nothing left", counts)
 			}
-			if got := r.maxRate(); float64(got) > rate {
+			// Arrivals are timed at the server: on a loaded machine one
+			// request can be held back past the next, so a window may see
+			// one more than the client's spacing sent; two more is a
+			// limiter fault.
+			if got := r.maxRate(); float64(got) > rate+1 {
 				t.Errorf("%d requests in one second, rate is %v", got, rate)
 			}
 			t.Logf("%s: %+v, max %d req/s (limit %v)", name, st, r.maxRate(), rate)

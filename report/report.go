@@ -918,6 +918,8 @@ func oneLine(s string) string {
 // (3)"), so a notice without a count never reads as zero units.
 func quantityCell(f enduse.Figure) string {
 	switch {
+	case f.QuantityUnknown == 0 && f.Quantity == 0:
+		return number(0)
 	case f.QuantityUnknown == 0:
 		return quantity(f.Quantity)
 	case f.Quantity > 0:

@@ -113,26 +113,8 @@ func (s *Screener) mergeSameEntity(hits []enduse.Hit, entries []int) []enduse.Hi
 	if len(hits) < 2 {
 		return hits
 	}
-	parent := make([]int, len(hits))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		if ra, rb := find(a), find(b); ra != rb {
-			if rb < ra {
-				ra, rb = rb, ra
-			}
-			parent[rb] = ra // the better (earlier) hit leads
-		}
-	}
+	uf := newUnionFind(len(hits))
+	find, union := uf.find, uf.union
 	byID, byName := map[string]int{}, map[string]int{}
 	for i, e := range entries {
 		k := s.ident[e]

@@ -23,26 +23,8 @@ func MergeHits(hits []enduse.Hit) (merged []enduse.Hit, into []int, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("merge hits: %w", err)
 	}
-	parent := make([]int, len(hits))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		if ra, rb := find(a), find(b); ra != rb {
-			if rb < ra {
-				ra, rb = rb, ra
-			}
-			parent[rb] = ra // the better (earlier) hit leads
-		}
-	}
+	uf := newUnionFind(len(hits))
+	find, union := uf.find, uf.union
 	byKey := map[string]int{}
 	see := func(i int, k string) {
 		if k == "" {

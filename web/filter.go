@@ -96,10 +96,12 @@ func parseInt(name, v string, def int) (int, error) {
 // answers with a clear message instead of an empty result: the one check
 // of enduse.Filter.Validate, which the command line applies too.
 func validateFilter(f enduse.Filter) error {
-	if _, err := f.Validate(); err != nil {
+	// The known methods first: their message lists them.
+	if err := notice.CheckMethod(f.Method); err != nil {
 		return err
 	}
-	return notice.CheckMethod(f.Method)
+	_, err := f.Validate()
+	return err
 }
 
 // filterValues is the inverse of parseFilter (without paging): the query
