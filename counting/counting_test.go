@@ -241,6 +241,7 @@ func rec(id int64, group, purchase, typ string, award float64, qty float64) *Rec
 	}
 	return r
 }
+
 // TestFigureQuantityUnknown counts the notices of purchases that name the
 // brand but state no quantity of it as unknown, not as zero units; a
 // re-publication adds nothing, and a purchase with an award that states a
@@ -279,4 +280,3 @@ func TestFigureQuantityUnknown(t *testing.T) {
 		})
 	}
 }
-
