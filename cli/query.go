@@ -129,7 +129,7 @@ func figures(m map[string]enduse.Figure, max int) string {
 		case counted && n > 0:
 			s += fmt.Sprintf(" (%s items)", num(float64(n)))
 		case u > 0:
-			s += " (quantity unknown)"
+			s += fmt.Sprintf(" (%d with quantity unknown)", u)
 		}
 		parts = append(parts, s)
 	}

@@ -169,12 +169,15 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		}
 		t = acc{}
 	}
-	groups := 0 // announcements of the current purchase
+	groups := 0    // announcements of the current purchase
+	named := false // the purchase names a brand, line or item the figure counts
 	endPurchase := func() {
-		if bestDetail <= 0 {
+		// Unknown only where something counted is named without a
+		// quantity: a notice that names nothing has no unknown quantity.
+		if bestDetail <= 0 && named {
 			fig.QuantityUnknown += groups
 		}
-		groups = 0
+		groups, named = 0, false
 		fig.Quantity += bestSum
 		fig.Amount += amount
 		bestDetail, bestSum, amount, amountAward, haveAmount = -1, 0, 0, false, false
@@ -202,6 +205,9 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		detail, sum := 0, 0.0
 		for j := range r.Marks {
 			m := &r.Marks[j]
+			if pred(m) {
+				named = true
+			}
 			if m.Item && pred(m) {
 				sum += m.Quantity
 				if m.Quantity > 0 {

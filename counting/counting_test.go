@@ -265,6 +265,9 @@ func TestFigureQuantityUnknown(t *testing.T) {
 		{"item without quantity", []*Rec{noQty}, 1, 1, 0},
 		{"tender unknown, award known: purchase known", []*Rec{mention(3, "g3", "p3", "tender"), rec(4, "g4", "p3", "award", 500, 8)}, 2, 0, 8},
 		{"known and unknown purchases", []*Rec{rec(6, "g6", "p6", "award", 500, 8), mention(7, "g7", "p7", "contract")}, 2, 1, 8},
+		// A notice that names no brand, line or item has nothing whose
+		// quantity is unknown.
+		{"names nothing", []*Rec{rec(8, "g8", "p8", "award", 500, 0)}, 1, 0, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
