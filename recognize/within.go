@@ -1,6 +1,10 @@
 package recognize
 
-import "github.com/enduse/enduse"
+import (
+	"sort"
+
+	"github.com/enduse/enduse"
+)
 
 // yieldToNamingAlias drops a model-number candidate that lies strictly
 // inside a longer alias of the same brand and product line ("480B" inside
@@ -8,22 +12,54 @@ import "github.com/enduse/enduse"
 // better mention. Without this the model wins the overlap, drops the alias,
 // and is then itself dropped as a short code with no brand on the line, and
 // the notice loses the mention altogether.
+//
+// Aliases are grouped by brand and line and sorted by start, with the
+// furthest end reached so far kept for each prefix, so each model needs one
+// binary search (a line of tens of thousands of codes stays linear).
 func yieldToNamingAlias(cs []cand) {
+	type key struct{ brand, line string }
+	type span struct{ bs, be, at int } // at: the alias in cs
+	groups := map[key][]span{}
+	for i := range cs {
+		a := &cs[i]
+		if a.kind != enduse.MentionModel && a.drop == "" {
+			k := key{a.brand, a.line}
+			groups[k] = append(groups[k], span{a.bs, a.be, i})
+		}
+	}
+	if len(groups) == 0 {
+		return
+	}
+	// reach[k][i] is the alias of spans[:i+1] that ends furthest.
+	reach := map[key][]int{}
+	for k, sp := range groups {
+		sort.Slice(sp, func(i, j int) bool { return sp[i].bs < sp[j].bs || sp[i].bs == sp[j].bs && sp[i].be > sp[j].be })
+		r := make([]int, len(sp))
+		for i := range sp {
+			r[i] = i
+			if i > 0 && sp[r[i-1]].be >= sp[i].be {
+				r[i] = r[i-1]
+			}
+		}
+		reach[k] = r
+	}
 	for i := range cs {
 		m := &cs[i]
 		if m.kind != enduse.MentionModel || m.drop != "" {
 			continue
 		}
-		for j := range cs {
-			a := &cs[j]
-			if a.kind == enduse.MentionModel || a.drop != "" || a.brand != m.brand || a.line != m.line {
-				continue
-			}
-			if a.bs <= m.bs && m.be <= a.be && a.be-a.bs > m.be-m.bs {
-				m.drop = "inside alias " + a.matched
-				break
-			}
+		k := key{m.brand, m.line}
+		sp := groups[k]
+		// Aliases starting at or before the model: sp[:n].
+		n := sort.Search(len(sp), func(j int) bool { return sp[j].bs > m.bs })
+		if n == 0 {
+			continue
 		}
+		best := sp[reach[k][n-1]]
+		if best.be < m.be || best.be-best.bs <= m.be-m.bs {
+			continue // no alias of this brand and line holds the model, longer
+		}
+		m.drop = "inside alias " + cs[best.at].matched
 	}
 }
 
