@@ -272,7 +272,13 @@ func TestRunItemsMatchesRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fmt.Sprint(got) != fmt.Sprint(want) {
+		// Parsed counts documents handed to the pipeline: a second copy
+		// of a document in the same run is handed over or not depending on
+		// whether the first was saved when the copy was read, so it is
+		// left out of the comparison; what is stored is not.
+		g, w := got, want
+		g.Parsed, w.Parsed = 0, 0
+		if fmt.Sprint(g) != fmt.Sprint(w) {
 			t.Errorf("%d workers: summary %+v, want %+v", workers, got, want)
 		}
 		a, err := ref.Query(ctx, enduse.Filter{Limit: 10})
