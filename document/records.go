@@ -324,12 +324,13 @@ func (e *elementReader) Read(p []byte) (int, error) {
 func (rr *recordReader) jsonLines(br *bufio.Reader) error {
 	var (
 		pending  []byte // lines of an object spanning several lines
+		prevTerm []byte // the terminator of the line before, kept in pending as written
 		scan     jsonScan
 		multi    bool // inside a multi-line object
 		skipping bool // the multi-line object went over budget: skip to its end
 	)
 	for {
-		line, tooLong, err := readLine(br, rr.b.MaxRecordBytes)
+		line, term, tooLong, err := readLine(br, rr.b.MaxRecordBytes)
 		switch {
 		case tooLong != nil:
 			rr.n++
@@ -344,7 +345,9 @@ func (rr *recordReader) jsonLines(br *bufio.Reader) error {
 		case multi:
 			done := scan.feed(line)
 			if !skipping {
-				pending = append(append(pending, '\n'), line...)
+				// the record's raw bytes are the input's: lines are joined
+				// by the terminators they had
+				pending = append(append(pending, prevTerm...), line...)
 				if int64(len(pending)) > rr.b.MaxRecordBytes {
 					rr.n++
 					if e := rr.emit(nil, overBudget("max_record_bytes", int64(len(pending)), rr.b.MaxRecordBytes)); e != nil {
@@ -379,6 +382,7 @@ func (rr *recordReader) jsonLines(br *bufio.Reader) error {
 				}
 			}
 		}
+		prevTerm = append(prevTerm[:0], term...)
 		if err == io.EOF {
 			if multi && !skipping && len(pending) > 0 {
 				if e := rr.handle(bytes.TrimSpace(pending)); e != nil {
@@ -497,11 +501,12 @@ func wrappedRecords(raw []byte, depth int) [][]byte {
 	return best
 }
 
-// readLine returns the next line without its terminator; io.EOF comes
-// with the last (possibly empty) line. A line longer than max is not held:
+// readLine returns the next line without its terminator, and the
+// terminator ("\n", "\r\n" or "" at the end); io.EOF comes with the last
+// (possibly empty) line. A line longer than max is not held:
 // it is read to its end and discarded, and tooLong is set (line then
 // holds only its first bytes), so a 10 GB line costs no memory.
-func readLine(br *bufio.Reader, max int64) (line []byte, tooLong error, err error) {
+func readLine(br *bufio.Reader, max int64) (line, term []byte, tooLong error, err error) {
 	var n int64
 	over := false
 	for {
@@ -522,14 +527,18 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong error, err erro
 		break
 	}
 	if over {
-		return nil, overBudget("max_record_bytes", n, max), err
+		return nil, nil, overBudget("max_record_bytes", n, max), err
 	}
-	line = bytes.TrimSuffix(line, []byte("\n"))
-	line = bytes.TrimSuffix(line, []byte("\r"))
+	switch {
+	case bytes.HasSuffix(line, []byte("\r\n")):
+		line, term = line[:len(line)-2], []byte("\r\n")
+	case bytes.HasSuffix(line, []byte("\n")):
+		line, term = line[:len(line)-1], []byte("\n")
+	}
 	if int64(len(line)) > max {
-		return nil, overBudget("max_record_bytes", int64(len(line)), max), err
+		return nil, nil, overBudget("max_record_bytes", int64(len(line)), max), err
 	}
-	return line, nil, err
+	return line, term, nil, err
 }
 
 // object turns one JSON object's bytes into a Document.
