@@ -254,6 +254,8 @@ func describeFilter(f enduse.Filter) string {
 	add("to", f.To)
 	add("text", f.Text)
 	add("reason", string(f.Reason))
+	add("method", f.Method)
+	add("pathway", string(f.Pathway))
 	add("lists", strings.Join(f.Lists, ","))
 	if f.Listed && len(f.Lists) == 0 {
 		parts = append(parts, "--listed")

@@ -189,6 +189,8 @@ func TestDescribeFilter(t *testing.T) {
 			"--brand Seagate --region 65 --type award,contract"},
 		{enduse.Filter{Sector: enduse.SectorPublicSecurity, Listed: true, USLinked: true}, "--sector public_security --listed --us-linked"},
 		{enduse.Filter{Listed: true, Lists: []string{"BIS Entity List"}}, "--lists BIS Entity List"},
+		{enduse.Filter{Brand: "H3C", Method: "single_source", Pathway: enduse.Pathway("joint_venture")},
+			"--brand H3C --method single_source --pathway joint_venture"},
 	}
 	for _, c := range cases {
 		if got := describeFilter(c.f); got != c.want {

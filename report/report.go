@@ -273,6 +273,8 @@ func criteria(f enduse.Filter) []string {
 	}
 	add("text", f.Text)
 	add("single-source reason", string(f.Reason))
+	add("procurement method", f.Method)
+	add("pathway", string(f.Pathway))
 	if f.IncludeSpec {
 		add("brands named only as specifications", "counted")
 	}

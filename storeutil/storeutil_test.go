@@ -39,9 +39,10 @@ func TestSplitTerms(t *testing.T) {
 	}
 }
 
-// querySeeds reads the analysts' queries in testdata/queries.txt.
+// querySeeds reads the analysts' queries, the store tests' own file
+// (storetest/testdata/queries.txt), so there is one list to extend.
 func querySeeds(tb testing.TB) []string {
-	f, err := os.Open(filepath.Join("testdata", "queries.txt"))
+	f, err := os.Open(filepath.Join("..", "storetest", "testdata", "queries.txt"))
 	if err != nil {
 		tb.Fatal(err)
 	}
