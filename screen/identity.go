@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -163,15 +162,7 @@ func (s *Screener) mergeSameEntity(hits []enduse.Hit, entries []int) []enduse.Hi
 				ls = append(ls, l)
 			}
 		}
-		sort.Slice(ls, func(a, b int) bool {
-			if ls[a].List != ls[b].List {
-				return ls[a].List < ls[b].List
-			}
-			if ls[a].Version != ls[b].Version {
-				return ls[a].Version < ls[b].Version
-			}
-			return ls[a].EntryID < ls[b].EntryID
-		})
+		sortListings(ls)
 		h.Listings = ls
 		var also []string
 		for _, l := range ls {

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/enduse/enduse"
@@ -112,15 +111,7 @@ func mergeGroup(group []enduse.Hit) enduse.Hit {
 		out = append(out, l)
 	}
 	ls = out
-	sort.Slice(ls, func(a, b int) bool {
-		if ls[a].List != ls[b].List {
-			return ls[a].List < ls[b].List
-		}
-		if ls[a].Version != ls[b].Version {
-			return ls[a].Version < ls[b].Version
-		}
-		return ls[a].EntryID < ls[b].EntryID
-	})
+	sortListings(ls)
 	had := map[[2]string]bool{{h.List, h.EntryID}: true}
 	for _, l := range h.Listings {
 		had[[2]string{l.List, l.EntryID}] = true

@@ -1,5 +1,11 @@
 package screen
 
+import (
+	"sort"
+
+	"github.com/enduse/enduse"
+)
+
 // unionFind groups hits that name one listed entity: the root of a group
 // is its smallest index, so the best (earliest) hit of a best-first list
 // leads its group.
@@ -30,4 +36,18 @@ func (u unionFind) union(a, b int) {
 		}
 		u[rb] = ra
 	}
+}
+
+// sortListings orders the listings of one entity by list, version and
+// entry id, the order hits show them in.
+func sortListings(ls []enduse.HitListing) {
+	sort.Slice(ls, func(a, b int) bool {
+		if ls[a].List != ls[b].List {
+			return ls[a].List < ls[b].List
+		}
+		if ls[a].Version != ls[b].Version {
+			return ls[a].Version < ls[b].Version
+		}
+		return ls[a].EntryID < ls[b].EntryID
+	})
 }
