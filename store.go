@@ -11,6 +11,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	ErrInvalid  = errors.New("invalid input")
 	ErrSchema   = errors.New("database schema is behind; run `enduse migrate up`")
+	// ErrChanged: what a write was computed from changed before it was
+	// made; read again and retry.
+	ErrChanged = errors.New("changed meanwhile")
 )
 
 // Filter selects notices. Zero values mean "any". Text fields match the
@@ -137,6 +140,20 @@ type DocumentStore interface {
 	// the reason and n may be nil. Saving bytes already stored returns
 	// OutcomeDuplicate and changes nothing.
 	SaveNotice(ctx context.Context, d *Document, redacted string, n *Notice, parseErr error) (IngestOutcome, error)
+}
+
+// NoticeRefresher is a store that can read a stored notice again with
+// attachments saved after it (a crawler downloads a notice's attachments
+// after the notice page).
+type NoticeRefresher interface {
+	// Family returns a stored document as it was saved and its
+	// attachments, in ingest order; ErrNotFound when it is not stored.
+	Family(ctx context.Context, sha256 string) (SaveItem, []SaveItem, error)
+	// ReplaceNotice replaces the stored notice and redacted text of d
+	// with n, read with children attachments, in one transaction; it
+	// returns ErrChanged, changing nothing, when the store holds another
+	// number of attachments of d.
+	ReplaceNotice(ctx context.Context, d *Document, redacted string, n *Notice, children int) error
 }
 
 // StoredNotice is a notice as kept in the store, with its document's

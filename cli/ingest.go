@@ -61,12 +61,14 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 
 	paths := args
 	// Attachments are read as part of their notice page (see attach).
+	docOpt := document.Options{Budget: cfg.Budget}
 	src := attach.Group(func(fn func(*enduse.Document, error) error) error {
-		return document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, fn)
+		return document.Walk(ctx, paths, fm, docOpt, fn)
 	})
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
-	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease, MemoryLimit: cfg.MemoryLimit})
+	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease,
+		MemoryLimit: cfg.MemoryLimit, Fields: fm, Document: docOpt})
 	prog.Finish()
 	sum.Disabled = document.Disabled(document.Tools(ctx, document.Options{}))
 	printSummary(env, sum, time.Since(start), *asJSON)
@@ -101,6 +103,9 @@ func printSummary(env Env, sum ingest.Summary, took time.Duration, asJSON bool) 
 	fmt.Fprintln(env.Stdout)
 	if sum.Attachments > 0 {
 		fmt.Fprintf(env.Stdout, "%d attachments read as part of their notices\n", sum.Attachments)
+	}
+	if sum.Refreshed > 0 {
+		fmt.Fprintf(env.Stdout, "%d stored notices read again with attachments that arrived after them\n", sum.Refreshed)
 	}
 	for _, d := range sum.Disabled {
 		fmt.Fprintf(env.Stderr, "  %s (see enduse doctor)\n", d)

@@ -109,8 +109,7 @@ func metaCharset(raw []byte) string {
 // tolerating the malformed forms seen in the wild ("text/html;
 // charset=gb2312;", "charset='utf-8'").
 func contentCharset(content string) string {
-	lc := strings.ToLower(content)
-	i := strings.Index(lc, "charset")
+	i := indexFoldASCII(content, "charset")
 	if i < 0 {
 		return ""
 	}
@@ -123,6 +122,19 @@ func contentCharset(content string) string {
 		rest = rest[:j]
 	}
 	return rest
+}
+
+// indexFoldASCII is the byte index of the first match of the lower-case
+// ASCII word in s, ignoring ASCII case. Unlike strings.ToLower it never
+// changes the length of s (ToLower turns each invalid byte into three),
+// so the index holds in s itself.
+func indexFoldASCII(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return i
+		}
+	}
+	return -1
 }
 
 // decodeBytes decodes raw given an optional declared charset label,

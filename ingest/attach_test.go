@@ -3,6 +3,8 @@ package ingest
 import (
 	"archive/zip"
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -186,4 +188,153 @@ func TestAttachmentsOneNotice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCrawledAttachmentsJoinNotice ingests a notice page and then, one run
+// each, its two attachments as a crawler hands them over (Parent set to
+// the page's sha256, fetched after the page): the stored notice is read
+// again each time and ends exactly as the same three files packed in one
+// ZIP — the same items with the same evidence files, the repeated table
+// not doubled, no notice of the attachments' own, and the organisations'
+// and brands' counters as one save leaves them.
+func TestCrawledAttachmentsJoinNotice(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	ctx := context.Background()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []struct{ name, data string }{
+		{"公告.html", string(readFile(t, "nb-servers.html"))},
+		{"采购需求.xlsx", string(readFile(t, "nb-table.xlsx"))},
+		{"设备清单.pdf", string(readFile(t, "equip.pdf"))},
+	}
+	parse := func(i int) *enduse.Document {
+		url := "https://ygcg.example.cn/notice/f6ecb219/" + files[i].name
+		d, err := document.Parse([]byte(files[i].data), url, document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.URL = url
+		return d
+	}
+	one := func(d *enduse.Document) Source {
+		return func(fn func(*enduse.Document, error) error) error { return fn(d, nil) }
+	}
+
+	// Another notice stored before the attachments arrive, so the
+	// notice read again cannot take back its old row id.
+	other, err := document.Parse(readFile(t, "equip.html"), "other.html", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Reference: the three files as one notice with two children.
+	refPath := filepath.Join(t.TempDir(), "ref.db")
+	ref := openDB(t, refPath)
+	if _, err := Run(ctx, ref, p, one(other), Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	whole := parse(0)
+	for i := 1; i < len(files); i++ {
+		c := parse(i)
+		c.Parent = whole.SHA256
+		whole.Children = append(whole.Children, c)
+	}
+	if _, err := Run(ctx, ref, p, one(whole), Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := ref.Notice(ctx, whole.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	crawlPath := filepath.Join(t.TempDir(), "crawl.db")
+	db := openDB(t, crawlPath)
+	page := parse(0)
+	if sum, err := Run(ctx, db, p, one(page), Options{Workers: 1}); err != nil || sum.Stored != 1 {
+		t.Fatalf("page: %+v %v", sum, err)
+	}
+	if _, err := Run(ctx, db, p, one(other), Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(files); i++ {
+		att := parse(i)
+		att.Parent = page.SHA256
+		sum, err := Run(ctx, db, p, one(att), Options{Workers: 1})
+		if err != nil || sum.Stored != 1 || sum.Refreshed != 1 || len(sum.Errors) > 0 {
+			t.Fatalf("attachment %s: %+v %v, want stored and its notice read again", files[i].name, sum, err)
+		}
+		if st, err := db.Stats(ctx); err != nil || st.Notices != 2 {
+			t.Errorf("after %s: stats %+v %v, want two notices (none of the attachment's own)", files[i].name, st, err)
+		}
+	}
+	got, err := db.Notice(ctx, page.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Attachments) != 2 || got.Text != want.Text {
+		t.Errorf("notice lists %d attachments (want 2); text equal to the ZIP's: %v", len(got.Attachments), got.Text == want.Text)
+	}
+	items := func(n *enduse.StoredNotice) []string {
+		var out []string
+		for _, it := range n.Items {
+			file := ""
+			if it.Evidence != nil {
+				file = filepath.Base(it.Evidence.File)
+			}
+			out = append(out, it.Name+" @ "+file)
+		}
+		return out
+	}
+	if g, w := strings.Join(items(got), "; "), strings.Join(items(want), "; "); g != w || len(want.Items) != 5 {
+		t.Errorf("items\n got %s\nwant %s (5)", g, w)
+	}
+	for _, q := range []string{
+		`SELECT key, documents, as_buyer FROM orgs ORDER BY key`,
+		`SELECT name, documents FROM brands ORDER BY name`,
+	} {
+		if g, w := dump(t, crawlPath, q), dump(t, refPath, q); g != w {
+			t.Errorf("%s\n got %s\nwant %s", q, g, w)
+		}
+	}
+	// The text index holds the notice once (not each reading of it),
+	// with its attachments' text.
+	for term, n := range map[string]string{"鲲鹏920": "1", "核心交换机": "2"} {
+		q := `SELECT COUNT(*) FROM notice_fts WHERE notice_fts MATCH '"` + term + `"'`
+		if g := dump(t, crawlPath, q); g != n {
+			t.Errorf("text search for %s finds %s notices, want %s", term, g, n)
+		}
+	}
+}
+
+// dump reads the rows of q from the SQLite file at path as one line.
+func dump(t *testing.T, path, q string) string {
+	t.Helper()
+	h, err := sql.Open("sqlite", path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	rows, err := h.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(vals...))
+	}
+	return strings.Join(out, "|")
 }

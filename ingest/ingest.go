@@ -41,6 +41,10 @@ type Summary struct {
 	// Attachments counts documents read as part of their notice (stored
 	// as its children, not counted in Seen).
 	Attachments int `json:"attachments,omitempty"`
+	// Refreshed counts stored notices read again with an attachment of
+	// theirs that arrived in this run (a crawled attachment is fetched
+	// after its notice page).
+	Refreshed int `json:"refreshed,omitempty"`
 	// Disabled names the formats this run could not read for want of an
 	// external tool (see document.Disabled); set by the caller.
 	Disabled []string `json:"disabled,omitempty"`
@@ -73,6 +77,11 @@ type Options struct {
 	// MemoryLimit bounds the memory of the documents in flight together
 	// (bytes, estimated per document); 0 means DefaultMemoryLimit.
 	MemoryLimit int64
+	// Fields and Document read a stored notice again when an attachment
+	// of it arrives (see Summary.Refreshed): the field map and options
+	// the inputs were read with.
+	Fields   document.FieldMap
+	Document document.Options
 }
 
 // DefaultLease is the claim lease of a run without Options.Lease.
@@ -88,6 +97,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		workers = runtime.GOMAXPROCS(0)
 	}
 	claimer, _ := st.(enduse.DocumentClaimer)
+	refresher, _ := st.(enduse.NoticeRefresher)
 	lease := opt.Lease
 	if lease <= 0 {
 		lease = DefaultLease
@@ -104,8 +114,11 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		res  pipeline.Result
 		err  error
 		out  chan job
-		skip bool  // never processed: the run was cancelled first
-		cost int64 // memory admitted for it, given back once saved
+		skip bool // never processed: the run was cancelled first
+		// attachment: an attachment of a stored notice, saved as its child
+		// and then read with it (refresh), not as a notice of its own.
+		attachment bool
+		cost       int64 // memory admitted for it, given back once saved
 	}
 	adm := newAdmission(opt.MemoryLimit)
 	jobs := make(chan job, workers*2)
@@ -128,7 +141,11 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.res, j.err = process(p, j.doc)
+				if j.attachment {
+					j.res.Redacted = redact.Apply(j.doc.Text, redact.Find(j.doc.Text))
+				} else {
+					j.res, j.err = process(p, j.doc)
+				}
 				j.out <- j
 			}
 		}()
@@ -161,7 +178,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				}
 			}
 			var n *enduse.Notice
-			if j.err == nil {
+			if j.err == nil && !j.attachment {
 				n = j.res.Notice
 			}
 			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
@@ -174,6 +191,14 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			switch outcome {
 			case enduse.OutcomeStored:
 				sum.Stored++
+				if j.attachment {
+					switch ok, err := refresh(ctx, refresher, p, j.doc.Parent, opt.Fields, opt.Document); {
+					case err != nil && ctx.Err() == nil:
+						note(fmt.Sprintf("%s: notice %s not read again with it: %v", j.doc.Source, j.doc.Parent, err))
+					case ok:
+						sum.Refreshed++
+					}
+				}
 			case enduse.OutcomeFailed:
 				sum.Failed++
 				note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
@@ -189,6 +214,16 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 	// enqueue hands a document to the workers, in input order. Its memory
 	// is admitted first and counts from here until it is saved.
 	enqueue := func(d *enduse.Document) error {
+		// An attachment of a stored notice (a crawled download) is read
+		// as part of it; one whose notice is not stored stays a notice of
+		// its own, as it was read.
+		attachment := false
+		if refresher != nil && d.Parent != "" && len(d.Children) == 0 {
+			var err error
+			if attachment, err = st.HasDocument(ctx, d.Parent); err != nil {
+				return fmt.Errorf("look up the notice of %s: %w", safetext.Escape(d.Source), err)
+			}
+		}
 		cost := adm.cost(d)
 		if err := adm.acquire(ctx, cost); err != nil {
 			return err
@@ -201,7 +236,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			return ctx.Err()
 		}
 		select {
-		case jobs <- job{doc: d, out: out, cost: cost}:
+		case jobs <- job{doc: d, out: out, cost: cost, attachment: attachment}:
 		case <-ctx.Done():
 			// The saver already waits on out: answer it, or it waits forever.
 			out <- job{doc: d, skip: true, cost: cost}

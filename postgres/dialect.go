@@ -74,6 +74,9 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 // IndexText does nothing: the trigram indexes cover the stored columns.
 func (dialect) IndexText(context.Context, *sqlstore.Tx, int64, string, string) error { return nil }
 
+// UnindexText does nothing, as IndexText.
+func (dialect) UnindexText(context.Context, *sqlstore.Tx, int64, string, string) error { return nil }
+
 // Lock takes a transaction-level advisory lock on key.
 func (dialect) Lock(ctx context.Context, tx *sqlstore.Tx, key string) error {
 	_, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key)

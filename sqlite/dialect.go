@@ -79,6 +79,13 @@ func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, notice int64, tit
 	return err
 }
 
+// UnindexText deletes a notice from the contentless FTS index, which needs
+// the values it was indexed with.
+func (dialect) UnindexText(ctx context.Context, tx *sqlstore.Tx, notice int64, title, text string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO notice_fts (notice_fts, rowid, title, text) VALUES ('delete', $1, $2, $3)`, notice, title, text)
+	return err
+}
+
 func (dialect) Lock(context.Context, *sqlstore.Tx, string) error { return nil }
 
 func (dialect) Seq(_, alias string) string { return alias + ".rowid" }

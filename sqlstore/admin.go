@@ -48,9 +48,7 @@ func (s *Store) EachDocument(ctx context.Context, fn func(enduse.SaveItem) error
 		var page []enduse.SaveItem
 		var lastAt any
 		var lastSHA string
-		q := `SELECT d.sha256, d.source, d.url, d.record_id, d.media_type, d.charset, d.title, d.published, d.parent,
-			d.raw, d.text, d.error, d.ingested_at, n.json
-			FROM documents d LEFT JOIN notices n ON n.doc = d.sha256`
+		q := selectDocument
 		args := []any{}
 		if !first {
 			q += ` WHERE d.ingested_at > $1 OR (d.ingested_at = $1 AND d.sha256 > $2)`
@@ -58,27 +56,11 @@ func (s *Store) EachDocument(ctx context.Context, fn func(enduse.SaveItem) error
 		}
 		q += ` ORDER BY d.ingested_at, d.sha256 LIMIT ` + fmt.Sprint(eachDocumentPage)
 		err := s.scanRows(ctx, s.read, q, args, func(scan func(...any) error) error {
-			d := &enduse.Document{}
-			var text, failure string
-			var at any
-			var blob sql.NullString
-			if err := scan(&d.SHA256, &d.Source, &d.URL, &d.RecordID, &d.MediaType, &d.Charset, &d.Title, &d.Published,
-				&d.Parent, &d.Raw, &text, &failure, &at, &blob); err != nil {
+			it, at, err := scanDocument(scan)
+			if err != nil {
 				return err
 			}
-			it := enduse.SaveItem{Document: d, Redacted: text}
-			switch {
-			case blob.Valid:
-				var n enduse.Notice
-				if err := json.Unmarshal([]byte(blob.String), &n); err != nil {
-					return fmt.Errorf("document %s: decode stored notice: %w", d.SHA256, err)
-				}
-				it.Notice = &n
-			case failure != "":
-				it.ParseErr = errors.New(failure)
-			default:
-				it.ParseErr = errors.New("no notice stored")
-			}
+			d := it.Document
 			page = append(page, it)
 			lastAt, lastSHA = at, d.SHA256
 			return nil
@@ -96,4 +78,38 @@ func (s *Store) EachDocument(ctx context.Context, fn func(enduse.SaveItem) error
 		}
 		afterAt, afterSHA, first = lastAt, lastSHA, false
 	}
+}
+
+// selectDocument reads stored documents with their notices, in the column
+// order scanDocument expects.
+const selectDocument = `SELECT d.sha256, d.source, d.url, d.record_id, d.media_type, d.charset, d.title, d.published, d.parent,
+	d.raw, d.text, d.error, d.ingested_at, n.json
+	FROM documents d LEFT JOIN notices n ON n.doc = d.sha256`
+
+// scanDocument scans one row of selectDocument into a SaveItem as the
+// document was saved (ParseErr set for a failed document and for an
+// attachment, which has no notice of its own), and its ingest time.
+func scanDocument(scan func(...any) error) (enduse.SaveItem, any, error) {
+	d := &enduse.Document{}
+	var text, failure string
+	var at any
+	var blob sql.NullString
+	if err := scan(&d.SHA256, &d.Source, &d.URL, &d.RecordID, &d.MediaType, &d.Charset, &d.Title, &d.Published,
+		&d.Parent, &d.Raw, &text, &failure, &at, &blob); err != nil {
+		return enduse.SaveItem{}, nil, err
+	}
+	it := enduse.SaveItem{Document: d, Redacted: text}
+	switch {
+	case blob.Valid:
+		var n enduse.Notice
+		if err := json.Unmarshal([]byte(blob.String), &n); err != nil {
+			return it, nil, fmt.Errorf("document %s: decode stored notice: %w", d.SHA256, err)
+		}
+		it.Notice = &n
+	case failure != "":
+		it.ParseErr = errors.New(failure)
+	default:
+		it.ParseErr = errors.New("no notice stored")
+	}
+	return it, at, nil
 }

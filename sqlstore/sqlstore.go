@@ -23,7 +23,7 @@ import (
 
 // Dialect is what differs between the SQL engines the store runs on. Every
 // method returns SQL text or a parameter value; none runs a statement
-// except Lock and IndexText, which run theirs in the given transaction.
+// except Lock, IndexText and UnindexText, which run theirs in the given transaction.
 type Dialect interface {
 	// Name names the engine in messages ("sqlite", "postgres").
 	Name() string
@@ -56,6 +56,9 @@ type Dialect interface {
 	// Text, in the saving transaction (a no-op where the engine indexes
 	// the stored columns itself).
 	IndexText(ctx context.Context, tx *Tx, notice int64, title, text string) error
+	// UnindexText takes a notice out of that index before it is deleted;
+	// title and text are what IndexText was given.
+	UnindexText(ctx context.Context, tx *Tx, notice int64, title, text string) error
 	// Lock serialises, until tx ends, the transactions that lock key (a
 	// no-op where the engine has one writer).
 	Lock(ctx context.Context, tx *Tx, key string) error
