@@ -1,9 +1,11 @@
 package recognize
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
@@ -187,5 +189,34 @@ func TestRealKBNegatives(t *testing.T) {
 		if len(ms) == 0 || ms[0].Brand != tt.brand {
 			t.Errorf("Find(%q) = %+v, want a %s mention", tt.text, ms, tt.brand)
 		}
+	}
+}
+
+// TestDFAFindsWhatNFAFinds: the recogniser starts on its NFA and moves to
+// the DFA in a long run (dfaAfter); both must find the same mentions, in
+// the same order, on the real corpus.
+func TestDFAFindsWhatNFAFinds(t *testing.T) {
+	k, err := realOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(k) // its own: the shared one may have moved to its DFA
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := benchCorpus(t)
+	if len(text) > dfaAfter {
+		text = text[:dfaAfter-1]
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+	}
+	nfa := fmt.Sprint(r.Find(text))
+	r.ac.Store(r.buildDFA())
+	if dfa := fmt.Sprint(r.Find(text)); dfa != nfa {
+		t.Errorf("the DFA finds other mentions than the NFA on %d bytes", len(text))
+	}
+	if len(nfa) < 1000 {
+		t.Errorf("only %d bytes of mentions found: the corpus did not load", len(nfa))
 	}
 }

@@ -51,6 +51,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,11 +97,23 @@ type source struct {
 	ordinary []string
 }
 
+// dfaAfter is how many bytes a Recognizer scans with its NFA before it
+// builds its DFA: about a hundred notices, where the build starts to pay.
+const dfaAfter = 2 << 20
+
 // Recognizer finds mentions with one Aho-Corasick automaton over all
 // aliases (leftmost-longest) plus compiled model-number patterns. Built
 // once, safe for concurrent use.
 type Recognizer struct {
-	ac       ahocorasick.AhoCorasick
+	// ac is the automaton: first an NFA, built in milliseconds; once
+	// dfaAfter bytes were scanned (a long run), the DFA — twice as fast to
+	// run, a second of CPU to build — is built in the background and
+	// replaces it. A one-file run never pays for the DFA. Both find the
+	// same matches.
+	ac       atomic.Pointer[ahocorasick.AhoCorasick]
+	scanned  atomic.Int64 // bytes scanned so far
+	dfa      sync.Once    // starts the DFA build
+	buildDFA func() *ahocorasick.AhoCorasick
 	keys     []string  // folded key per automaton pattern
 	claims   [][]claim // claims per automaton pattern
 	pats     []modelPattern
@@ -212,11 +225,16 @@ func build(src source) (*Recognizer, error) {
 			r.noPrefix = append(r.noPrefix, i)
 		}
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-		MatchKind: ahocorasick.LeftMostLongestMatch,
-		DFA:       true,
-	})
-	r.ac = b.Build(r.keys)
+	automaton := func(dfa bool) *ahocorasick.AhoCorasick {
+		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+			MatchKind: ahocorasick.LeftMostLongestMatch,
+			DFA:       dfa,
+		})
+		ac := b.Build(r.keys)
+		return &ac
+	}
+	r.ac.Store(automaton(false))
+	r.buildDFA = func() *ahocorasick.AhoCorasick { return automaton(true) }
 	return r, nil
 }
 
@@ -488,7 +506,10 @@ func (r *Recognizer) scan(n *normText, text string, md mode) []cand {
 	for i := range cs {
 		models.add(cs[i].bs, cs[i].be)
 	}
-	it := r.ac.IterByte(b)
+	if r.scanned.Add(int64(len(b))) > dfaAfter {
+		r.dfa.Do(func() { go func() { r.ac.Store(r.buildDFA()) }() })
+	}
+	it := r.ac.Load().IterByte(b)
 	for m := it.Next(); m != nil; m = it.Next() {
 		bs, be, p := m.Start(), m.End(), m.Pattern()
 		for _, pi := range r.cjkAt[p] {

@@ -2,8 +2,10 @@ package screen
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,34 +85,31 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 	for i, e := range l.entries {
 		s.ident[i] = identityOf(fams, e)
 	}
-	for i, e := range l.entries {
-		person := isPerson(e)
-		names := []nameRef{{i, kindPrimary, e.Name}}
-		if e.NameZH != "" {
-			names = append(names, nameRef{i, kindZH, e.NameZH})
-		}
-		for _, a := range e.Aliases {
-			names = append(names, nameRef{i, kindAlias, a})
-		}
-		if aliases != nil && !person {
-			seen := map[string]bool{}
-			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				for _, a := range aliases(n) {
-					if !seen[a] {
-						seen[a] = true
-						names = append(names, nameRef{i, kindKB, a})
-					}
-				}
+	// Reading the entries' names is most of the build and each entry is
+	// read alone, so the entries are read on every core; the indexes are
+	// then filled in entry order, as one pass would.
+	read := make([]entryNames, len(l.entries))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(l.entries); i += workers {
+				read[i] = s.readNames(i, l.entries[i], aliases)
 			}
-		}
-		for _, n := range names {
-			for _, k := range s.keys(n.text) {
+		}()
+	}
+	wg.Wait()
+	for _, en := range read {
+		for j, n := range en.names {
+			for _, k := range en.keys[j] {
 				s.exact[k] = appendRef(s.exact[k], n)
 			}
-			if person || !organisationType(e) {
+			if en.forms == nil {
 				continue
 			}
-			f := s.parse(n.text)
+			f := en.forms[j]
 			fr := formRef{n, f}
 			switch {
 			case f.inst != "" && len(f.places) > 0:
@@ -128,6 +127,50 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 		}
 	}
 	return s, nil
+}
+
+// entryNames is one list entry's names read for the indexes: each name,
+// its exact keys and, for an organisation, its parsed form.
+type entryNames struct {
+	names []nameRef
+	keys  [][]string
+	forms []form // nil for a person or a non-organisation
+}
+
+// readNames reads the names of entry i (e) for the indexes; it only reads
+// s, so entries are read in parallel.
+func (s *Screener) readNames(i int, e enduse.ListEntry, aliases func(string) []string) entryNames {
+	person := isPerson(e)
+	names := []nameRef{{i, kindPrimary, e.Name}}
+	if e.NameZH != "" {
+		names = append(names, nameRef{i, kindZH, e.NameZH})
+	}
+	for _, a := range e.Aliases {
+		names = append(names, nameRef{i, kindAlias, a})
+	}
+	if aliases != nil && !person {
+		seen := map[string]bool{}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, a := range aliases(n) {
+				if !seen[a] {
+					seen[a] = true
+					names = append(names, nameRef{i, kindKB, a})
+				}
+			}
+		}
+	}
+	en := entryNames{names: names, keys: make([][]string, len(names))}
+	org := !person && organisationType(e)
+	if org {
+		en.forms = make([]form, len(names))
+	}
+	for j, n := range names {
+		en.keys[j] = s.keys(n.text)
+		if org {
+			en.forms[j] = s.parse(n.text)
+		}
+	}
+	return en
 }
 
 func appendRef(refs []nameRef, n nameRef) []nameRef {

@@ -5,8 +5,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/enduse/enduse/cli"
@@ -21,7 +23,21 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
+	// ENDUSE_CPUPROFILE=FILE writes a CPU profile of the whole command
+	// (go tool pprof FILE), for the per-stage tables of enduse bench.
+	if path := os.Getenv("ENDUSE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "enduse: ENDUSE_CPUPROFILE: %v\n", err)
+			os.Exit(2)
+		}
+		defer f.Close()
+	}
 	code := cli.Main(ctx, os.Args[1:], cli.OSEnv())
 	stop()
+	pprof.StopCPUProfile()
 	os.Exit(code)
 }
