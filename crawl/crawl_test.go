@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -109,6 +110,70 @@ func TestReplayEveryProfile(t *testing.T) {
 			t.Logf("%s: %+v, max %d req/s (limit %v)", name, st, r.maxRate(), rate)
 		})
 	}
+}
+
+// TestCrawledAttachments: a detail page links an equipment list and an
+// award spreadsheet; the crawler fetches them after storing the page, and
+// the stored notice ends with their items as its own (evidence naming the
+// file), the attachments stored as its children with no notice of their
+// own.
+func TestCrawledAttachments(t *testing.T) {
+	ns := loadNotices(t)[:2]
+	profiles, _ := Shipped()
+	r := newReplay(t, profiles["hainan"], ns, false)
+	equip, err := os.ReadFile("../document/testdata/formats/equip.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := os.ReadFile("../document/testdata/formats/nb-table.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.files = map[int]map[string][]byte{1: {"equip.xlsx": equip, "table.xlsx": table}}
+	p, _ := profiles["hainan"].WithBase(r.srv.URL)
+	r.profile = p
+	st, _, db := crawlReplay(t, r, p, 50)
+	if st.New != 4 {
+		t.Errorf("stats %+v: want 2 notices and 2 attachments stored", st)
+	}
+	stats, err := db.Stats(context.Background())
+	if err != nil || stats.Documents != 2 || stats.Notices != 2 {
+		t.Fatalf("store %+v %v: want 2 documents (attachments are not documents of their own), 2 notices", stats, err)
+	}
+	var page string
+	for _, row := range mustQuery(t, db).Rows {
+		if strings.Contains(row.Title, ns[1].Title) || row.Title == ns[1].Title {
+			page = row.ID
+		}
+	}
+	if page == "" {
+		t.Fatalf("notice %q not found", ns[1].Title)
+	}
+	n, err := db.Notice(context.Background(), page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Attachments) != 2 {
+		t.Fatalf("notice lists %d attachments, want 2", len(n.Attachments))
+	}
+	from := map[string]int{}
+	for _, it := range n.Items {
+		if it.Evidence != nil && it.Evidence.Doc != "" {
+			from[it.Evidence.File]++
+		}
+	}
+	if from[r.srv.URL+"/files/1/equip.xlsx"] != 3 {
+		t.Errorf("items by evidence file %v: want the equipment list's 3", from)
+	}
+}
+
+func mustQuery(t *testing.T, db *sqlite.DB) *enduse.Result {
+	t.Helper()
+	res, err := db.Query(context.Background(), enduse.Filter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // TestSinceLast: an incremental run rereads only the first list pages and

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,6 +59,9 @@ type replay struct {
 	faults  bool
 	delay   time.Duration // per detail page, to make kill tests land mid-crawl
 	offsite string        // URL on another host a detail redirects to
+	// files are attachments: notice index → file name → bytes, linked from
+	// the notice's page and served under /files/<index>/<name>.
+	files map[int]map[string][]byte
 
 	mu    sync.Mutex
 	hits  map[string]int // request URI → requests
@@ -131,6 +136,17 @@ func (r *replay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		}
 		if req.URL.Path == "/moved"+r.detailPath(i) {
 			r.writeDetail(w, req, i, false)
+			return
+		}
+	}
+	if rest, ok := strings.CutPrefix(req.URL.Path, "/files/"); ok {
+		idx, name, _ := strings.Cut(rest, "/")
+		i, _ := strconv.Atoi(idx)
+		r.mu.Lock()
+		b, ok := r.files[i][name]
+		r.mu.Unlock()
+		if ok {
+			w.Write(b)
 			return
 		}
 	}
@@ -245,7 +261,11 @@ func (r *replay) page(i int) string {
 	n := r.notices[i]
 	// The comment keeps replicas of one notice (kill tests serve a notice
 	// under several paths) distinct documents.
-	return fmt.Sprintf("<html><head><title>%s</title></head><body><!-- replay %d --><h1>%s</h1>%s</body></html>", n.Title, i, n.Title, n.InfoContent)
+	links := ""
+	for _, name := range slices.Sorted(maps.Keys(r.files[i])) {
+		links += fmt.Sprintf(`<p>附件：<a href="/files/%d/%s">%s</a></p>`, i, name, name)
+	}
+	return fmt.Sprintf("<html><head><title>%s</title></head><body><!-- replay %d --><h1>%s</h1>%s%s</body></html>", n.Title, i, n.Title, n.InfoContent, links)
 }
 
 // writeDetail serves notice i, as GBK without any charset declaration
