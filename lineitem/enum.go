@@ -15,12 +15,21 @@ var dataFS embed.FS
 
 // enumVocab is the vocabulary of prose enumerations, read from data/.
 type enumVocab struct {
-	label *regexp.Regexp // a content label and its ：/为
+	label *prefixed      // a content label and its ：/为
 	qty   *regexp.Regexp // a quantity: figure and counting unit
 }
 
 // vocab is built once from the embedded data files; it is never changed.
 var vocab = loadVocab()
+
+// quoteAll quotes each word for a regexp alternation.
+func quoteAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = regexp.QuoteMeta(w)
+	}
+	return out
+}
 
 // dataLines reads the non-blank, non-comment lines of an embedded file.
 func dataLines(name string) []string {
@@ -32,7 +41,7 @@ func dataLines(name string) []string {
 	for _, l := range strings.Split(string(b), "\n") {
 		l = strings.TrimSpace(l)
 		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, regexp.QuoteMeta(l))
+			out = append(out, l)
 		}
 	}
 	return out
@@ -42,9 +51,9 @@ func loadVocab() enumVocab {
 	labels := dataLines("data/content-labels.txt")
 	units := dataLines("data/units.txt")
 	return enumVocab{
-		label: regexp.MustCompile(`(?:` + strings.Join(labels, "|") + `)(?:\([^()]{0,8}\))?[ ]*(?::|为)`),
+		label: newPrefixed(labels, `(?:`+strings.Join(quoteAll(labels), "|")+`)(?:\([^()]{0,8}\))?[ ]*(?::|为)`),
 		// "×20块", "共计32块", "3 块", "1项"; not "16TB", not "2022年"
-		qty: regexp.MustCompile(`(?:[×xX*]\s*)?(?:共计|共|计|数量)?\s*(\d+(?:\.\d+)?)\s*(` + strings.Join(units, "|") + `)`),
+		qty: regexp.MustCompile(`(?:[×xX*]\s*)?(?:共计|共|计|数量)?\s*(\d+(?:\.\d+)?)\s*(` + strings.Join(quoteAll(units), "|") + `)`),
 	}
 }
 
@@ -71,7 +80,7 @@ func enumItems(runes []rune, covered func(int) bool) ([]enduse.Item, [][2]int) {
 	var items []enduse.Item
 	var spans [][2]int
 	last := -1
-	for _, m := range vocab.label.FindAllStringIndex(s, -1) {
+	for _, m := range vocab.label.findAll(s) {
 		start, vs := runeAt[m[0]], runeAt[m[1]]
 		if start < last || covered(start) {
 			continue

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -450,4 +452,34 @@ func TestTwoRowHeader(t *testing.T) {
 	if g := got[0]; g.Name != "硬盘" || g.Brand != "希捷" || g.Quantity != 20 || g.UnitPrice != 650 || g.Total != 13000 {
 		t.Errorf("got %+v", g)
 	}
+}
+
+// TestPrefixedFindsWhatRegexpFinds: the label finders give exactly what
+// their expressions give unanchored, on overlapping and nested labels,
+// failed label starts inside matches, and the real notices of testdata.
+func TestPrefixedFindsWhatRegexpFinds(t *testing.T) {
+	texts := []string{
+		"", "采购内容", "采购内容:", "采购内容(一):1台", "采购采购内容:x", "中标内容中标内容为", "成交明细 :a 中标明细:b",
+		"主要标的名称:服务器 规格型号(或服务要求):华为 主要标的数量:2台", "主要标的名称主要标的名称:", "标的名称(12345678901234):",
+		"规格型号:x规格型号:y", strings.Repeat("标的", 50) + "名称:",
+	}
+	files, _ := filepath.Glob("testdata/*")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && utf8.Valid(b) {
+			folded := []rune(string(b))
+			for i, r := range folded {
+				folded[i] = foldRune(r) // as the readers see it: ：→:, （→(
+			}
+			texts = append(texts, string(b), string(folded))
+		}
+	}
+	check := func(name string, p *prefixed, re *regexp.Regexp) {
+		for _, s := range texts {
+			if got, want := p.findAll(s), re.FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s on %.40q: %v, want %v", name, s, got, want)
+			}
+		}
+	}
+	check("list labels", listLabel, regexp.MustCompile(strings.TrimPrefix(strings.TrimSuffix(listLabel.anchored.String(), ")"), "^(?:")))
+	check("content labels", vocab.label, regexp.MustCompile(strings.TrimPrefix(strings.TrimSuffix(vocab.label.anchored.String(), ")"), "^(?:")))
 }

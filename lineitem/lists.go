@@ -19,7 +19,10 @@ import (
 //	主要标的单价：1.4800元/台 2.420元/个
 //
 // The n-th entries of the lists describe the n-th item.
-var listLabel = regexp.MustCompile(`(主要标的名称|标的名称|主要标的数量|标的数量|主要标的单价|标的单价|主要标的金额|规格型号)(?:\([^()]{0,12}\))?[ \t]*:`)
+var listLabel = newPrefixed(listLabels, `(`+strings.Join(listLabels, "|")+`)(?:\([^()]{0,12}\))?[ \t]*:`)
+
+// listLabels are the labels of the lists.
+var listLabels = []string{"主要标的名称", "标的名称", "主要标的数量", "标的数量", "主要标的单价", "标的单价", "主要标的金额", "规格型号"}
 
 // listKind maps a list label to the field its entries hold.
 func listKind(label string) field {
@@ -59,7 +62,7 @@ func listItems(runes []rune, covered func(int) bool) ([]enduse.Item, [][2]int) {
 	s := string(folded)
 	runeAt := byteToRune(s)
 	var fields []listField
-	for _, m := range listLabel.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range listLabel.findAll(s) {
 		start := runeAt[m[0]]
 		if covered(start) {
 			continue
