@@ -88,6 +88,9 @@ func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
 	// named otherwise in the body (a clause on 单一来源 rules) does not.
 	for _, l := range x.lines {
 		line := string(x.rs[l.s:l.e])
+		if !strings.Contains(line, "方式") {
+			continue // every pattern below ends so; most lines have none
+		}
 		for _, m := range loadMethods() {
 			for _, p := range methodLeads {
 				for _, tail := range [...]string{"方式", "采购方式"} {
