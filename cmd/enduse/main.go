@@ -8,13 +8,30 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
 	"github.com/enduse/enduse/cli"
 )
 
+// Garbage collection, unless GOGC / GOMEMLIMIT say otherwise: a heap may
+// grow to three times its live size between collections (Go's default is
+// two), which saves about a tenth of extraction's CPU, while a soft limit
+// makes the collector work harder as the heap nears softHeapLimit, so a
+// run's memory stays where the input budgets put it (docs/budgets.md).
+const (
+	gcPercent     = 200
+	softHeapLimit = 400 << 20
+)
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softHeapLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal cancels the run, which stops within a second or
 	// two with the store consistent; a second one kills at once (every
