@@ -70,13 +70,8 @@ var (
 // with a quantity becomes an item: its model number, the brand written
 // before it, the name before that, quantity, unit price and total. It
 // returns the items and the spans of the enumerations.
-func enumItems(runes []rune, covered func(int) bool) ([]enduse.Item, [][2]int) {
-	folded := make([]rune, len(runes))
-	for i, r := range runes {
-		folded[i] = foldRune(r)
-	}
-	s := string(folded)
-	runeAt := byteToRune(s)
+func enumItems(runes []rune, f *folded, covered func(int) bool) ([]enduse.Item, [][2]int) {
+	folded, s, runeAt := f.runes, f.s, f.runeAt
 	var items []enduse.Item
 	var spans [][2]int
 	last := -1

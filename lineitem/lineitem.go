@@ -44,17 +44,38 @@ func Items(d *enduse.Document) []enduse.Item {
 	}
 	// the contract lists and prose enumerations of a notice that also has
 	// an item table often restate its rows: a restated item is read once
-	listed, blocks := listItems(runes, covered)
+	f := foldAll(runes)
+	listed, blocks := listItems(runes, f, covered)
 	items = appendNew(items, listed)
 	spans = append(spans, blocks...)
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	enumerated, blocks := enumItems(runes, covered)
+	enumerated, blocks := enumItems(runes, f, covered)
 	items = appendNew(items, enumerated)
 	spans = append(spans, blocks...)
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	items = append(items, proseItems(runes, covered)...)
+	items = append(items, proseItems(runes, f.runes, covered)...)
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Evidence.Start < items[j].Evidence.Start })
 	return items
+}
+
+// folded is a notice's text as the list, enumeration and prose readers
+// read it (foldRune: full-width forms and colons folded): as runes, and as
+// a string with the rune offset of each byte offset. It is built once per
+// notice for all three.
+type folded struct {
+	runes  []rune
+	s      string
+	runeAt []int
+}
+
+func foldAll(runes []rune) *folded {
+	f := &folded{runes: make([]rune, len(runes))}
+	for i, r := range runes {
+		f.runes[i] = foldRune(r)
+	}
+	f.s = string(f.runes)
+	f.runeAt = byteToRune(f.s)
+	return f
 }
 
 // appendNew appends to items those of more that do not restate one of

@@ -483,3 +483,21 @@ func TestPrefixedFindsWhatRegexpFinds(t *testing.T) {
 	check("list labels", listLabel, regexp.MustCompile(strings.TrimPrefix(strings.TrimSuffix(listLabel.anchored.String(), ")"), "^(?:")))
 	check("content labels", vocab.label, regexp.MustCompile(strings.TrimPrefix(strings.TrimSuffix(vocab.label.anchored.String(), ")"), "^(?:")))
 }
+
+// BenchmarkPrefixed measures the list-label finder over the package's real
+// and constructed notices.
+func BenchmarkPrefixed(b *testing.B) {
+	files, _ := filepath.Glob("testdata/*")
+	var buf []byte
+	for _, f := range files {
+		if x, err := os.ReadFile(f); err == nil {
+			buf = append(buf, x...)
+		}
+	}
+	text := string(buf)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		listLabel.findAll(text)
+	}
+}

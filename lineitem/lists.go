@@ -54,13 +54,8 @@ type listField struct {
 // listItems reads the items of parallel numbered lists in runes, skipping
 // labels inside spans already read (covered). It returns the items and
 // the spans of the blocks they came from.
-func listItems(runes []rune, covered func(int) bool) ([]enduse.Item, [][2]int) {
-	folded := make([]rune, len(runes))
-	for i, r := range runes {
-		folded[i] = foldRune(r)
-	}
-	s := string(folded)
-	runeAt := byteToRune(s)
+func listItems(runes []rune, f *folded, covered func(int) bool) ([]enduse.Item, [][2]int) {
+	folded, s, runeAt := f.runes, f.s, f.runeAt
 	var fields []listField
 	for _, m := range listLabel.findAll(s) {
 		start := runeAt[m[0]]

@@ -3,25 +3,25 @@ package lineitem
 import (
 	"regexp"
 	"slices"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+	"strings"
 )
 
 // prefixed is a regular expression every match of which starts with one of
 // a few literal words (a label and what may follow it). Go's regexp scans
 // such an alternation at about 15 MB/s over Chinese text and it ran over
-// every notice's whole text; here one automaton pass finds where the words
-// occur and the expression is tried, anchored, only there.
+// every notice's whole text; here the words are found with strings.Index
+// (one SIMD pass per word: 110 MB/s for the eight list labels, where an
+// overlapping Aho-Corasick iteration managed 14–32) and the expression is
+// tried, anchored, only where one occurs.
 type prefixed struct {
-	words    ahocorasick.AhoCorasick
+	words    []string
 	anchored *regexp.Regexp
 }
 
 // newPrefixed compiles expr, whose every match must start with one of
 // words (the caller's expr begins with their alternation).
 func newPrefixed(words []string, expr string) *prefixed {
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch})
-	return &prefixed{words: b.Build(words), anchored: regexp.MustCompile(`^(?:` + expr + `)`)}
+	return &prefixed{words: words, anchored: regexp.MustCompile(`^(?:` + expr + `)`)}
 }
 
 // findAll returns what regexp.FindAllStringSubmatchIndex(s, -1) returns
@@ -30,9 +30,15 @@ func newPrefixed(words []string, expr string) *prefixed {
 // search starts where that match ends.
 func (p *prefixed) findAll(s string) [][]int {
 	var starts []int
-	it := p.words.IterOverlapping(s)
-	for m := it.Next(); m != nil; m = it.Next() {
-		starts = append(starts, m.Start())
+	for _, w := range p.words {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			starts = append(starts, i+j)
+			i += j + 1
+		}
 	}
 	slices.Sort(starts)
 	var out [][]int

@@ -47,12 +47,9 @@ func proseKind(label string) field {
 }
 
 // proseItems reads label runs from the text outside item-table rows
-// (covered reports whether a rune offset lies in such a row).
-func proseItems(runes []rune, covered func(int) bool) []enduse.Item {
-	folded := make([]rune, len(runes))
-	for i, r := range runes {
-		folded[i] = foldRune(r)
-	}
+// (covered reports whether a rune offset lies in such a row); folded is
+// runes folded (see folded).
+func proseItems(runes, folded []rune, covered func(int) bool) []enduse.Item {
 	var fields []proseField
 	for c, r := range folded {
 		if r != ':' {
