@@ -142,6 +142,14 @@ type DocumentStore interface {
 	SaveNotice(ctx context.Context, d *Document, redacted string, n *Notice, parseErr error) (IngestOutcome, error)
 }
 
+// RowIterator is a Querier that gives every row of an answer (one per
+// announcement group, newest first, as Query pages them) without paging
+// through Query, whose every page computes the whole answer where it is
+// not stored: exports and watches read whole answers.
+type RowIterator interface {
+	EachRow(ctx context.Context, f Filter, fn func(Row) error) error
+}
+
 // NoticeRefresher is a store that can read a stored notice again with
 // attachments saved after it (a crawler downloads a notice's attachments
 // after the notice page).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,9 +87,45 @@ func (s *Store) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, err
 // matched notices (most item detail, then the first stored), as the
 // aggregation does over a loaded set.
 func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
-	tx, err := s.readTx(ctx)
+	var page []int64
+	seen := 0
+	want := p.F.Offset + p.F.Limit
+	_, err := s.walkReps(ctx, p, nil, want, func(id int64) {
+		if seen >= p.F.Offset {
+			page = append(page, id)
+		}
+		seen++
+	})
 	if err != nil {
 		return nil, fmt.Errorf("page rows: %w", err)
+	}
+	out, err := s.rowsOf(ctx, p, page)
+	if err != nil {
+		return nil, fmt.Errorf("page rows: %w", err)
+	}
+	return out, nil
+}
+
+// walkCursor is where a walk of the publication order stopped: the last
+// notice read (newest first, then highest id).
+type walkCursor struct {
+	published string
+	id        int64
+}
+
+// walkReps walks the notices matching p newest first, starting after
+// after (nil: from the newest), and calls rep with each that stands for
+// its announcement group among the matched notices, until it has found
+// want, or — with want 0 — has read one batch of walkBatch notices. It
+// returns where that batch ended, nil when nothing is left. Only answers matching many notices walk
+// without a bound, so walking the publication index newest first finds a
+// page after few rows; the planner would otherwise sort every match of a
+// place/sector index. Brand conditions are probed per notice for the same
+// reason.
+func (s *Store) walkReps(ctx context.Context, p *Plan, after *walkCursor, want int, rep func(int64)) (*walkCursor, error) {
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
 	}
 	defer tx.Rollback()
 	groupArgs := s.clean(p.groupArgs)
@@ -99,76 +136,131 @@ func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
 	}
 	repStmt, err := tx.PrepareContext(ctx, "SELECT n.id FROM notices n WHERE "+repCond+" ORDER BY n.detail DESC, n.id LIMIT 1")
 	if err != nil {
-		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+		return nil, s.mapErr(err)
 	}
 	defer repStmt.Close()
-	// Only answers matching many notices are stored, so walking the
-	// publication index newest first finds a page after few rows; the
-	// planner would otherwise sort every match of a place/sector index.
-	// Brand conditions are probed per notice for the same reason.
-	where := ""
-	if len(p.groupWhere) > 0 {
-		where = " WHERE " + strings.Join(p.groupWhere, " AND ")
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT n.id, n.group_id FROM notices n"+s.d.IndexedBy("notices_published")+where+
-		" ORDER BY n.published DESC, n.id DESC", groupArgs...)
-	if err != nil {
-		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
-	}
-	want := p.F.Offset + p.F.Limit
 	reps := map[string]int64{} // group → its representative
-	var page []int64
-	seen := 0
-	for seen < want && rows.Next() {
-		var id int64
-		var group string
-		if err := rows.Scan(&id, &group); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
+	found := 0
+	for {
+		// A batch of the walk is read whole before its groups are probed:
+		// a connection runs one statement at a time (PostgreSQL refuses a
+		// probe while a cursor is open on it).
+		type walked struct {
+			id        int64
+			group     string
+			published string
 		}
-		rep, ok := reps[group]
-		if !ok {
-			if err := repStmt.QueryRowContext(ctx, append(groupArgs[:len(groupArgs):len(groupArgs)], group)...).Scan(&rep); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("page rows: group %s: %w", group, s.mapErr(err))
+		conds := slices.Clone(p.groupWhere)
+		args := groupArgs
+		if after != nil {
+			n := len(args)
+			conds = append(conds, fmt.Sprintf("(n.published < $%d OR (n.published = $%d AND n.id < $%d))", n+1, n+1, n+2))
+			args = append(args[:n:n], after.published, after.id)
+		}
+		where := ""
+		if len(conds) > 0 {
+			where = " WHERE " + strings.Join(conds, " AND ")
+		}
+		var batch []walked
+		err := s.scanRows(ctx, tx, "SELECT n.id, n.group_id, n.published FROM notices n"+s.d.IndexedBy("notices_published")+where+
+			" ORDER BY n.published DESC, n.id DESC LIMIT "+strconv.Itoa(walkBatch), args, func(scan func(...any) error) error {
+			var w walked
+			if err := scan(&w.id, &w.group, &w.published); err != nil {
+				return err
 			}
-			reps[group] = rep
+			batch = append(batch, w)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if rep != id {
-			continue
+		for _, w := range batch {
+			r, ok := reps[w.group]
+			if !ok {
+				if err := repStmt.QueryRowContext(ctx, append(groupArgs[:len(groupArgs):len(groupArgs)], w.group)...).Scan(&r); err != nil {
+					return nil, fmt.Errorf("group %s: %w", w.group, s.mapErr(err))
+				}
+				reps[w.group] = r
+			}
+			if r == w.id {
+				rep(w.id)
+				if found++; want > 0 && found >= want {
+					return nil, nil
+				}
+			}
 		}
-		if seen >= p.F.Offset {
-			page = append(page, id)
+		if len(batch) < walkBatch {
+			return nil, nil
 		}
-		seen++
+		last := batch[len(batch)-1]
+		after = &walkCursor{published: last.published, id: last.id}
+		if want == 0 {
+			return after, nil
+		}
 	}
-	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("page rows: %w", s.mapErr(err))
-	}
+}
+
+// walkBatch is how many notices one step of EachRow reads.
+const walkBatch = 500
+
+// rowsOf is the rows of the notices ids, in that order.
+func (s *Store) rowsOf(ctx context.Context, p *Plan, ids []int64) ([]enduse.Row, error) {
 	out := []enduse.Row{}
-	if len(page) == 0 {
+	if len(ids) == 0 {
 		return out, nil
 	}
-	st, err := s.load(ctx, &p.Marks, "SELECT "+recColumns+" FROM notices n WHERE "+s.d.In("n.id", "$1"), []any{s.d.List(page)})
+	st, err := s.load(ctx, &p.Marks, "SELECT "+recColumns+" FROM notices n WHERE "+s.d.In("n.id", "$1"), []any{s.d.List(ids)})
 	if err != nil {
-		return nil, fmt.Errorf("page rows: %w", err)
+		return nil, err
 	}
 	byID := map[int64]*counting.Rec{}
 	for _, r := range st.Recs {
 		byID[r.ID] = r
 	}
-	for _, id := range page {
+	for _, id := range ids {
 		if r := byID[id]; r != nil {
 			out = append(out, r.Row(p.F))
 		}
 	}
 	return out, nil
+}
+
+// EachRow calls fn with every row (one per announcement group) matching
+// f, newest first — the rows Query pages through — reading a batch of
+// notices at a time and never the whole answer: memory does not grow with
+// the store and no aggregate is computed. f's Limit and Offset are
+// ignored. No transaction is held while fn runs; notices stored meanwhile
+// are seen only when they are older than the walk's position.
+func (s *Store) EachRow(ctx context.Context, f enduse.Filter, fn func(enduse.Row) error) error {
+	f.Limit, f.Offset = 0, 0
+	p, err := s.newPlan(ctx, f)
+	if err != nil {
+		return fmt.Errorf("rows: %w", err)
+	}
+	var after *walkCursor
+	for {
+		var ids []int64
+		next, err := s.walkReps(ctx, p, after, 0, func(id int64) { ids = append(ids, id) })
+		if err != nil {
+			return fmt.Errorf("rows: %w", err)
+		}
+		res := &enduse.Result{}
+		if res.Rows, err = s.rowsOf(ctx, p, ids); err != nil {
+			return fmt.Errorf("rows: %w", err)
+		}
+		if err := s.fillRows(ctx, res); err != nil {
+			return err
+		}
+		for _, r := range res.Rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		after = next
+	}
 }
 
 // load runs a notices query selecting recColumns and loads the brand

@@ -12,7 +12,10 @@ import (
 	"github.com/enduse/enduse/storeutil"
 )
 
-var _ enduse.NoticeRefresher = (*Store)(nil)
+var (
+	_ enduse.NoticeRefresher = (*Store)(nil)
+	_ enduse.RowIterator     = (*Store)(nil)
+)
 
 // Family returns a stored document as it was saved and its attachments
 // (the documents whose parent it is), in ingest order. It returns

@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("Claims", func(t *testing.T) { testClaims(t, open) })
 	t.Run("Pathways", func(t *testing.T) { testPathways(t, open) })
 	t.Run("ReplaceNotice", func(t *testing.T) { testReplaceNotice(t, open) })
+	t.Run("EachRow", func(t *testing.T) { testEachRow(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.

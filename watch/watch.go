@@ -101,13 +101,17 @@ func matches(ctx context.Context, st enduse.Querier, w enduse.Watch) ([]enduse.A
 }
 
 // Rows calls fn with every row (one per announcement group) the store
-// answers for f, newest first, reading pages of the largest size the store
-// allows. f's own Limit and Offset are ignored.
+// answers for f, newest first: through the store's row iterator
+// (enduse.RowIterator) when it has one, else reading pages of the largest
+// size the store allows. f's own Limit and Offset are ignored.
 //
 // Notices stored while the pages are read shift later pages; a group seen
 // on an earlier page is not given twice, and a row pushed past the last
 // page is found by the next evaluation.
 func Rows(ctx context.Context, st enduse.Querier, f enduse.Filter, fn func(enduse.Row) error) error {
+	if it, ok := st.(enduse.RowIterator); ok {
+		return it.EachRow(ctx, f, fn)
+	}
 	f.Limit = storeutil.MaxLimit
 	seen := map[string]bool{}
 	for f.Offset = 0; ; f.Offset += f.Limit {
