@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/units.txt data/content-labels.txt
@@ -28,12 +29,9 @@ func dataLines(name string) []string {
 	if err != nil {
 		panic("lineitem: embedded " + name + ": " + err.Error()) // a build defect, not bad input
 	}
-	var out []string
-	for _, l := range strings.Split(string(b), "\n") {
-		l = strings.TrimSpace(l)
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, regexp.QuoteMeta(l))
-		}
+	out := linelist.Entries(string(b))
+	for i, l := range out {
+		out[i] = regexp.QuoteMeta(l)
 	}
 	return out
 }
