@@ -129,3 +129,99 @@ func methodForm(s string) bool {
 	}
 	return true
 }
+
+// Criterion is one way a filter narrows the notices, told the two ways
+// people are shown it: as the command-line flag that sets it (a watch's
+// listing) and in words (a report's criteria).
+type Criterion struct {
+	Field string // the Filter field it reads ("ProductLine")
+	Flag  string // as flags: "--product-line SkyHawk", "--type award,contract", "--us-linked"
+	Words string // in words: "product line: SkyHawk", "types: award, contract", "US-linked: yes"
+}
+
+// filterField is how one Filter field is described: a yes/no field by
+// on and yes, a valued one by values; a field with neither (paging) says
+// how many notices are shown, not which, and is no criterion.
+type filterField struct {
+	name   string                // the Go field
+	flag   string                // its command-line flag, without "--"
+	words  string                // its name in a sentence
+	yes    string                // how a sentence says a yes/no field is set
+	on     func(Filter) bool     // whether a yes/no field narrows the filter
+	values func(Filter) []string // a valued field's values, none when unset
+}
+
+// filterFields is every field of Filter, in the order descriptions list
+// them: what is bought (the brand and its company first), from whom, when,
+// then the finer criteria. filter_test.go fails on a Filter field missing
+// here, so a new field cannot go undescribed. It is never changed.
+var filterFields = []filterField{
+	{name: "Brand", flag: "brand", words: "brand", values: func(f Filter) []string { return oneValue(f.Brand) }},
+	{name: "Company", flag: "company", words: "company", values: func(f Filter) []string { return oneValue(f.Company) }},
+	{name: "Country", flag: "country", words: "country", values: func(f Filter) []string { return oneValue(f.Country) }},
+	{name: "USLinked", flag: "us-linked", words: "US-linked", yes: "yes", on: func(f Filter) bool { return f.USLinked }},
+	{name: "Category", flag: "category", words: "category", values: func(f Filter) []string { return oneValue(f.Category) }},
+	{name: "ProductLine", flag: "product-line", words: "product line", values: func(f Filter) []string { return oneValue(f.ProductLine) }},
+	{name: "Buyer", flag: "buyer", words: "buyer", values: func(f Filter) []string { return oneValue(f.Buyer) }},
+	{name: "Supplier", flag: "supplier", words: "supplier", values: func(f Filter) []string { return oneValue(f.Supplier) }},
+	{name: "Sector", flag: "sector", words: "sector", values: func(f Filter) []string { return oneValue(string(f.Sector)) }},
+	{name: "Level", flag: "level", words: "level", values: func(f Filter) []string { return oneValue(string(f.Level)) }},
+	{name: "Region", flag: "region", words: "region", values: func(f Filter) []string { return oneValue(f.Region) }},
+	{name: "Types", flag: "type", words: "types", values: func(f Filter) []string { return stringValues(f.Types) }},
+	{name: "From", flag: "from", words: "from", values: func(f Filter) []string { return oneValue(f.From) }},
+	{name: "To", flag: "to", words: "to", values: func(f Filter) []string { return oneValue(f.To) }},
+	// Lists implies Listed (Validate), so a filter with lists is told by
+	// its lists alone.
+	{name: "Listed", flag: "listed", words: "buyer on a screening list", yes: "yes",
+		on: func(f Filter) bool { return f.Listed && len(f.Lists) == 0 }},
+	{name: "Lists", flag: "lists", words: "buyer on a screening list", values: func(f Filter) []string { return f.Lists }},
+	{name: "Text", flag: "text", words: "text", values: func(f Filter) []string { return oneValue(f.Text) }},
+	{name: "Reason", flag: "reason", words: "single-source reason", values: func(f Filter) []string { return oneValue(string(f.Reason)) }},
+	{name: "Method", flag: "method", words: "procurement method", values: func(f Filter) []string { return oneValue(f.Method) }},
+	{name: "Pathway", flag: "pathway", words: "pathway", values: func(f Filter) []string { return oneValue(string(f.Pathway)) }},
+	{name: "IncludeSpec", flag: "include-spec", words: "brands named only as specifications", yes: "counted",
+		on: func(f Filter) bool { return f.IncludeSpec }},
+	{name: "Limit"},
+	{name: "Offset"},
+}
+
+// Criteria describes the filter: one Criterion for each field that
+// narrows it, in a fixed order, none for a filter that matches every
+// notice. Paging (Limit, Offset) is not described. The command line's
+// watch listing and the report's criteria both print these, so a filter
+// reads the same in both and a new field appears in both.
+func (f Filter) Criteria() []Criterion {
+	var out []Criterion
+	for _, d := range filterFields {
+		switch {
+		case d.on != nil:
+			if d.on(f) {
+				out = append(out, Criterion{Field: d.name, Flag: "--" + d.flag, Words: d.words + ": " + d.yes})
+			}
+		case d.values != nil:
+			// Flag values are comma-separated as the flags take them.
+			if v := d.values(f); len(v) > 0 {
+				out = append(out, Criterion{Field: d.name, Flag: "--" + d.flag + " " + strings.Join(v, ","),
+					Words: d.words + ": " + strings.Join(v, ", ")})
+			}
+		}
+	}
+	return out
+}
+
+// oneValue is s as a field's values: none when s is empty.
+func oneValue(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// stringValues is vals as strings.
+func stringValues[T ~string](vals []T) []string {
+	var out []string
+	for _, v := range vals {
+		out = append(out, string(v))
+	}
+	return out
+}

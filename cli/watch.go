@@ -227,44 +227,12 @@ func runWatch(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 }
 
-// describeFilter is a filter as the flags that would make it.
+// describeFilter is a filter as the flags that would make it
+// (enduse.Filter.Criteria).
 func describeFilter(f enduse.Filter) string {
 	var parts []string
-	add := func(flag, v string) {
-		if v != "" {
-			parts = append(parts, "--"+flag+" "+v)
-		}
-	}
-	add("brand", f.Brand)
-	add("company", f.Company)
-	add("country", f.Country)
-	add("category", f.Category)
-	add("product-line", f.ProductLine)
-	add("buyer", f.Buyer)
-	add("supplier", f.Supplier)
-	add("sector", string(f.Sector))
-	add("level", string(f.Level))
-	add("region", f.Region)
-	var types []string
-	for _, t := range f.Types {
-		types = append(types, string(t))
-	}
-	add("type", strings.Join(types, ","))
-	add("from", f.From)
-	add("to", f.To)
-	add("text", f.Text)
-	add("reason", string(f.Reason))
-	add("method", f.Method)
-	add("pathway", string(f.Pathway))
-	add("lists", strings.Join(f.Lists, ","))
-	if f.Listed && len(f.Lists) == 0 {
-		parts = append(parts, "--listed")
-	}
-	if f.USLinked {
-		parts = append(parts, "--us-linked")
-	}
-	if f.IncludeSpec {
-		parts = append(parts, "--include-spec")
+	for _, c := range f.Criteria() {
+		parts = append(parts, c.Flag)
 	}
 	if len(parts) == 0 {
 		return "(every notice)"

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -187,7 +189,7 @@ func TestDescribeFilter(t *testing.T) {
 		{enduse.Filter{}, "(every notice)"},
 		{enduse.Filter{Brand: "Seagate", Region: "65", Types: []enduse.NoticeType{"award", "contract"}},
 			"--brand Seagate --region 65 --type award,contract"},
-		{enduse.Filter{Sector: enduse.SectorPublicSecurity, Listed: true, USLinked: true}, "--sector public_security --listed --us-linked"},
+		{enduse.Filter{Sector: enduse.SectorPublicSecurity, Listed: true, USLinked: true}, "--us-linked --sector public_security --listed"},
 		{enduse.Filter{Listed: true, Lists: []string{"BIS Entity List"}}, "--lists BIS Entity List"},
 		{enduse.Filter{Brand: "H3C", Method: "single_source", Pathway: enduse.Pathway("joint_venture")},
 			"--brand H3C --method single_source --pathway joint_venture"},
@@ -196,5 +198,38 @@ func TestDescribeFilter(t *testing.T) {
 		if got := describeFilter(c.f); got != c.want {
 			t.Errorf("describeFilter(%+v) = %q, want %q", c.f, got, c.want)
 		}
+	}
+}
+
+// TestDescribeFilterRoundTrip: a watch's description is the flags that
+// would make it. A filter with every field set (reflection finds one left
+// unset, as a new field would be) is described, the description parsed by
+// the query flags, and the filter comes back.
+func TestDescribeFilterRoundTrip(t *testing.T) {
+	want := enduse.Filter{Brand: "Seagate", Company: "seagate", Country: "US", USLinked: true, Category: "storage",
+		ProductLine: "SkyHawk", Buyer: "公安", Supplier: "科技", Sector: enduse.SectorPublicSecurity,
+		Level: enduse.LevelCounty, Region: "65", Types: []enduse.NoticeType{"award", "contract"},
+		From: "2022-01-01", To: "2022-05-12", Listed: true, Lists: []string{"BIS", "UFLPA"}, Text: "硬盘",
+		Reason: enduse.ReasonImported, Method: "single_source", Pathway: "distributor", IncludeSpec: true,
+		Limit: 100}
+	v := reflect.ValueOf(want)
+	for i := range v.NumField() {
+		if name := v.Type().Field(i).Name; v.Field(i).IsZero() && name != "Offset" {
+			t.Fatalf("the sample filter leaves %s unset: set it (and give it a flag)", name)
+		}
+	}
+	desc := describeFilter(want)
+	fs := flag.NewFlagSet("query", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	build := filterFlags(fs)
+	if err := fs.Parse(strings.Fields(desc)); err != nil {
+		t.Fatalf("parse %q: %v", desc, err)
+	}
+	got, err := build()
+	if err != nil {
+		t.Fatalf("filter of %q: %v", desc, err)
+	}
+	if got, _ = got.Validate(); !reflect.DeepEqual(got, want) {
+		t.Errorf("%q parses to\n%+v, want\n%+v", desc, got, want)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/kb"
+	"github.com/enduse/enduse/linelist"
 	"github.com/enduse/enduse/recognize"
 )
 
@@ -186,10 +187,9 @@ type column struct{ field, word string }
 // headerColumns reads data/headers.tsv in order.
 func headerColumns() []column {
 	var out []column
-	for _, l := range dataLines(headersData) {
-		f, w, ok := strings.Cut(l, "\t")
-		if ok && f != "" && w != "" {
-			out = append(out, column{f, strings.ToLower(w)})
+	for _, r := range linelist.MustRows("exhibit/data/headers.tsv", headersData, 2) {
+		if w := r.Fields[1]; w != "" {
+			out = append(out, column{r.Fields[0], strings.ToLower(w)})
 		}
 	}
 	return out
@@ -215,19 +215,6 @@ func mapHeader(head []string, cols []column) map[string]int {
 		}
 	}
 	return idx
-}
-
-// dataLines splits a data file into its non-comment, non-blank lines.
-func dataLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimRight(l, "\r")
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
 }
 
 // Represented is a brand an agent exhibitor says it represents, resolved
@@ -281,14 +268,12 @@ type Resolver struct {
 // New builds a resolver over the knowledge base and its recogniser.
 func New(k *kb.KB, rec *recognize.Recognizer) *Resolver {
 	r := &Resolver{kb: k, rec: rec, countries: map[string]string{}}
-	for _, l := range dataLines(agentData) {
-		r.agent = append(r.agent, strings.ToLower(strings.TrimSpace(l)))
+	for _, l := range linelist.Entries(agentData) {
+		r.agent = append(r.agent, strings.ToLower(l))
 	}
 	sort.SliceStable(r.agent, func(i, j int) bool { return len(r.agent[i]) > len(r.agent[j]) })
-	for _, l := range dataLines(countriesData) {
-		if w, code, ok := strings.Cut(l, "\t"); ok {
-			r.countries[strings.ToLower(strings.TrimSpace(w))] = strings.TrimSpace(code)
-		}
+	for _, row := range linelist.MustRows("exhibit/data/countries.tsv", countriesData, 2) {
+		r.countries[strings.ToLower(row.Fields[0])] = row.Fields[1]
 	}
 	return r
 }

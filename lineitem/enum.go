@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/units.txt data/content-labels.txt
@@ -37,14 +38,7 @@ func dataLines(name string) []string {
 	if err != nil {
 		panic("lineitem: embedded " + name + ": " + err.Error()) // a build defect, not bad input
 	}
-	var out []string
-	for _, l := range strings.Split(string(b), "\n") {
-		l = strings.TrimSpace(l)
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
+	return linelist.Entries(string(b))
 }
 
 func loadVocab() enumVocab {

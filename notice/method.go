@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/methods.tsv
@@ -20,10 +21,8 @@ type methodWord struct{ words, id string }
 
 var loadMethods = sync.OnceValue(func() []methodWord {
 	var out []methodWord
-	for _, l := range dataLines(methodData) {
-		if w, id, ok := strings.Cut(l, "\t"); ok {
-			out = append(out, methodWord{strings.TrimSpace(w), strings.TrimSpace(id)})
-		}
+	for _, r := range linelist.MustRows("notice/data/methods.tsv", methodData, 2) {
+		out = append(out, methodWord{r.Fields[0], r.Fields[1]})
 	}
 	// Longest words first, so the longer of two words at one place wins.
 	sort.SliceStable(out, func(i, j int) bool {

@@ -3,10 +3,11 @@ package notice
 import (
 	_ "embed"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/title-buyer.txt
@@ -35,21 +36,10 @@ var loadTitleLexicon = sync.OnceValue(func() titleLexicon {
 	return lex
 })
 
-// dataLines reads a one-word-per-line data file: comments and blank lines
-// dropped, longest words first so the longest match is tried first.
+// dataLines reads a one-word-per-line data file, longest words first so
+// the longest match is tried first.
 func dataLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return utf8.RuneCountInString(out[i]) > utf8.RuneCountInString(out[j])
-	})
-	return out
+	return linelist.LongestFirst(linelist.Entries(s))
 }
 
 // titleTagRe is a site tag or a year at the head of a title

@@ -1,7 +1,6 @@
 package org
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 	"github.com/enduse/enduse/region"
 )
 
@@ -122,26 +122,26 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 		levels[string(l)] = true
 	}
 	for _, r := range rows {
-		tm := &term{text: r.f[0], english: r.f[1]}
-		ro, ok := roles[r.f[2]]
+		tm := &term{text: r.Fields[0], english: r.Fields[1]}
+		ro, ok := roles[r.Fields[2]]
 		if !ok {
-			return nil, fmt.Errorf("org: glossary.tsv line %d: unknown role %q", r.line, r.f[2])
+			return nil, fmt.Errorf("org: glossary.tsv line %d: unknown role %q", r.Line, r.Fields[2])
 		}
 		tm.role = ro
-		if r.f[3] != "-" {
-			if !sectors[r.f[3]] {
-				return nil, fmt.Errorf("org: glossary.tsv line %d: unknown sector %q", r.line, r.f[3])
+		if r.Fields[3] != "-" {
+			if !sectors[r.Fields[3]] {
+				return nil, fmt.Errorf("org: glossary.tsv line %d: unknown sector %q", r.Line, r.Fields[3])
 			}
-			tm.sector = enduse.Sector(r.f[3])
+			tm.sector = enduse.Sector(r.Fields[3])
 		}
-		if r.f[4] != "-" {
-			if !levels[r.f[4]] {
-				return nil, fmt.Errorf("org: glossary.tsv line %d: unknown level %q", r.line, r.f[4])
+		if r.Fields[4] != "-" {
+			if !levels[r.Fields[4]] {
+				return nil, fmt.Errorf("org: glossary.tsv line %d: unknown level %q", r.Line, r.Fields[4])
 			}
-			tm.level = enduse.Level(r.f[4])
+			tm.level = enduse.Level(r.Fields[4])
 		}
 		if tm.english == "" {
-			return nil, fmt.Errorf("org: glossary.tsv line %d: %s has no English", r.line, tm.text)
+			return nil, fmt.Errorf("org: glossary.tsv line %d: %s has no English", r.Line, tm.text)
 		}
 		switch ro {
 		case roleSuffix:
@@ -158,7 +158,7 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 			tm = &term{text: tm.text, english: tm.english, role: roleWord}
 		}
 		if _, dup := a.terms[tm.text]; dup {
-			return nil, fmt.Errorf("org: glossary.tsv line %d: duplicate term %s", r.line, tm.text)
+			return nil, fmt.Errorf("org: glossary.tsv line %d: duplicate term %s", r.Line, tm.text)
 		}
 		a.terms[tm.text] = tm
 		if n := utf8.RuneCountInString(tm.text); n > a.maxTerm {
@@ -181,8 +181,8 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		if err := a.addWord(r.f[0], r.f[1]); err != nil {
-			return nil, fmt.Errorf("org: words.tsv line %d: %w", r.line, err)
+		if err := a.addWord(r.Fields[0], r.Fields[1]); err != nil {
+			return nil, fmt.Errorf("org: words.tsv line %d: %w", r.Line, err)
 		}
 	}
 	for _, file := range []string{"places-en.tsv", "places-minority.tsv"} {
@@ -191,13 +191,13 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 			return nil, err
 		}
 		for _, r := range rows {
-			if _, dup := a.placesEN[r.f[0]]; dup {
-				return nil, fmt.Errorf("org: %s line %d: %s already has an English form", file, r.line, r.f[0])
+			if _, dup := a.placesEN[r.Fields[0]]; dup {
+				return nil, fmt.Errorf("org: %s line %d: %s already has an English form", file, r.Line, r.Fields[0])
 			}
-			if r.f[1] == "" {
-				return nil, fmt.Errorf("org: %s line %d: %s has no English", file, r.line, r.f[0])
+			if r.Fields[1] == "" {
+				return nil, fmt.Errorf("org: %s line %d: %s has no English", file, r.Line, r.Fields[0])
 			}
-			a.placesEN[r.f[0]] = r.f[1]
+			a.placesEN[r.Fields[0]] = r.Fields[1]
 		}
 	}
 	rows, err = readTSV(fsys, dir+"/pinyin-overrides.tsv", 3)
@@ -205,12 +205,12 @@ func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		syl := strings.Fields(r.f[1])
-		if len(syl) != utf8.RuneCountInString(r.f[0]) {
+		syl := strings.Fields(r.Fields[1])
+		if len(syl) != utf8.RuneCountInString(r.Fields[0]) {
 			return nil, fmt.Errorf("org: pinyin-overrides.tsv line %d: %s has %d syllables for %d characters",
-				r.line, r.f[0], len(syl), utf8.RuneCountInString(r.f[0]))
+				r.Line, r.Fields[0], len(syl), utf8.RuneCountInString(r.Fields[0]))
 		}
-		a.py[r.f[0]] = syl
+		a.py[r.Fields[0]] = syl
 		if n := len(syl); n > a.maxPy {
 			a.maxPy = n
 		}
@@ -263,45 +263,18 @@ func (a *Analyzer) WithNames(names map[string]string) *Analyzer {
 	return &b
 }
 
-// row is one data line with its line number.
-type row struct {
-	line int
-	f    []string
-}
-
-// readTSV reads a '#'-commented tab-separated file whose rows have n fields
+// readTSV reads a tab-separated line list whose rows have n fields
 // (extra fields allowed).
-func readTSV(fsys fs.FS, name string, n int) ([]row, error) {
-	f, err := fsys.Open(name)
+func readTSV(fsys fs.FS, name string, n int) ([]linelist.Row, error) {
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("org: open %s: %w", name, err)
 	}
-	defer f.Close()
-	var out []row
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if strings.HasPrefix(s, "#") || strings.TrimSpace(s) == "" {
-			continue
-		}
-		fs := strings.Split(s, "\t")
-		if len(fs) < n {
-			return nil, fmt.Errorf("org: %s line %d: want %d tab-separated fields, got %q", name, line, n, s)
-		}
-		for i := range fs {
-			fs[i] = strings.TrimSpace(fs[i])
-		}
-		if fs[0] == "" {
-			return nil, fmt.Errorf("org: %s line %d: empty first field", name, line)
-		}
-		out = append(out, row{line, fs})
+	rows, err := linelist.Rows(name, string(b), n)
+	if err != nil {
+		return nil, fmt.Errorf("org: %w", err)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("org: read %s: %w", name, err)
-	}
-	return out, nil
+	return rows, nil
 }
 
 // normalize folds full-width forms to half-width, maps ideographic

@@ -1,7 +1,6 @@
 package org
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 	"github.com/enduse/enduse/region"
 )
 
@@ -36,21 +36,19 @@ type label struct {
 
 func readLabels(t testing.TB) []label {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "labelled.tsv"))
+	b, err := os.ReadFile(filepath.Join("testdata", "labelled.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	rows, err := linelist.Rows("labelled.tsv", string(b), 6)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []label
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		l := sc.Text()
-		if strings.HasPrefix(l, "#") || l == "" {
-			continue
-		}
-		p := strings.Split(l, "\t")
+	for _, r := range rows {
+		p := r.Fields
 		if len(p) != 6 {
-			t.Fatalf("labelled.tsv: bad line %q", l)
+			t.Fatal(r.Errorf("want 6 fields, got %d", len(p)))
 		}
 		out = append(out, label{p[0], p[1], p[2], p[3], p[4], p[5]})
 	}

@@ -1,11 +1,12 @@
 package org
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/enduse/enduse/linelist"
 )
 
 // TestPlaceNeverSplit tokenises the official name of every GB/T 2260
@@ -13,20 +14,18 @@ import (
 // unit, never as two (沙镇 + 溪镇) or as a place and pinyin pieces.
 func TestPlaceNeverSplit(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	f, err := os.Open(filepath.Join("..", "region", "data", "divisions.tsv"))
+	b, err := os.ReadFile(filepath.Join("..", "region", "data", "divisions.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	rows, err := linelist.Rows("divisions.tsv", string(b), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	n, split := 0, 0
-	for sc.Scan() {
-		l := sc.Text()
-		if strings.HasPrefix(l, "#") {
-			continue
-		}
-		fs := strings.Split(l, "\t")
-		if len(fs) < 2 || fs[1] == "县" || strings.Contains(fs[1], "辖") || strings.HasSuffix(fs[1], "区划") {
+	for _, r := range rows {
+		fs := r.Fields
+		if fs[1] == "县" || strings.Contains(fs[1], "辖") || strings.HasSuffix(fs[1], "区划") {
 			continue // grouping rows (市辖区, 县, 省直辖县级行政区划) are no places
 		}
 		name := fs[1]
@@ -42,9 +41,6 @@ func TestPlaceNeverSplit(t *testing.T) {
 			}
 			t.Errorf("%s公安局 splits the place: %s", name, strings.Join(parts, " | "))
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if n < 3000 {
 		t.Fatalf("read %d divisions, want the whole table", n)

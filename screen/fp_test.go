@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"bufio"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/enduse/enduse/linelist"
 )
 
 var update = flag.Bool("update", false, "rewrite golden and review files under testdata")
@@ -65,23 +66,11 @@ func TestLeadingOrg(t *testing.T) {
 // readLines reads a UTF-8 text file of one value per line ('#' comments).
 func readLines(t testing.TB, name string) []string {
 	t.Helper()
-	f, err := os.Open(name)
+	b, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return linelist.Entries(string(b))
 }
 
 // extractBuyers regenerates testdata/fp/buyers.txt from the ccgp titles.

@@ -11,6 +11,8 @@ import (
 	"github.com/longbridgeapp/opencc"
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/glossary.tsv
@@ -52,14 +54,14 @@ type phrase struct {
 
 func newGlossary() (*glossary, error) {
 	g := &glossary{legalEN: map[string]bool{}, enLevel: map[string]bool{}, stop: map[string]bool{}, conceptZ: map[string][]string{}, generic: map[string]bool{}, exonyms: map[string][]string{}}
-	for n, line := range strings.Split(glossaryTSV, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	rows, err := linelist.Rows("data/glossary.tsv", glossaryTSV, 4)
+	if err != nil {
+		return nil, fmt.Errorf("load glossary: %w", err)
+	}
+	for _, r := range rows {
+		f := r.Fields
 		if len(f) != 4 {
-			return nil, fmt.Errorf("load glossary data/glossary.tsv: line %d: %d columns, want 4", n+1, len(f))
+			return nil, fmt.Errorf("load glossary: %w", r.Errorf("%d columns, want 4", len(f)))
 		}
 		kind, key := f[0], f[1]
 		zh := splitAlt(f[2])
@@ -119,11 +121,8 @@ func newGlossary() (*glossary, error) {
 		case "zhlevel":
 			g.levelZH = append(g.levelZH, zh...)
 		default:
-			return nil, fmt.Errorf("load glossary data/glossary.tsv: line %d: unknown kind %q", n+1, kind)
+			return nil, fmt.Errorf("load glossary: %w", r.Errorf("unknown kind %q", kind))
 		}
-	}
-	byLen := func(s []string) {
-		sort.SliceStable(s, func(i, j int) bool { return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j]) })
 	}
 	byLenT := func(s []termKey) {
 		sort.SliceStable(s, func(i, j int) bool {
@@ -142,11 +141,11 @@ func newGlossary() (*glossary, error) {
 		}
 	}
 	byLenP := func(s []phrase) { sort.SliceStable(s, func(i, j int) bool { return len(s[i].toks) > len(s[j].toks) }) }
-	byLen(g.legalZH)
-	byLen(g.psunitZH)
-	byLen(g.corpsZH)
-	byLen(g.ethnicZH)
-	byLen(g.levelZH)
+	linelist.LongestFirst(g.legalZH)
+	linelist.LongestFirst(g.psunitZH)
+	linelist.LongestFirst(g.corpsZH)
+	linelist.LongestFirst(g.ethnicZH)
+	linelist.LongestFirst(g.levelZH)
 	byLenT(g.bizZH)
 	byLenT(g.instZH)
 	byLenT(g.unitZH)

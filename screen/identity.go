@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 )
 
 //go:embed data/list-families.tsv
@@ -23,17 +24,17 @@ type listFamily struct {
 // loadListFamilies parses data/list-families.tsv.
 func loadListFamilies() ([]listFamily, error) {
 	var out []listFamily
-	for n, line := range strings.Split(listFamiliesTSV, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || f[0] == "" || f[2] == "" {
-			return nil, fmt.Errorf("load list families data/list-families.tsv: line %d: want 3 tab-separated columns", n+1)
+	rows, err := linelist.Rows("data/list-families.tsv", listFamiliesTSV, 3)
+	if err != nil {
+		return nil, fmt.Errorf("load list families: %w", err)
+	}
+	for _, r := range rows {
+		f := r.Fields
+		if len(f) != 3 || f[2] == "" {
+			return nil, fmt.Errorf("load list families: %w", r.Errorf("want 3 tab-separated columns, the third not empty"))
 		}
 		if f[1] != "ids" && f[1] != "names" {
-			return nil, fmt.Errorf("load list families data/list-families.tsv: line %d: column 2 is %q, want ids or names", n+1, f[1])
+			return nil, fmt.Errorf("load list families: %w", r.Errorf("column 2 is %q, want ids or names", f[1]))
 		}
 		fam := listFamily{name: f[0], ids: f[1] == "ids"}
 		for _, m := range strings.Split(f[2], "|") {

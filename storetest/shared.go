@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/linelist"
 )
 
 // update rewrites storetest's golden files (go test ./sqlite -run
@@ -82,22 +82,11 @@ func testCaseStudyGolden(t *testing.T, open func(t *testing.T) enduse.Store) {
 // QuerySeeds are the analysts' text queries of testdata/queries.txt, the
 // seeds of the backends' FuzzQuery.
 func QuerySeeds(tb testing.TB) []string {
-	f, err := os.Open(filepath.Join(testdataDir(tb), "queries.txt"))
+	b, err := os.ReadFile(filepath.Join(testdataDir(tb), "queries.txt"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
+	return linelist.Entries(string(b))
 }
 
 // FuzzQuery is the body of every backend's FuzzQuery: arbitrary text,

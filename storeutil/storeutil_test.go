@@ -1,7 +1,6 @@
 package storeutil
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/counting"
+	"github.com/enduse/enduse/linelist"
 )
 
 func TestSplitTerms(t *testing.T) {
@@ -42,22 +42,11 @@ func TestSplitTerms(t *testing.T) {
 // querySeeds reads the analysts' queries, the store tests' own file
 // (storetest/testdata/queries.txt), so there is one list to extend.
 func querySeeds(tb testing.TB) []string {
-	f, err := os.Open(filepath.Join("..", "storetest", "testdata", "queries.txt"))
+	b, err := os.ReadFile(filepath.Join("..", "storetest", "testdata", "queries.txt"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
+	return linelist.Entries(string(b))
 }
 
 func FuzzSplitTerms(f *testing.F) {
