@@ -1,6 +1,7 @@
 package counting
 
 import (
+	"hash/fnv"
 	"strings"
 	"testing"
 
@@ -281,5 +282,51 @@ func TestFigureQuantityUnknown(t *testing.T) {
 				t.Errorf("result quantity unknown = %d, want %d", res.QuantityUnknown, c.unknown)
 			}
 		})
+	}
+}
+
+// simhashByBit is SimHash as its definition reads, one vote per bit: the
+// reference for the lane-counting Simhash.
+func simhashByBit(norm string) uint64 {
+	rs := []rune(norm)
+	if len(rs) < 3 {
+		return 0
+	}
+	var v [64]int
+	for i := 0; i+3 <= len(rs); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(string(rs[i : i+3])))
+		x := h.Sum64()
+		for b := 0; b < 64; b++ {
+			if x&(1<<b) != 0 {
+				v[b]++
+			} else {
+				v[b]--
+			}
+		}
+	}
+	var out uint64
+	for b := 0; b < 64; b++ {
+		if v[b] > 0 {
+			out |= 1 << b
+		}
+	}
+	return out
+}
+
+// TestSimhashCountsEveryVote: the stored hashes group re-publications, so
+// the fast count must give exactly the by-bit hash — short texts, texts
+// across the 255-vote lane flush, long real-shaped texts.
+func TestSimhashCountsEveryVote(t *testing.T) {
+	base := "喀什地区公安局视频监控设备采购项目中标公告采购人喀什地区公安局中标供应商新疆天山科技有限公司希捷ST8000VX004"
+	for _, n := range []int{0, 1, 2, 3, 4, 10, 254, 255, 256, 257, 510, 511, 512, 4000} {
+		var b strings.Builder
+		for b.Len() < n*3 {
+			b.WriteString(base)
+		}
+		s := string([]rune(b.String())[:min(n, len([]rune(b.String())))])
+		if got, want := Simhash(s), simhashByBit(s); got != want {
+			t.Errorf("%d runes: %016x, want %016x", n, got, want)
+		}
 	}
 }

@@ -36,16 +36,42 @@ func Normalize(s string) string {
 	return b.String()
 }
 
+// spreadBits[v] has byte j set to bit j of v: adding it counts eight bits
+// at once.
+var spreadBits = func() (t [256]uint64) {
+	for v := range t {
+		for j := 0; j < 8; j++ {
+			if v&(1<<j) != 0 {
+				t[v] |= 1 << (8 * j)
+			}
+		}
+	}
+	return t
+}()
+
 // Simhash is the 64-bit SimHash of a normalised text over its rune
-// trigrams: near-identical texts have hashes a few bits apart.
+// trigrams: near-identical texts have hashes a few bits apart. Bit b is
+// set when more than half of the trigram hashes have it. The votes are
+// counted eight bits at a time in byte-wide lanes (spreadBits), not bit by
+// bit: a notice's text has tens of thousands of trigrams.
 func Simhash(norm string) uint64 {
 	rs := []rune(norm)
 	if len(rs) < 3 {
 		return 0
 	}
-	var v [64]int
+	var ones [64]int
+	var lanes [8]uint64 // lanes[k] byte j counts the hashes with bit 8k+j set
+	flush := func() {
+		for k, l := range lanes {
+			for j := 0; j < 8; j++ {
+				ones[8*k+j] += int(byte(l >> (8 * j)))
+			}
+			lanes[k] = 0
+		}
+	}
 	h := fnv.New64a()
 	var buf [12]byte
+	total, pending := 0, 0
 	for i := 0; i+3 <= len(rs); i++ {
 		n := 0
 		for _, r := range rs[i : i+3] {
@@ -54,17 +80,19 @@ func Simhash(norm string) uint64 {
 		h.Reset()
 		h.Write(buf[:n])
 		x := h.Sum64()
-		for b := 0; b < 64; b++ {
-			if x&(1<<b) != 0 {
-				v[b]++
-			} else {
-				v[b]--
-			}
+		for k := range lanes {
+			lanes[k] += spreadBits[byte(x>>(8*k))]
+		}
+		total++
+		if pending++; pending == 255 { // a lane byte holds at most 255
+			flush()
+			pending = 0
 		}
 	}
+	flush()
 	var out uint64
-	for b := 0; b < 64; b++ {
-		if v[b] > 0 {
+	for b, c := range ones {
+		if 2*c > total {
 			out |= 1 << b
 		}
 	}
