@@ -329,4 +329,11 @@ func TestSimhashCountsEveryVote(t *testing.T) {
 			t.Errorf("%d runes: %016x, want %016x", n, got, want)
 		}
 	}
+	// One trigram repeated: every vote alike, so a lane overflows unless
+	// it is flushed in time.
+	for _, s := range []string{strings.Repeat("a", 600), strings.Repeat("监", 1000)} {
+		if got, want := Simhash(s), simhashByBit(s); got != want {
+			t.Errorf("%.6q…: %016x, want %016x", s, got, want)
+		}
+	}
 }
