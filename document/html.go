@@ -920,20 +920,45 @@ func nodeText(n *html.Node) string {
 // no-break and full-width spaces) to single spaces.
 func collapseSpace(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if isSpace(r) || unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if isInvisible(r) || r < 0x20 || r == 0x7F {
-			continue
-		}
+	emit := func() {
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+	}
+	for i := 0; i < len(s); {
+		// ASCII, the bulk of many texts and all of a hostile file of
+		// zeros, a byte at a time; the rest rune by rune.
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				space = true
+			case c < 0x20 || c == 0x7F:
+			default:
+				// a run of printable ASCII is copied whole
+				j := i
+				for j < len(s) && s[j] > ' ' && s[j] < 0x7F {
+					j++
+				}
+				emit()
+				b.WriteString(s[i-1 : j])
+				i = j
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case isSpace(r) || unicode.IsSpace(r):
+			space = true
+		case isInvisible(r) || r == 0x7F:
+		default:
+			emit()
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

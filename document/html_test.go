@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"testing"
 	"unicode/utf8"
 
@@ -372,6 +373,37 @@ func TestStripSiteName(t *testing.T) {
 	for _, tt := range tests {
 		if got := stripSiteName(tt.in, tt.site); got != tt.want {
 			t.Errorf("stripSiteName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// collapseSpaceRef is collapseSpace as its rules read, rune by rune: the
+// reference for the ASCII fast path.
+func collapseSpaceRef(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) || unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if isInvisible(r) || r < 0x20 || r == 0x7F {
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestCollapseSpaceFastPath(t *testing.T) {
+	for _, s := range []string{"", "  a  b ", "\x00\x00a\x01\x7fb", "采购 \u3000 人：\t某局\r\n", "a\xffb \xe4\xb8", " \u200b x\u00a0y\u0085z ",
+		strings.Repeat("\x00", 100) + "监控", "ST8000VX004  希捷\v\f硬盘"} {
+		if got, want := collapseSpace(s), collapseSpaceRef(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
