@@ -253,3 +253,22 @@ func fuzzImport(t *testing.T, name string, data []byte) {
 		}
 	}
 }
+
+// TestOFACFilesInAnyCase: an OFAC set saved with upper-case names (an
+// archive made on Windows) is read whole: the primary file named in any
+// case, its aliases found beside it in theirs. Before, the reader looked
+// for the canonical lower-case names and reported them missing.
+func TestOFACFilesInAnyCase(t *testing.T) {
+	fsys := fstest.MapFS{
+		"x/CONS_PRIM.CSV": {Data: []byte("1,\"EXAMPLE TRADING CO\",\"-0- \",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n")},
+		"x/Cons_Alt.Csv":  {Data: []byte("1,2,\"aka\",\"EXAMPLE TRADING COMPANY\",-0- \n")},
+	}
+	set, err := detect(fsys, "x/CONS_PRIM.CSV", "x/CONS_PRIM.CSV")
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := set.lists.Entries()
+	if len(es) != 1 || len(es[0].Aliases) != 1 || len(set.files) != 2 {
+		t.Errorf("entries %+v from files %v: want one entry with its alias from both files", es, set.files)
+	}
+}

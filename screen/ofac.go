@@ -67,6 +67,22 @@ func readOFAC(fsys fs.FS, name, label string, role ofacRole) (fileSet, error) {
 			set = s
 		}
 	}
+	// The files keep the case they were saved with (CONS_PRIM.CSV from an
+	// archive made on Windows): each is found by its name in any case.
+	folder := strings.TrimSuffix(dir, "/")
+	if folder == "" {
+		folder = "."
+	}
+	if entries, err := fs.ReadDir(fsys, folder); err == nil {
+		for _, n := range []*string{&set.main, &set.add, &set.alt, &set.c} {
+			for _, e := range entries {
+				if *n != "" && strings.EqualFold(e.Name(), *n) {
+					*n = e.Name()
+					break
+				}
+			}
+		}
+	}
 	if role != roleMain {
 		if _, err := fs.Stat(fsys, dir+set.main); err != nil {
 			return fileSet{}, fmt.Errorf("read list %s: OFAC %s file needs its primary file %s beside it: %w", label, base, set.main, err)
