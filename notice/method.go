@@ -60,7 +60,13 @@ func methodIn(s string) (id string, at int, n int) {
 // is the method as the buyer stated it), else the title's method words
 // ("…竞争性谈判成交公告").
 func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
+	// Lines are searched only when the text holds the words at all: most
+	// texts are read once here instead of line by line.
+	labelled := strings.Contains(x.d.Text, "采购方式") || strings.Contains(x.d.Text, "招标方式")
 	for _, l := range x.lines {
+		if !labelled {
+			break
+		}
 		line := string(x.rs[l.s:l.e])
 		i := strings.Index(line, "采购方式")
 		if i < 0 {
@@ -85,6 +91,9 @@ func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
 	// A sentence of the opening paragraph: "（项目编号：…）以询价方式进行采购",
 	// "采用竞争性磋商方式". Only "以/采用/通过 … 方式" counts, so a method
 	// named otherwise in the body (a clause on 单一来源 rules) does not.
+	if !strings.Contains(x.d.Text, "方式") {
+		return ""
+	}
 	for _, l := range x.lines {
 		line := string(x.rs[l.s:l.e])
 		if !strings.Contains(line, "方式") {
