@@ -13,8 +13,10 @@
 package redact
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Span is a rune range [Start,End) of personal data with its kind
@@ -66,6 +68,48 @@ func Apply(text string, spans []Span) string {
 	if len(spans) == 0 {
 		return text
 	}
+	if !utf8.ValidString(text) {
+		return applyRunes(text, spans) // invalid bytes become U+FFFD, as ever
+	}
+	ss := slices.Clone(spans)
+	slices.SortFunc(ss, func(a, b Span) int { return a.Start - b.Start })
+	// One pass over the bytes: the text between spans is copied whole,
+	// the runes inside them are masked one by one.
+	var b strings.Builder
+	b.Grow(len(text))
+	k, ri := 0, 0 // the next span; the rune offset of byte bi
+	for bi := 0; bi < len(text); {
+		for k < len(ss) && ss[k].End <= ri {
+			k++
+		}
+		if k == len(ss) {
+			b.WriteString(text[bi:])
+			break
+		}
+		if start := max(ss[k].Start, 0); ri < start {
+			j := bi
+			for ; j < len(text) && ri < start; ri++ {
+				_, w := utf8.DecodeRuneInString(text[j:])
+				j += w
+			}
+			b.WriteString(text[bi:j])
+			bi = j
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[bi:])
+		if r == '\n' || r == '\t' {
+			b.WriteString(text[bi : bi+w])
+		} else {
+			b.WriteRune(Mask)
+		}
+		bi += w
+		ri++
+	}
+	return b.String()
+}
+
+// applyRunes is Apply over the text's runes.
+func applyRunes(text string, spans []Span) string {
 	rs := []rune(text)
 	for _, s := range spans {
 		a, b := max(s.Start, 0), min(s.End, len(rs))

@@ -243,3 +243,22 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// TestApplyAsRunes: Apply's one pass masks exactly what masking the text's
+// runes masks — overlapping, unsorted, empty, negative and overlong
+// spans, line breaks and tabs kept, invalid bytes.
+func TestApplyAsRunes(t *testing.T) {
+	texts := []string{"联系人：张三，电话：13912345678\n地址：某路1号\t邮编", "abc", "", "a\xffb张", "\n\t\n"}
+	spanSets := [][]Span{
+		{{Start: 4, End: 6}}, {{Start: 10, End: 21}, {Start: 4, End: 6}}, {{Start: 2, End: 8}, {Start: 5, End: 12}},
+		{{Start: -3, End: 2}}, {{Start: 20, End: 999}}, {{Start: 5, End: 5}}, {{Start: 7, End: 3}}, {{Start: 0, End: 1000}},
+		{{Start: 3, End: 4}, {Start: 3, End: 9}, {Start: 1, End: 2}},
+	}
+	for _, s := range texts {
+		for _, sp := range spanSets {
+			if got, want := Apply(s, sp), applyRunes(s, sp); got != want {
+				t.Errorf("Apply(%q, %v) = %q, want %q", s, sp, got, want)
+			}
+		}
+	}
+}
