@@ -62,6 +62,12 @@ func Walk(ctx context.Context, paths []string, fm document.FieldMap, opt documen
 // stored input is so never parsed, unless it is a page grouping reads or
 // the attachment of a new notice, and on a shared store an input another
 // worker claimed is parsed only by that worker.
+//
+// An input that does not parse is counted unreadable and named in
+// Summary.Errors, as from Run over document.Walk. One difference remains
+// with grouping: a candidate is grouped before its parse, so one that
+// turns out unreadable has taken its place in its scope (the scope and
+// MaxChildren limits count it) before it is left out of its notice.
 func RunItems(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src ItemSource, opt Options) (Summary, error) {
 	return run(ctx, st, p, func(in *inputs) Source {
 		s := in.parse(src)

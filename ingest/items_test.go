@@ -1,20 +1,26 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/sample"
+	"github.com/enduse/enduse/sqlite"
 )
 
 // gate holds each parse until n parses are in flight together, or until
@@ -94,7 +100,7 @@ func counted(src ItemSource, g *gate) (ItemSource, func() map[string]int) {
 		}
 }
 
-func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+func writeFiles(t testing.TB, dir string, files map[string][]byte) {
 	t.Helper()
 	for name, body := range files {
 		path := filepath.Join(dir, name)
@@ -339,5 +345,73 @@ func TestRunItemsCancelNeverHangs(t *testing.T) {
 			cancel()
 			db.Close()
 		}
+	}
+}
+
+// BenchmarkIngestFolder ingests a folder of HTML notices (the bundled
+// sample's pages, one file each) as enduse ingest did before RunItems —
+// Run over attach.Group(document.Walk), every file parsed on the reading
+// goroutine — and as it does now, RunItems parsing on the workers.
+func BenchmarkIngestFolder(b *testing.B) {
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := b.TempDir()
+	files, err := sample.Files()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		fm, err := document.ParseFieldMap(f.Fields)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range bytes.Split(f.Data, []byte("\n")) {
+			var rec map[string]any
+			if json.Unmarshal(line, &rec) != nil {
+				continue
+			}
+			if page, ok := rec[fm["html"]].(string); ok && page != "" {
+				name := filepath.Join(in, strings.TrimSuffix(f.Name, ".jsonl"), fmt.Sprintf("%04d.html", n))
+				writeFiles(b, filepath.Dir(name), map[string][]byte{filepath.Base(name): []byte(page)})
+				n++
+			}
+		}
+	}
+	ctx := context.Background()
+	runs := []struct {
+		name string
+		run  func(db enduse.DocumentStore) (Summary, error)
+	}{
+		{"parse on the reader (Walk, Run)", func(db enduse.DocumentStore) (Summary, error) {
+			return Run(ctx, db, p, attach.Group(func(fn func(*enduse.Document, error) error) error {
+				return document.Walk(ctx, []string{in}, nil, document.Options{}, fn)
+			}), Options{})
+		}},
+		{"parse on the workers (RunItems)", func(db enduse.DocumentStore) (Summary, error) {
+			return RunItems(ctx, db, p, Walk(ctx, []string{in}, nil, document.Options{}), Options{GroupAttachments: true})
+		}},
+	}
+	for _, r := range runs {
+		b.Run(r.name, func(b *testing.B) {
+			var sum Summary
+			for i := 0; i < b.N; i++ {
+				db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if sum, err = r.run(db); err != nil {
+					b.Fatal(err)
+				}
+				db.Close()
+			}
+			if sum.Stored != n {
+				b.Fatalf("stored %d of %d files", sum.Stored, n)
+			}
+			b.SetBytes(sum.Bytes)
+			b.ReportMetric(float64(sum.Stored*b.N)/b.Elapsed().Seconds(), "notices/s")
+		})
 	}
 }
