@@ -228,7 +228,7 @@ func benchIngest(ctx context.Context, p *pipeline.Pipeline, items []document.Ite
 		return benchFigure{}, err
 	}
 	defer st.Close()
-	src := func(fn func(document.Item) error) error {
+	src := func(fn func(ingest.Input) error) error {
 		for _, it := range items {
 			if err := fn(it); err != nil {
 				return err
@@ -238,7 +238,7 @@ func benchIngest(ctx context.Context, p *pipeline.Pipeline, items []document.Ite
 	}
 	t0 := time.Now()
 	cpu0, _ := rusage()
-	sum, err := ingest.RunItems(ctx, st, p, src, ingest.Options{Workers: workers})
+	sum, err := ingest.RunItems(ctx, st, p, src, ingest.Options{Workers: workers, GroupAttachments: true})
 	if err != nil {
 		return benchFigure{}, err
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/ingest"
 	"github.com/enduse/enduse/pipeline"
@@ -62,13 +61,12 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	paths := args
 	// Attachments are read as part of their notice page (see attach).
 	docOpt := document.Options{Budget: cfg.Budget}
-	src := attach.Group(func(fn func(*enduse.Document, error) error) error {
-		return document.Walk(ctx, paths, fm, docOpt, fn)
-	})
+	// Each input is parsed on the workers (see ingest.RunItems).
+	src := ingest.Walk(ctx, paths, fm, docOpt)
 	prog := newProgress(env, "ingest", inputBytes(paths))
 	start := time.Now()
-	sum, err := ingest.Run(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease,
-		MemoryLimit: cfg.MemoryLimit, Fields: fm, Document: docOpt})
+	sum, err := ingest.RunItems(ctx, st, p, src, ingest.Options{Workers: *workers, Progress: prog, Lease: *lease,
+		MemoryLimit: cfg.MemoryLimit, Fields: fm, Document: docOpt, GroupAttachments: true})
 	prog.Finish()
 	sum.Disabled = document.Disabled(document.Tools(ctx, document.Options{}))
 	printSummary(env, sum, time.Since(start), *asJSON)

@@ -123,16 +123,7 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 		Source: source,
 		Raw:    raw,
 	}
-	media := Sniff(raw, source)
-	if media == MediaZIP {
-		// A damaged DOCX/XLSX should say what is wrong with it.
-		switch ext(source) {
-		case "docx":
-			media = MediaDOCX
-		case "xlsx":
-			media = MediaXLSX
-		}
-	}
+	media := MediaOf(raw, source)
 	doc.MediaType = media
 	var err error
 	switch media {
@@ -170,6 +161,23 @@ func ParseContext(ctx context.Context, raw []byte, source string, opt Options) (
 		return nil, fmt.Errorf("parse %s: %w", safetext.Escape(source), err)
 	}
 	return doc, nil
+}
+
+// MediaOf returns the media type Parse gives a document of these bytes and
+// this name (its MediaType), without parsing it: Sniff, with a ZIP named
+// .docx or .xlsx taken for what it is named, so that a damaged one says
+// what is wrong with it.
+func MediaOf(raw []byte, source string) string {
+	media := Sniff(raw, source)
+	if media == MediaZIP {
+		switch ext(source) {
+		case "docx":
+			media = MediaDOCX
+		case "xlsx":
+			media = MediaXLSX
+		}
+	}
+	return media
 }
 
 // fillHTML decodes HTML bytes and lays out their text.

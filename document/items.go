@@ -92,6 +92,18 @@ func (it Item) SHA256() (string, []byte) {
 	return "", nil
 }
 
+// MediaType returns the media type of the item's document (see MediaOf)
+// without parsing it; empty for a failed item.
+func (it Item) MediaType() string {
+	if it.lazy {
+		return MediaOf(it.raw, it.source)
+	}
+	if it.doc != nil {
+		return it.doc.MediaType
+	}
+	return ""
+}
+
 // Parsed reports whether the item's document was parsed when the walk read
 // it (a crawler-export record), so Document returns the same document on
 // every call; otherwise each call parses the bytes anew.

@@ -44,6 +44,15 @@ func (a *admission) cost(d *enduse.Document) int64 {
 	return min(n, a.limit)
 }
 
+// rawCost estimates the same before the parse, from the input's size
+// alone: its bytes, and text as long as them counted as cost counts text.
+// A parse's peak is not known before it runs; markup shrinks to its text,
+// while a compressed office file may expand, and the parsed document is
+// admitted again at its cost.
+func (a *admission) rawCost(n int) int64 {
+	return min(9*int64(n)+4096, a.limit)
+}
+
 // acquire waits until n bytes are free or ctx ends.
 func (a *admission) acquire(ctx context.Context, n int64) error {
 	return a.sem.Acquire(ctx, n)

@@ -91,104 +91,122 @@ func TestAttachmentsOneNotice(t *testing.T) {
 		{"export", export, 2, "设备清单.xlsx", ""},
 		{"7z with a folder of attachments", seven, 1, "设备清单.pdf", "bsdtar"},
 	}
+	// Run over the grouped, parsed documents, or RunItems parsing on the
+	// workers and grouping after the parse: the same notice either way.
+	runs := []struct {
+		name string
+		run  func(ctx context.Context, db enduse.DocumentStore, path string, opt Options) (Summary, error)
+	}{
+		{"Run", func(ctx context.Context, db enduse.DocumentStore, path string, opt Options) (Summary, error) {
+			return Run(ctx, db, p, attach.Group(func(fn func(*enduse.Document, error) error) error {
+				return document.Walk(ctx, []string{path}, fm, document.Options{}, fn)
+			}), opt)
+		}},
+		{"RunItems", func(ctx context.Context, db enduse.DocumentStore, path string, opt Options) (Summary, error) {
+			opt.GroupAttachments = true
+			return RunItems(ctx, db, p, Walk(ctx, []string{path}, fm, document.Options{}), opt)
+		}},
+	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for _, tool := range []string{c.tool, "pdftotext"} {
-				if _, err := exec.LookPath(tool); tool != "" && err != nil {
-					t.Skipf("%s not installed", tool)
+		for _, r := range runs {
+			t.Run(c.name+"/"+r.name, func(t *testing.T) {
+				for _, tool := range []string{c.tool, "pdftotext"} {
+					if _, err := exec.LookPath(tool); tool != "" && err != nil {
+						t.Skipf("%s not installed", tool)
+					}
 				}
-			}
-			ctx := context.Background()
-			db := openDB(t, filepath.Join(t.TempDir(), "e.db"))
-			src := attach.Group(func(fn func(*enduse.Document, error) error) error {
-				return document.Walk(ctx, []string{c.path}, fm, document.Options{}, fn)
-			})
-			var parent string
-			var children []string
-			watch := func(fn func(*enduse.Document, error) error) error {
-				return src(func(d *enduse.Document, err error) error {
-					if d != nil && len(d.Children) > 0 {
+				ctx := context.Background()
+				db := openDB(t, filepath.Join(t.TempDir(), "e.db"))
+				var parent string
+				var children []string
+				watch := progressFunc(func(d *enduse.Document, _ enduse.IngestOutcome) {
+					if len(d.Children) > 0 {
 						parent = d.SHA256
 						for _, ch := range d.Children {
 							children = append(children, ch.SHA256)
 						}
 					}
-					return fn(d, err)
 				})
-			}
-			sum, err := Run(ctx, db, p, watch, Options{Workers: 2})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if sum.Seen != 1 || sum.Stored != 1 || sum.Attachments != c.atts || sum.Unreadable != 0 {
-				t.Fatalf("summary %+v, want 1 notice stored with %d attachments", sum, c.atts)
-			}
-			st, err := db.Stats(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Notices != 1 || st.Parsed != 1 {
-				t.Errorf("stats %+v, want one notice", st)
-			}
-			for _, ch := range children {
-				if ok, err := db.HasDocument(ctx, ch); err != nil || !ok {
-					t.Errorf("attachment %s not stored: %v", ch, err)
+				sum, err := r.run(ctx, db, c.path, Options{Workers: 2, Progress: watch})
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			n, err := db.Notice(ctx, parent)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n.Buyer == nil || n.Buyer.Name != "宁波银行股份有限公司" || n.Type != enduse.TypeTender || n.Published != "2026-01-16" {
-				t.Errorf("notice fields not the page's: buyer %+v type %s published %s", n.Buyer, n.Type, n.Published)
-			}
-			want := map[string]string{ // item → the file its evidence is in ("" = the page)
-				"鲲鹏920服务器": "", "磁带库（机架式）设备": "",
-				"监控硬盘": c.list, "数据库服务器": c.list, "核心交换机": c.list,
-			}
-			if len(n.Items) != len(want) {
-				t.Errorf("%d items, want %d (page items counted once): %+v", len(n.Items), len(want), n.Items)
-			}
-			for _, it := range n.Items {
-				file, ok := want[it.Name]
-				if !ok {
-					t.Errorf("unexpected item %q", it.Name)
-					continue
+				if sum.Seen != 1 || sum.Stored != 1 || sum.Attachments != c.atts || sum.Unreadable != 0 {
+					t.Fatalf("summary %+v, want 1 notice stored with %d attachments", sum, c.atts)
 				}
-				if it.Evidence == nil {
-					t.Errorf("item %q has no evidence", it.Name)
-					continue
+				st, err := db.Stats(ctx)
+				if err != nil {
+					t.Fatal(err)
 				}
-				if !strings.HasSuffix(it.Evidence.File, file) || (file == "") != (it.Evidence.Doc == "") {
-					t.Errorf("item %q evidence file %q doc %q, want %q", it.Name, it.Evidence.File, it.Evidence.Doc, file)
+				if st.Notices != 1 || st.Parsed != 1 {
+					t.Errorf("stats %+v, want one notice", st)
 				}
-				if file != "" && !strings.Contains(enduse.RuneSpan(n.Text, it.Evidence.Start, it.Evidence.End), it.Name) {
-					t.Errorf("item %q evidence span does not hold it", it.Name)
+				for _, ch := range children {
+					if ok, err := db.HasDocument(ctx, ch); err != nil || !ok {
+						t.Errorf("attachment %s not stored: %v", ch, err)
+					}
 				}
-				if wantPage := strings.HasSuffix(file, ".pdf"); wantPage != (it.Evidence.Page == 1) {
-					t.Errorf("item %q evidence page %d (pdf attachment: %v)", it.Name, it.Evidence.Page, wantPage)
+				n, err := db.Notice(ctx, parent)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if len(n.Attachments) != c.atts {
-				t.Fatalf("notice lists %d attachments, want %d", len(n.Attachments), c.atts)
-			}
-			for _, a := range n.Attachments {
-				items := 0
-				if strings.HasSuffix(a.Source, c.list) {
-					items = 3
+				if n.Buyer == nil || n.Buyer.Name != "宁波银行股份有限公司" || n.Type != enduse.TypeTender || n.Published != "2026-01-16" {
+					t.Errorf("notice fields not the page's: buyer %+v type %s published %s", n.Buyer, n.Type, n.Published)
 				}
-				if a.Items != items {
-					t.Errorf("attachment %s has %d items, want %d", a.Source, a.Items, items)
+				want := map[string]string{ // item → the file its evidence is in ("" = the page)
+					"鲲鹏920服务器": "", "磁带库（机架式）设备": "",
+					"监控硬盘": c.list, "数据库服务器": c.list, "核心交换机": c.list,
 				}
-			}
-			// A rerun changes nothing.
-			again, err := Run(ctx, db, p, src, Options{Workers: 1})
-			if err != nil || again.Stored != 0 || again.Duplicates != 1 {
-				t.Errorf("rerun %+v, %v: want one duplicate", again, err)
-			}
-		})
+				if len(n.Items) != len(want) {
+					t.Errorf("%d items, want %d (page items counted once): %+v", len(n.Items), len(want), n.Items)
+				}
+				for _, it := range n.Items {
+					file, ok := want[it.Name]
+					if !ok {
+						t.Errorf("unexpected item %q", it.Name)
+						continue
+					}
+					if it.Evidence == nil {
+						t.Errorf("item %q has no evidence", it.Name)
+						continue
+					}
+					if !strings.HasSuffix(it.Evidence.File, file) || (file == "") != (it.Evidence.Doc == "") {
+						t.Errorf("item %q evidence file %q doc %q, want %q", it.Name, it.Evidence.File, it.Evidence.Doc, file)
+					}
+					if file != "" && !strings.Contains(enduse.RuneSpan(n.Text, it.Evidence.Start, it.Evidence.End), it.Name) {
+						t.Errorf("item %q evidence span does not hold it", it.Name)
+					}
+					if wantPage := strings.HasSuffix(file, ".pdf"); wantPage != (it.Evidence.Page == 1) {
+						t.Errorf("item %q evidence page %d (pdf attachment: %v)", it.Name, it.Evidence.Page, wantPage)
+					}
+				}
+				if len(n.Attachments) != c.atts {
+					t.Fatalf("notice lists %d attachments, want %d", len(n.Attachments), c.atts)
+				}
+				for _, a := range n.Attachments {
+					items := 0
+					if strings.HasSuffix(a.Source, c.list) {
+						items = 3
+					}
+					if a.Items != items {
+						t.Errorf("attachment %s has %d items, want %d", a.Source, a.Items, items)
+					}
+				}
+				// A rerun changes nothing.
+				again, err := r.run(ctx, db, c.path, Options{Workers: 1})
+				if err != nil || again.Stored != 0 || again.Duplicates != 1 {
+					t.Errorf("rerun %+v, %v: want one duplicate", again, err)
+				}
+			})
+		}
 	}
 }
+
+// progressFunc is a Progress of one function (not safe for concurrent
+// calls: a run calls it from its saver and, for duplicates, its reader).
+type progressFunc func(*enduse.Document, enduse.IngestOutcome)
+
+func (f progressFunc) Add(d *enduse.Document, o enduse.IngestOutcome) { f(d, o) }
 
 // TestCrawledAttachmentsJoinNotice ingests a notice page and then, one run
 // each, its two attachments as a crawler hands them over (Parent set to

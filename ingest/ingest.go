@@ -82,6 +82,10 @@ type Options struct {
 	// the inputs were read with.
 	Fields   document.FieldMap
 	Document document.Options
+	// GroupAttachments reads the attachments of a notice as part of it
+	// (attach.Group) in RunItems, after the parse; a Source given to Run
+	// is grouped by its caller.
+	GroupAttachments bool
 }
 
 // DefaultLease is the claim lease of a run without Options.Lease.
@@ -92,6 +96,12 @@ const DefaultLease = 2 * time.Minute
 // run (a store failure or ctx cancellation); per-document problems are
 // counted, not returned.
 func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src Source, opt Options) (Summary, error) {
+	return run(ctx, st, p, func(*inputs) Source { return src }, opt)
+}
+
+// run is Run and RunItems: source returns the documents to read, given the
+// run's first stage (used by RunItems only).
+func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, source func(*inputs) Source, opt Options) (Summary, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -119,20 +129,45 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		// and then read with it (refresh), not as a notice of its own.
 		attachment bool
 		cost       int64 // memory admitted for it, given back once saved
+		// left is what is still to parse of it (RunItems' stubs), parsed
+		// on the worker; unreadable is its own parse failure, failed its
+		// attachments'.
+		left       *unparsed
+		unreadable error
+		failed     []failure
 	}
 	adm := newAdmission(opt.MemoryLimit)
+	in := &inputs{ctx: ctx, adm: adm, workers: workers, grouped: opt.GroupAttachments, pending: map[*enduse.Document]Input{}}
+	src := source(in)
 	jobs := make(chan job, workers*2)
 	order := make(chan chan job, workers*2)
 	var sum Summary
+	// mu guards what both the reading goroutine and the saver change in
+	// sum: the messages and the counts of unreadable inputs.
+	var mu sync.Mutex
 	// note records a message for the summary; it is escaped here, the one
 	// place every per-input message passes, because messages quote file and
 	// member names and parser text, which may hold terminal escapes.
 	note := func(msg string) {
+		mu.Lock()
+		defer mu.Unlock()
 		if len(sum.Errors) < 100 {
 			sum.Errors = append(sum.Errors, safetext.Escape(msg))
 		}
 	}
 
+	// unreadable counts attachments whose parse failed once grouped with
+	// their notice: they are left out of it, as unreadable inputs.
+	unreadable := func(failed []failure) {
+		for _, f := range failed {
+			mu.Lock()
+			sum.Attachments--
+			sum.Unreadable++
+			sum.Bytes -= int64(len(f.doc.Raw))
+			mu.Unlock()
+			note(f.err.Error())
+		}
+	}
 	// Workers run the pipeline; results are saved in input order so runs are
 	// reproducible and a crash leaves a clean prefix stored.
 	var wg sync.WaitGroup
@@ -141,6 +176,17 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if j.left != nil {
+					if j.failed, j.unreadable = j.left.resolve(j.doc, nil); j.unreadable != nil {
+						j.out <- j
+						continue
+					}
+					// Parsed: its cost is known better than from its size.
+					if c := j.left.cost(adm, j.doc); c < j.cost {
+						adm.release(j.cost - c)
+						j.cost = c
+					}
+				}
 				if j.attachment {
 					j.res.Redacted = redact.Apply(j.doc.Text, redact.Find(j.doc.Text))
 				} else {
@@ -168,6 +214,19 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				adm.release(j.cost)
 				continue
 			}
+			unreadable(j.failed)
+			if j.unreadable != nil {
+				// A stub whose bytes did not parse: unreadable, as
+				// when the walk cannot read an input.
+				adm.release(j.cost)
+				mu.Lock()
+				sum.Seen--
+				sum.Unreadable++
+				sum.Bytes -= int64(len(j.doc.Raw))
+				mu.Unlock()
+				note(j.unreadable.Error())
+				continue
+			}
 			// Attachments first: a run stopped between them and their
 			// notice stores the notice on the rerun, read with them all.
 			if j.err == nil {
@@ -188,23 +247,31 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				cancel()
 				continue
 			}
+			refreshed := false
+			if outcome == enduse.OutcomeStored && j.attachment {
+				switch ok, err := refresh(ctx, refresher, p, j.doc.Parent, opt.Fields, opt.Document); {
+				case err != nil && ctx.Err() == nil:
+					note(fmt.Sprintf("%s: notice %s not read again with it: %v", j.doc.Source, j.doc.Parent, err))
+				case ok:
+					refreshed = true
+				}
+			}
+			if outcome == enduse.OutcomeFailed {
+				note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
+			}
+			mu.Lock()
 			switch outcome {
 			case enduse.OutcomeStored:
 				sum.Stored++
-				if j.attachment {
-					switch ok, err := refresh(ctx, refresher, p, j.doc.Parent, opt.Fields, opt.Document); {
-					case err != nil && ctx.Err() == nil:
-						note(fmt.Sprintf("%s: notice %s not read again with it: %v", j.doc.Source, j.doc.Parent, err))
-					case ok:
-						sum.Refreshed++
-					}
+				if refreshed {
+					sum.Refreshed++
 				}
 			case enduse.OutcomeFailed:
 				sum.Failed++
-				note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
 			case enduse.OutcomeDuplicate:
 				sum.Duplicates++
 			}
+			mu.Unlock()
 			if opt.Progress != nil {
 				opt.Progress.Add(j.doc, outcome)
 			}
@@ -213,7 +280,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 
 	// enqueue hands a document to the workers, in input order. Its memory
 	// is admitted first and counts from here until it is saved.
-	enqueue := func(d *enduse.Document) error {
+	enqueue := func(d *enduse.Document, left *unparsed) error {
 		// An attachment of a stored notice (a crawled download) is read
 		// as part of it; one whose notice is not stored stays a notice of
 		// its own, as it was read.
@@ -224,7 +291,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				return fmt.Errorf("look up the notice of %s: %w", safetext.Escape(d.Source), err)
 			}
 		}
-		cost := adm.cost(d)
+		cost := left.cost(adm, d)
 		if err := adm.acquire(ctx, cost); err != nil {
 			return err
 		}
@@ -236,7 +303,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			return ctx.Err()
 		}
 		select {
-		case jobs <- job{doc: d, out: out, cost: cost, attachment: attachment}:
+		case jobs <- job{doc: d, out: out, cost: cost, attachment: attachment, left: left}:
 		case <-ctx.Done():
 			// The saver already waits on out: answer it, or it waits forever.
 			out <- job{doc: d, skip: true, cost: cost}
@@ -269,11 +336,13 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 		return false, nil
 	}
 	duplicate := func(d *enduse.Document, elsewhere bool) {
+		mu.Lock()
 		if elsewhere {
 			sum.Elsewhere++
 		} else {
 			sum.Duplicates++
 		}
+		mu.Unlock()
 		if opt.Progress != nil {
 			opt.Progress.Add(d, enduse.OutcomeDuplicate)
 		}
@@ -283,16 +352,21 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			return ctx.Err()
 		}
 		if err != nil {
+			mu.Lock()
 			sum.Unreadable++
+			mu.Unlock()
 			note(err.Error())
 			return nil
 		}
+		left := in.take(d)
+		mu.Lock()
 		sum.Seen++
 		sum.Bytes += int64(len(d.Raw))
 		sum.Attachments += len(d.Children)
 		for _, c := range d.Children {
 			sum.Bytes += int64(len(c.Raw))
 		}
+		mu.Unlock()
 		ok, err := take(d)
 		if err != nil {
 			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
@@ -302,6 +376,17 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				// The notice was stored with all its attachments read;
 				// store any attachment a stopped run did not get to.
 				if len(d.Children) > 0 {
+					// Stubs of attachments stored before stay stubs;
+					// a new one is parsed here (a rare case: the
+					// notice was stored without it).
+					failed, err := left.resolve(d, func(c *enduse.Document) (bool, error) {
+						has, err := st.HasDocument(ctx, c.SHA256)
+						return !has, err
+					})
+					if err != nil {
+						return fmt.Errorf("look up the attachments of %s: %w", safetext.Escape(d.Source), err)
+					}
+					unreadable(failed)
 					redacted := make([]string, len(d.Children))
 					for i, c := range d.Children {
 						redacted[i] = redact.Apply(c.Text, redact.Find(c.Text))
@@ -314,7 +399,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			}
 			return nil
 		}
-		return enqueue(d)
+		return enqueue(d, left)
 	})
 	// Documents other workers held: wait until each is stored by its worker
 	// or, when that worker's lease ran out (it crashed), claimed here; only
@@ -357,6 +442,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			left := in.take(d)
 			if err != nil || !deferred[d.SHA256] {
 				return nil
 			}
@@ -372,7 +458,7 @@ func Run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src
 				}
 				return nil
 			}
-			return enqueue(d)
+			return enqueue(d, left)
 		})
 		if found == 0 && readErr == nil {
 			// The inputs cannot be read again (a stream): say what is left.
@@ -420,25 +506,6 @@ func process(p *pipeline.Pipeline, d *enduse.Document) (res pipeline.Result, err
 		return res, errors.New(res.Notice.Error)
 	}
 	return res, nil
-}
-
-// ItemSource yields inputs whose parsing is deferred (document.WalkItems
-// has this shape).
-type ItemSource func(fn func(document.Item) error) error
-
-// RunItems is Run over deferred inputs. The items are parsed in input
-// order as Run reads them; moving that parse onto the workers (as extract
-// does) is still to be joined with Run's claims and memory admission.
-func RunItems(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, src ItemSource, opt Options) (Summary, error) {
-	return Run(ctx, st, p, func(fn func(*enduse.Document, error) error) error {
-		return src(func(it document.Item) error {
-			if err := it.Err(); err != nil {
-				return fn(nil, err)
-			}
-			d, err := it.Document()
-			return fn(d, err)
-		})
-	}, opt)
 }
 
 // saveChildren stores a notice's attachments as child documents (Parent set

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/attach"
 	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sample"
@@ -227,8 +228,9 @@ func TestRunCancelNeverHangs(t *testing.T) {
 }
 
 // TestRunItemsMatchesRun ingests a folder once with Run over document.Walk
-// and once with RunItems over document.WalkItems (parsing on the workers):
-// the summaries, in input order, and the stores must be the same.
+// and once with RunItems over document.WalkItems (parsing on the workers),
+// without and with grouping attachments: the summaries, in input order
+// with the unreadable input named, and the stores must be the same.
 func TestRunItemsMatchesRun(t *testing.T) {
 	p, err := pipeline.New(pipeline.Config{})
 	if err != nil {
@@ -253,46 +255,51 @@ func TestRunItemsMatchesRun(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	ref := openDB(t, filepath.Join(dir, "ref.db"))
-	defer ref.Close()
-	want, err := Run(ctx, ref, p, func(fn func(*enduse.Document, error) error) error {
-		return document.Walk(ctx, []string{in}, nil, document.Options{}, fn)
-	}, Options{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want.Stored != 3 || want.Duplicates != 1 || want.Unreadable != 1 {
-		t.Fatalf("reference run %+v; want 3 stored, 1 duplicate, 1 unreadable", want)
-	}
-	for _, workers := range []int{1, 3} {
-		db := openDB(t, filepath.Join(dir, fmt.Sprintf("items%d.db", workers)))
-		got, err := RunItems(ctx, db, p, func(fn func(document.Item) error) error {
-			return document.WalkItems(ctx, []string{in}, nil, document.Options{}, fn)
-		}, Options{Workers: workers})
+	for _, grouped := range []bool{false, true} {
+		walk := func(fn func(*enduse.Document, error) error) error {
+			return document.Walk(ctx, []string{in}, nil, document.Options{}, fn)
+		}
+		src := Source(walk)
+		if grouped {
+			src = Source(attach.Group(walk))
+		}
+		ref := openDB(t, filepath.Join(dir, fmt.Sprintf("ref-%v.db", grouped)))
+		want, err := Run(ctx, ref, p, src, Options{Workers: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Parsed counts documents handed to the pipeline: a second copy
-		// of a document in the same run is handed over or not depending on
-		// whether the first was saved when the copy was read, so it is
-		// left out of the comparison; what is stored is not.
-		g, w := got, want
-		g.Parsed, w.Parsed = 0, 0
-		if fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%d workers: summary %+v, want %+v", workers, got, want)
+		if want.Stored != 3 || want.Duplicates != 1 || want.Unreadable != 1 || len(want.Errors) != 1 {
+			t.Fatalf("reference run %+v; want 3 stored, 1 duplicate, 1 unreadable named", want)
 		}
-		a, err := ref.Query(ctx, enduse.Filter{Limit: 10})
-		if err != nil {
-			t.Fatal(err)
+		for _, workers := range []int{1, 3} {
+			db := openDB(t, filepath.Join(dir, fmt.Sprintf("items%d-%v.db", workers, grouped)))
+			got, err := RunItems(ctx, db, p, Walk(ctx, []string{in}, nil, document.Options{}), Options{Workers: workers, GroupAttachments: grouped})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Parsed counts documents handed to the pipeline: a second copy
+			// of a document in the same run is handed over or not depending on
+			// whether the first was saved when the copy was read, so it is
+			// left out of the comparison; what is stored is not.
+			g, w := got, want
+			g.Parsed, w.Parsed = 0, 0
+			if fmt.Sprint(g) != fmt.Sprint(w) {
+				t.Errorf("grouped %v, %d workers: summary %+v, want %+v", grouped, workers, got, want)
+			}
+			a, err := ref.Query(ctx, enduse.Filter{Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := db.Query(ctx, enduse.Filter{Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Documents != b.Documents || a.Notices != b.Notices || a.Buyers != b.Buyers {
+				t.Errorf("grouped %v, %d workers: store answers %d docs/%d notices/%d buyers, reference %d/%d/%d", grouped, workers,
+					b.Documents, b.Notices, b.Buyers, a.Documents, a.Notices, a.Buyers)
+			}
+			db.Close()
 		}
-		b, err := db.Query(ctx, enduse.Filter{Limit: 10})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Documents != b.Documents || a.Notices != b.Notices || a.Buyers != b.Buyers {
-			t.Errorf("%d workers: store answers %d docs/%d notices/%d buyers, reference %d/%d/%d", workers,
-				b.Documents, b.Notices, b.Buyers, a.Documents, a.Notices, a.Buyers)
-		}
-		db.Close()
+		ref.Close()
 	}
 }
