@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
