@@ -142,14 +142,6 @@ type DocumentStore interface {
 	SaveNotice(ctx context.Context, d *Document, redacted string, n *Notice, parseErr error) (IngestOutcome, error)
 }
 
-// RowIterator is a Querier that gives every row of an answer (one per
-// announcement group, newest first, as Query pages them) without paging
-// through Query, whose every page computes the whole answer where it is
-// not stored: exports and watches read whole answers.
-type RowIterator interface {
-	EachRow(ctx context.Context, f Filter, fn func(Row) error) error
-}
-
 // NoticeRefresher is a store that can read a stored notice again with
 // attachments saved after it (a crawler downloads a notice's attachments
 // after the notice page).
@@ -189,6 +181,14 @@ type Querier interface {
 	// Query returns the aggregate answer and the page of rows selected by
 	// f.Limit and f.Offset. It returns ErrInvalid for a malformed filter.
 	Query(ctx context.Context, f Filter) (*Result, error)
+}
+
+// RowIterator gives every row of an answer: fn is called with each row of
+// the answer to f (one per announcement group, newest first, the rows
+// Query pages through), ignoring f's Limit and Offset, without computing
+// the aggregate. Exports and watches read whole answers.
+type RowIterator interface {
+	EachRow(ctx context.Context, f Filter, fn func(Row) error) error
 }
 
 // ErrSchemaNewer is returned when a database was written by a newer enduse

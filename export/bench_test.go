@@ -18,7 +18,6 @@ import (
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sample"
 	"github.com/enduse/enduse/sqlite"
-	"github.com/enduse/enduse/watch"
 )
 
 // benchStore is a store of n notices made by varying the bundled sample:
@@ -133,7 +132,7 @@ func BenchmarkRows(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		n := 0
 		start := time.Now()
-		if err := watch.Rows(context.Background(), db, enduse.Filter{}, func(enduse.Row) error { n++; return nil }); err != nil {
+		if err := db.EachRow(context.Background(), enduse.Filter{}, func(enduse.Row) error { n++; return nil }); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(n)/time.Since(start).Seconds(), "rows/s")

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/watch"
 )
 
 // Record is one announcement to export: the notice that stands for its
@@ -42,6 +41,7 @@ type Writer interface {
 // Store is what an export reads.
 type Store interface {
 	enduse.Querier
+	enduse.RowIterator
 	enduse.WatchStore
 }
 
@@ -103,7 +103,7 @@ func Run(ctx context.Context, st Store, f enduse.Filter, w Writer, opt Options) 
 		}
 		total = res.Total
 	}
-	err := watch.Rows(ctx, st, f, func(r enduse.Row) error {
+	err := st.EachRow(ctx, f, func(r enduse.Row) error {
 		batch = append(batch, r)
 		if len(batch) < 200 {
 			return nil

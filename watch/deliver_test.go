@@ -74,12 +74,8 @@ func TestWebhookCancelled(t *testing.T) {
 	}
 }
 
-// failingQuery is a store whose queries (and row reads) fail.
+// failingQuery is a store whose queries fail.
 type failingQuery struct{ *sqlite.DB }
-
-func (failingQuery) Query(context.Context, enduse.Filter) (*enduse.Result, error) {
-	return nil, errors.New("disk on fire")
-}
 
 func (failingQuery) EachRow(context.Context, enduse.Filter, func(enduse.Row) error) error {
 	return errors.New("disk on fire")

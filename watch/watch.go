@@ -16,12 +16,11 @@ import (
 	"fmt"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/storeutil"
 )
 
 // Store is what watches need of a backend.
 type Store interface {
-	enduse.Querier
+	enduse.RowIterator
 	enduse.WatchStore
 }
 
@@ -86,10 +85,10 @@ func Run(ctx context.Context, st Store, sinks []Sink) ([]enduse.Alert, []Report,
 }
 
 // matches lists one alert per announcement group matching the watch: the
-// rows of its query, every page of them.
-func matches(ctx context.Context, st enduse.Querier, w enduse.Watch) ([]enduse.Alert, error) {
+// rows of its query, all of them.
+func matches(ctx context.Context, st enduse.RowIterator, w enduse.Watch) ([]enduse.Alert, error) {
 	var out []enduse.Alert
-	err := Rows(ctx, st, w.Filter, func(r enduse.Row) error {
+	err := st.EachRow(ctx, w.Filter, func(r enduse.Row) error {
 		group := r.Group
 		if group == "" {
 			group = "d" + r.ID
@@ -98,42 +97,4 @@ func matches(ctx context.Context, st enduse.Querier, w enduse.Watch) ([]enduse.A
 		return nil
 	})
 	return out, err
-}
-
-// Rows calls fn with every row (one per announcement group) the store
-// answers for f, newest first: through the store's row iterator
-// (enduse.RowIterator) when it has one, else reading pages of the largest
-// size the store allows. f's own Limit and Offset are ignored.
-//
-// Notices stored while the pages are read shift later pages; a group seen
-// on an earlier page is not given twice, and a row pushed past the last
-// page is found by the next evaluation.
-func Rows(ctx context.Context, st enduse.Querier, f enduse.Filter, fn func(enduse.Row) error) error {
-	if it, ok := st.(enduse.RowIterator); ok {
-		return it.EachRow(ctx, f, fn)
-	}
-	f.Limit = storeutil.MaxLimit
-	seen := map[string]bool{}
-	for f.Offset = 0; ; f.Offset += f.Limit {
-		res, err := st.Query(ctx, f)
-		if err != nil {
-			return err
-		}
-		for _, r := range res.Rows {
-			key := r.Group
-			if key == "" {
-				key = "d" + r.ID
-			}
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			if err := fn(r); err != nil {
-				return err
-			}
-		}
-		if len(res.Rows) < f.Limit || f.Offset+f.Limit >= res.Total {
-			return nil
-		}
-	}
 }
