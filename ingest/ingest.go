@@ -156,16 +156,22 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		}
 	}
 
+	// unread moves a document whose deferred parse failed from the count
+	// it was read under (Seen, or Attachments) to the unreadable inputs,
+	// as when the walk cannot read an input, and names it.
+	unread := func(counted *int, d *enduse.Document, err error) {
+		mu.Lock()
+		*counted--
+		sum.Unreadable++
+		sum.Bytes -= int64(len(d.Raw))
+		mu.Unlock()
+		note(err.Error())
+	}
 	// unreadable counts attachments whose parse failed once grouped with
-	// their notice: they are left out of it, as unreadable inputs.
+	// their notice: they are left out of it.
 	unreadable := func(failed []failure) {
 		for _, f := range failed {
-			mu.Lock()
-			sum.Attachments--
-			sum.Unreadable++
-			sum.Bytes -= int64(len(f.doc.Raw))
-			mu.Unlock()
-			note(f.err.Error())
+			unread(&sum.Attachments, f.doc, f.err)
 		}
 	}
 	// Workers run the pipeline; results are saved in input order so runs are
@@ -216,15 +222,9 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			}
 			unreadable(j.failed)
 			if j.unreadable != nil {
-				// A stub whose bytes did not parse: unreadable, as
-				// when the walk cannot read an input.
+				// A stub whose bytes did not parse.
 				adm.release(j.cost)
-				mu.Lock()
-				sum.Seen--
-				sum.Unreadable++
-				sum.Bytes -= int64(len(j.doc.Raw))
-				mu.Unlock()
-				note(j.unreadable.Error())
+				unread(&sum.Seen, j.doc, j.unreadable)
 				continue
 			}
 			// Attachments first: a run stopped between them and their
