@@ -41,10 +41,11 @@ func (p *prefixed) findAll(s string) [][]int {
 		}
 	}
 	slices.Sort(starts)
+	starts = slices.Compact(starts) // two words may start at one place
 	var out [][]int
 	end := 0
-	for i, at := range starts {
-		if at < end || i > 0 && at == starts[i-1] {
+	for _, at := range starts {
+		if at < end {
 			continue
 		}
 		m := p.anchored.FindStringSubmatchIndex(s[at:])
