@@ -450,6 +450,22 @@ func (t *Table) Provinces() []enduse.Region {
 	return out
 }
 
+// Divisions returns every division (grouping rows left out) in code order.
+func (t *Table) Divisions() []enduse.Region {
+	codes := make([]string, 0, len(t.divs))
+	for c, d := range t.divs {
+		if !d.pseudo {
+			codes = append(codes, c)
+		}
+	}
+	sort.Strings(codes)
+	out := make([]enduse.Region, len(codes))
+	for i, c := range codes {
+		out[i], _ = t.ByCode(c)
+	}
+	return out
+}
+
 // Places finds the administrative place names in an organisation name or an
 // address, left to right, longest match first. A name that several
 // divisions share is resolved by the enclosing place found before it

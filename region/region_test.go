@@ -61,6 +61,28 @@ func TestByCode(t *testing.T) {
 	}
 }
 
+func TestDivisions(t *testing.T) {
+	tab := mustLoad(t)
+	ds := tab.Divisions()
+	want := 0
+	for _, d := range tab.divs {
+		if !d.pseudo {
+			want++
+		}
+	}
+	if len(ds) != want {
+		t.Fatalf("Divisions() has %d, want every one of the %d non-grouping divisions", len(ds), want)
+	}
+	for i, d := range ds {
+		if i > 0 && ds[i-1].Code >= d.Code {
+			t.Fatalf("Divisions() out of code order at %s after %s", d.Code, ds[i-1].Code)
+		}
+		if r, ok := tab.ByCode(d.Code); !ok || r != d {
+			t.Errorf("Divisions()[%d] = %+v, ByCode gives %+v, %v", i, d, r, ok)
+		}
+	}
+}
+
 func TestParent(t *testing.T) {
 	tab := mustLoad(t)
 	tests := []struct{ code, want string }{

@@ -26,32 +26,22 @@ func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *
 	if tab == nil {
 		return gz
 	}
-	for _, p := range tab.Provinces() {
-		b := []byte(p.Code[:2] + "0000")
-		for yy := 0; yy < 100; yy++ {
-			for zz := 0; zz < 100; zz++ {
-				b[2], b[3], b[4], b[5] = byte('0'+yy/10), byte('0'+yy%10), byte('0'+zz/10), byte('0'+zz%10)
-				code := string(b)
-				r, ok := tab.ByCode(code)
-				if !ok {
-					continue
+	for _, r := range tab.Divisions() {
+		code := r.Code
+		gz.zh[code] = r
+		stem := stemZH(r.Name, g)
+		if utf8.RuneCountInString(stem) >= 2 && allHan(stem) {
+			gz.add(strings.Join(pinyin.LazyPinyin(stem, g.py), ""), code)
+		}
+		if english != nil {
+			var keep []string
+			for _, t := range enTokens(english(r.Name)) {
+				if !g.enLevel[t] && !g.stop[t] {
+					keep = append(keep, t)
 				}
-				gz.zh[code] = r
-				stem := stemZH(r.Name, g)
-				if utf8.RuneCountInString(stem) >= 2 && allHan(stem) {
-					gz.add(strings.Join(pinyin.LazyPinyin(stem, g.py), ""), code)
-				}
-				if english != nil {
-					var keep []string
-					for _, t := range enTokens(english(r.Name)) {
-						if !g.enLevel[t] && !g.stop[t] {
-							keep = append(keep, t)
-						}
-					}
-					if len(keep) > 0 && len(keep) <= 3 {
-						gz.add(strings.Join(keep, ""), code)
-					}
-				}
+			}
+			if len(keep) > 0 && len(keep) <= 3 {
+				gz.add(strings.Join(keep, ""), code)
 			}
 		}
 	}

@@ -177,6 +177,11 @@ func splitAlt(s string) []string {
 // fold applies compatibility normalisation (full-width → half-width),
 // lower-cases and unifies apostrophes.
 func fold(s string) string {
+	if isASCII(s) {
+		// ASCII is its own NFKC form and has one apostrophe variant: most
+		// list names (OFAC's) take this path, which allocates at most once.
+		return strings.ReplaceAll(strings.ToLower(s), "`", "'")
+	}
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	return strings.Map(func(r rune) rune {
@@ -186,6 +191,15 @@ func fold(s string) string {
 		}
 		return r
 	}, s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // simplified converts traditional Chinese characters to simplified ones;

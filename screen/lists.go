@@ -102,7 +102,7 @@ func importFS(fsys fs.FS, root, label string) (*Lists, error) {
 		return nil, fmt.Errorf("read list directory %s: %w", label, err)
 	}
 	sort.Strings(files)
-	out := &Lists{}
+	var sets []*Lists
 	done := map[string]bool{}
 	for _, f := range files {
 		if done[f] || skipFile(f) {
@@ -119,8 +119,9 @@ func importFS(fsys fs.FS, root, label string) (*Lists, error) {
 		for _, used := range set.files {
 			done[used] = true
 		}
-		out = out.Merge(set.lists)
+		sets = append(sets, set.lists)
 	}
+	out := mergeAll(sets)
 	if len(out.infos) == 0 {
 		return nil, fmt.Errorf("read list directory %s: no list files found", label)
 	}
@@ -172,8 +173,21 @@ func single(info ListInfo, entries []enduse.ListEntry) *Lists {
 // Merge returns a new Lists holding the lists of l followed by those of o.
 // Neither l nor o is changed.
 func (l *Lists) Merge(o *Lists) *Lists {
-	out := &Lists{}
-	for _, src := range []*Lists{l, o} {
+	return mergeAll([]*Lists{l, o})
+}
+
+// mergeAll returns a new Lists holding the lists of ls in order (nil ones
+// skipped). A directory's files are merged in one call: merging them two
+// at a time copied every entry read so far once per file.
+func mergeAll(ls []*Lists) *Lists {
+	n := 0
+	for _, l := range ls {
+		if l != nil {
+			n += len(l.entries)
+		}
+	}
+	out := &Lists{entries: make([]enduse.ListEntry, 0, n), ended: make([]string, 0, n), owner: make([]int, 0, n)}
+	for _, src := range ls {
 		if src == nil {
 			continue
 		}

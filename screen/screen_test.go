@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/enduse/enduse"
 )
 
@@ -454,4 +456,23 @@ func compiledZH(t *testing.T, id string) string {
 		}
 	}
 	return ""
+}
+
+// TestFoldASCIIFastPath checks that fold's ASCII shortcut gives what the
+// full normalisation gives.
+func TestFoldASCIIFastPath(t *testing.T) {
+	full := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			switch r {
+			case '’', '‘', '`':
+				return '\''
+			}
+			return r
+		}, strings.ToLower(norm.NFKC.String(s)))
+	}
+	for _, s := range []string{"", "HUAWEI Technologies Co., Ltd.", "People`s Liberation Army", "ABC (HK) LIMITED\t", "a\x00b~", "Ｈｕａｗｅｉ", "X’ian"} {
+		if got, want := fold(s), full(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
