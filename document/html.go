@@ -173,10 +173,11 @@ type converter struct {
 	blocks []enduse.Block
 
 	line      lineBuf
-	heading   int // >0 while inside h1–h6
-	bold      int // >0 while inside b/strong or a bold-styled element
-	pre       int // >0 while inside pre/textarea
-	tables    int // tables numbered so far
+	cell      textBuf // the table cell being read
+	heading   int     // >0 while inside h1–h6
+	bold      int     // >0 while inside b/strong or a bold-styled element
+	pre       int     // >0 while inside pre/textarea
+	tables    int     // tables numbered so far
 	hidden    map[string]bool
 	title     string
 	firstH1   string
@@ -201,7 +202,9 @@ type lineBuf struct {
 // textBuf accumulates text on one line: runs of white space become one
 // space between words; invisible and control characters are dropped.
 type textBuf struct {
-	b     strings.Builder
+	// b is kept between lines, so a line costs one allocation: its
+	// string.
+	b     []byte
 	space bool // a space is pending before the next non-space text
 	runes int  // runes written, spaces included, so offsets need no recount
 }
@@ -231,7 +234,7 @@ func (t *textBuf) write(s string) int {
 		}
 		if n > 0 {
 			t.sep()
-			t.b.WriteString(s[start:i])
+			t.b = append(t.b, s[start:i]...)
 			t.runes += n
 			visible += n
 		}
@@ -251,7 +254,7 @@ func (t *textBuf) write(s string) int {
 		case isInvisible(r) || r < 0x20 || r == 0x7F:
 		default:
 			t.sep()
-			t.b.WriteRune(r)
+			t.b = utf8.AppendRune(t.b, r)
 			t.runes++
 			visible++
 		}
@@ -261,8 +264,8 @@ func (t *textBuf) write(s string) int {
 
 // sep writes the pending space, if any, before more text.
 func (t *textBuf) sep() {
-	if t.space && t.b.Len() > 0 {
-		t.b.WriteByte(' ')
+	if t.space && len(t.b) > 0 {
+		t.b = append(t.b, ' ')
 		t.runes++
 	}
 	t.space = false
@@ -270,7 +273,7 @@ func (t *textBuf) sep() {
 
 // reset empties t for the next line.
 func (t *textBuf) reset() {
-	t.b.Reset()
+	t.b = t.b[:0]
 	t.space = false
 	t.runes = 0
 }
@@ -278,7 +281,7 @@ func (t *textBuf) reset() {
 // despaced returns t's text without letter-spacing (see despace) and its
 // length in runes.
 func (t *textBuf) despaced() (string, int) {
-	raw := t.b.String()
+	raw := string(t.b)
 	s := despace(raw)
 	// despace removes one-byte spaces only.
 	return s, t.runes - (len(raw) - len(s))
@@ -690,9 +693,9 @@ func labelValue(s string) bool {
 	return strings.TrimSpace(s[i+n:]) != ""
 }
 
-// emit writes one line of runes runes and records its block. For rows,
-// cells holds the cell texts, with offsets from the line's start, and s is
-// their '\t' join.
+// emit writes one line of runes runes and records its block: s for a
+// paragraph or heading, the cells' texts joined by '\t' for a row. A
+// row's cells have offsets from the line's start.
 func (c *converter) emit(b enduse.Block, s string, runes int, cells []enduse.Cell) {
 	if c.out.Len() > 0 {
 		c.out.WriteByte('\n')
@@ -700,15 +703,17 @@ func (c *converter) emit(b enduse.Block, s string, runes int, cells []enduse.Cel
 	}
 	b.Start = c.runes
 	c.out.WriteString(s)
+	for i := range cells {
+		if i > 0 {
+			c.out.WriteByte('\t')
+		}
+		c.out.WriteString(cells[i].Text)
+		cells[i].Start += b.Start
+		cells[i].End += b.Start
+	}
 	c.runes += runes
 	b.End = c.runes
-	if cells != nil {
-		for i := range cells {
-			cells[i].Start += b.Start
-			cells[i].End += b.Start
-		}
-		b.Cells = cells
-	}
+	b.Cells = cells
 	c.blocks = append(c.blocks, b)
 }
 
@@ -796,21 +801,18 @@ func (c *converter) table(t *html.Node) {
 			continue
 		}
 		cells := make([]enduse.Cell, 0, len(visible))
-		var line strings.Builder
 		nonEmpty := false
-		off := 0 // runes of line so far
+		off := 0 // runes of the row's line so far
 		for i, td := range visible {
-			var cb textBuf
-			c.cellText(td, &cb)
-			txt, n := cb.despaced()
+			c.cell.reset()
+			c.cellText(td, &c.cell)
+			txt, n := c.cell.despaced()
 			if txt != "" {
 				nonEmpty = true
 			}
 			if i > 0 {
-				line.WriteByte('\t')
-				off++
+				off++ // the '\t' before the cell
 			}
-			line.WriteString(txt)
 			cells = append(cells, enduse.Cell{
 				Text:    txt,
 				Start:   off,
@@ -831,7 +833,7 @@ func (c *converter) table(t *html.Node) {
 			c.tables++
 			num = c.tables
 		}
-		c.emit(enduse.Block{Kind: enduse.BlockRow, Table: num, Row: rowNum}, line.String(), off, cells)
+		c.emit(enduse.Block{Kind: enduse.BlockRow, Table: num, Row: rowNum}, "", off, cells)
 		rowNum++
 	}
 }
