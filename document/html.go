@@ -173,10 +173,11 @@ type converter struct {
 	blocks []enduse.Block
 
 	line      lineBuf
-	heading   int // >0 while inside h1–h6
-	bold      int // >0 while inside b/strong or a bold-styled element
-	pre       int // >0 while inside pre/textarea
-	tables    int // tables numbered so far
+	cell      textBuf // the table cell being read
+	heading   int     // >0 while inside h1–h6
+	bold      int     // >0 while inside b/strong or a bold-styled element
+	pre       int     // >0 while inside pre/textarea
+	tables    int     // tables numbered so far
 	hidden    map[string]bool
 	title     string
 	firstH1   string
@@ -192,11 +193,98 @@ type converter struct {
 // lineBuf accumulates the inline text of the current line with whitespace
 // collapsed.
 type lineBuf struct {
-	b         strings.Builder
-	space     bool // a space is pending before the next non-space text
-	runes     int  // non-space runes written
+	textBuf
+	visible   int  // non-space runes written
 	boldRunes int  // of which inside bold
 	heading   bool // the line was inside an h1–h6
+}
+
+// textBuf accumulates text on one line: runs of white space become one
+// space between words; invisible and control characters are dropped.
+type textBuf struct {
+	// b is kept between lines, so a line costs one allocation: its
+	// string.
+	b     []byte
+	space bool // a space is pending before the next non-space text
+	runes int  // runes written, spaces included, so offsets need no recount
+}
+
+// write appends s and returns the number of non-space runes it wrote.
+// Runs of visible characters are copied whole rather than rune by rune;
+// an invalid UTF-8 byte is written as U+FFFD, as ranging over s reads it.
+func (t *textBuf) write(s string) int {
+	visible := 0
+	for i := 0; i < len(s); {
+		start, n := i, 0
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if c <= ' ' || c == 0x7F {
+					break
+				}
+				i++
+				n++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size == 1) || isSpace(r) || isInvisible(r) {
+				break
+			}
+			i += size
+			n++
+		}
+		if n > 0 {
+			t.sep()
+			t.b = append(t.b, s[start:i]...)
+			t.runes += n
+			visible += n
+		}
+		if i == len(s) {
+			break
+		}
+		// s[i] is a space, an invisible or control character or an
+		// invalid byte.
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case isSpace(r):
+			t.space = true
+		case isInvisible(r) || r < 0x20 || r == 0x7F:
+		default:
+			t.sep()
+			t.b = utf8.AppendRune(t.b, r)
+			t.runes++
+			visible++
+		}
+	}
+	return visible
+}
+
+// sep writes the pending space, if any, before more text.
+func (t *textBuf) sep() {
+	if t.space && len(t.b) > 0 {
+		t.b = append(t.b, ' ')
+		t.runes++
+	}
+	t.space = false
+}
+
+// reset empties t for the next line.
+func (t *textBuf) reset() {
+	t.b = t.b[:0]
+	t.space = false
+	t.runes = 0
+}
+
+// despaced returns t's text without letter-spacing (see despace) and its
+// length in runes.
+func (t *textBuf) despaced() (string, int) {
+	raw := string(t.b)
+	s := despace(raw)
+	// despace removes one-byte spaces only.
+	return s, t.runes - (len(raw) - len(s))
 }
 
 func newConverter(root *html.Node) *converter {
@@ -270,7 +358,7 @@ func (c *converter) isHidden(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "style":
-			if styleHas(a.Val, "display", "none") || styleHas(a.Val, "visibility", "hidden") {
+			if styleHas(a.Val, hiddenDisplay) || styleHas(a.Val, hiddenVisibility) {
 				return true
 			}
 		case "class":
@@ -293,32 +381,52 @@ func isBoldElem(n *html.Node) bool {
 		return true
 	}
 	for _, a := range n.Attr {
-		if a.Key == "style" {
-			// Word writes mso-ansi-font-weight for bold list numbers.
-			for _, v := range []string{"bold", "bolder", "700", "800", "900"} {
-				if styleHas(a.Val, "font-weight", v) || styleHas(a.Val, "mso-ansi-font-weight", v) {
-					return true
-				}
-			}
+		if a.Key == "style" && styleHas(a.Val, boldWeight) {
+			return true
 		}
 	}
 	return false
 }
 
-// styleHas reports whether an inline style declares property: value
-// (ASCII case-insensitive, spaces and !important tolerated). It does not
-// allocate for styles that do not mention the property.
-func styleHas(style, property, value string) bool {
+// styleRule names CSS properties and the values of them that make an
+// inline style match.
+type styleRule struct {
+	properties, values []string
+}
+
+// The inline styles that hide an element or make it bold. Word writes
+// mso-ansi-font-weight for bold list numbers.
+var (
+	hiddenDisplay    = styleRule{[]string{"display"}, []string{"none"}}
+	hiddenVisibility = styleRule{[]string{"visibility"}, []string{"hidden"}}
+	boldWeight       = styleRule{[]string{"font-weight", "mso-ansi-font-weight"}, []string{"bold", "bolder", "700", "800", "900"}}
+)
+
+// styleHas reports whether an inline style declares one of r's
+// properties with one of its values (ASCII case-insensitive, spaces and
+// !important tolerated). It reads the style once, whatever the number of
+// properties and values, and does not allocate.
+func styleHas(style string, r styleRule) bool {
 	for style != "" {
 		var decl string
 		decl, style, _ = strings.Cut(style, ";")
 		k, v, ok := strings.Cut(decl, ":")
-		if !ok || !strings.EqualFold(strings.TrimSpace(k), property) {
+		if !ok || !equalFoldAny(strings.TrimSpace(k), r.properties) {
 			continue
 		}
 		v = strings.TrimSpace(v)
 		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
-		if strings.EqualFold(v, value) {
+		if equalFoldAny(v, r.values) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFoldAny reports whether s equals one of list under case folding.
+func equalFoldAny(s string, list []string) bool {
+	for _, w := range list {
+		if strings.EqualFold(s, w) {
 			return true
 		}
 	}
@@ -471,27 +579,27 @@ func (c *converter) text(s string) {
 	if c.heading > 0 {
 		l.heading = true
 	}
-	for _, r := range s {
-		if r == '\n' && c.pre > 0 {
+	if c.pre > 0 {
+		// Inside pre every newline ends a line.
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			c.lineText(s[:i])
 			c.flushLine()
-			continue
+			s = s[i+1:]
 		}
-		if isSpace(r) {
-			l.space = true
-			continue
-		}
-		if isInvisible(r) || r < 0x20 || r == 0x7F {
-			continue
-		}
-		if l.space && l.b.Len() > 0 {
-			l.b.WriteByte(' ')
-		}
-		l.space = false
-		l.b.WriteRune(r)
-		l.runes++
-		if c.bold > 0 || c.heading > 0 {
-			l.boldRunes++
-		}
+	}
+	c.lineText(s)
+}
+
+// lineText appends text without newlines of its own to the current line.
+func (c *converter) lineText(s string) {
+	n := c.line.write(s)
+	c.line.visible += n
+	if c.bold > 0 || c.heading > 0 {
+		c.line.boldRunes += n
 	}
 }
 
@@ -499,23 +607,21 @@ func (c *converter) text(s string) {
 // output as a paragraph or heading block.
 func (c *converter) flushLine() {
 	l := &c.line
-	if l.runes == 0 {
-		l.b.Reset()
-		l.space = false
+	if l.visible == 0 {
+		l.reset()
 		l.heading = false
 		l.boldRunes = 0
 		return
 	}
-	s := despace(l.b.String())
+	s, runes := l.despaced()
 	kind := enduse.BlockPara
-	if l.heading || (l.boldRunes == l.runes && l.runes <= headingMaxRunes && !labelValue(s)) {
+	if l.heading || (l.boldRunes == l.visible && l.visible <= headingMaxRunes && !labelValue(s)) {
 		kind = enduse.BlockHeading
 	}
-	c.emit(enduse.Block{Kind: kind}, s, nil)
-	l.b.Reset()
-	l.space = false
+	c.emit(enduse.Block{Kind: kind}, s, runes, nil)
+	l.reset()
 	l.heading = false
-	l.runes = 0
+	l.visible = 0
 	l.boldRunes = 0
 }
 
@@ -587,27 +693,27 @@ func labelValue(s string) bool {
 	return strings.TrimSpace(s[i+n:]) != ""
 }
 
-// emit writes one line and records its block. For rows, cells holds the
-// cell texts and s is their '\t' join.
-func (c *converter) emit(b enduse.Block, s string, cells []enduse.Cell) {
+// emit writes one line of runes runes and records its block: s for a
+// paragraph or heading, the cells' texts joined by '\t' for a row. A
+// row's cells have offsets from the line's start.
+func (c *converter) emit(b enduse.Block, s string, runes int, cells []enduse.Cell) {
 	if c.out.Len() > 0 {
 		c.out.WriteByte('\n')
 		c.runes++
 	}
 	b.Start = c.runes
 	c.out.WriteString(s)
-	c.runes += utf8.RuneCountInString(s)
-	b.End = c.runes
-	if cells != nil {
-		off := b.Start
-		for i := range cells {
-			n := utf8.RuneCountInString(cells[i].Text)
-			cells[i].Start = off
-			cells[i].End = off + n
-			off += n + 1
+	for i := range cells {
+		if i > 0 {
+			c.out.WriteByte('\t')
 		}
-		b.Cells = cells
+		c.out.WriteString(cells[i].Text)
+		cells[i].Start += b.Start
+		cells[i].End += b.Start
 	}
+	c.runes += runes
+	b.End = c.runes
+	b.Cells = cells
 	c.blocks = append(c.blocks, b)
 }
 
@@ -695,24 +801,26 @@ func (c *converter) table(t *html.Node) {
 			continue
 		}
 		cells := make([]enduse.Cell, 0, len(visible))
-		var line strings.Builder
 		nonEmpty := false
+		off := 0 // runes of the row's line so far
 		for i, td := range visible {
-			var cb cellBuf
-			c.cellText(td, &cb)
-			txt := despace(cb.b.String())
+			c.cell.reset()
+			c.cellText(td, &c.cell)
+			txt, n := c.cell.despaced()
 			if txt != "" {
 				nonEmpty = true
 			}
 			if i > 0 {
-				line.WriteByte('\t')
+				off++ // the '\t' before the cell
 			}
-			line.WriteString(txt)
 			cells = append(cells, enduse.Cell{
 				Text:    txt,
+				Start:   off,
+				End:     off + n,
 				ColSpan: spanAttr(td, "colspan"),
 				RowSpan: spanAttr(td, "rowspan"),
 			})
+			off += n
 		}
 		if !nonEmpty {
 			continue
@@ -725,7 +833,7 @@ func (c *converter) table(t *html.Node) {
 			c.tables++
 			num = c.tables
 		}
-		c.emit(enduse.Block{Kind: enduse.BlockRow, Table: num, Row: rowNum}, line.String(), cells)
+		c.emit(enduse.Block{Kind: enduse.BlockRow, Table: num, Row: rowNum}, "", off, cells)
 		rowNum++
 	}
 }
@@ -862,33 +970,14 @@ func spanAttr(n *html.Node, key string) int {
 	return 0
 }
 
-// cellBuf accumulates a cell's text on one line.
-type cellBuf struct {
-	b     strings.Builder
-	space bool
-}
-
 // cellText writes the text of a cell with all whitespace, line breaks and
 // block boundaries collapsed to single spaces; nested tables contribute
 // their cells' text separated by spaces.
-func (c *converter) cellText(n *html.Node, cb *cellBuf) {
+func (c *converter) cellText(n *html.Node, cb *textBuf) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch ch.Type {
 		case html.TextNode:
-			for _, r := range ch.Data {
-				if isSpace(r) {
-					cb.space = true
-					continue
-				}
-				if isInvisible(r) || r < 0x20 || r == 0x7F {
-					continue
-				}
-				if cb.space && cb.b.Len() > 0 {
-					cb.b.WriteByte(' ')
-				}
-				cb.space = false
-				cb.b.WriteRune(r)
-			}
+			cb.write(ch.Data)
 		case html.ElementNode:
 			if skipElems[ch.DataAtom] || c.isHidden(ch) {
 				continue
