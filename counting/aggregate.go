@@ -9,15 +9,17 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// Rec is one matched notice as a backend loads it for aggregation.
+// Rec is one matched notice as a backend loads it for aggregation: only
+// what the figures need (a row's texts — title, project code, buyer and
+// region names — are read for the rows of a page alone, see Row), so an
+// answer over a million notices holds no million titles.
 type Rec struct {
-	ID                                 int64 // insertion order: earlier notices have smaller ids
-	Doc, Group, Purchase, Type, Title  string
-	Published, Code                    string
-	Buyer, BuyerName, BuyerEN          string
-	Sector, Level, RegionCode, RegName string
-	Budget, Award                      float64
-	Marks                              []Mark
+	ID                         int64 // insertion order: earlier notices have smaller ids
+	Doc, Group, Purchase, Type string
+	Published, Buyer           string
+	Sector, Level, RegionCode  string
+	Budget, Award              float64
+	Marks                      []Mark
 	// ord is the notice's place in the order Figure folds notices in
 	// (purchase, type rank, type, group, id), so figures sort by one int;
 	// NewSet sets it.
@@ -307,7 +309,7 @@ func Month(date string) string {
 
 // Result aggregates the matched set into a Result: figures, and the page
 // of rows (one per announcement, newest first) selected by the filter's
-// Limit and Offset. Rows lack Source, URL and Winner, which the backend
+// Limit and Offset. Rows lack the texts Row leaves out, which the backend
 // adds for the page.
 func (s *Set) Result(p *Marks) *enduse.Result {
 	f := p.F
@@ -409,7 +411,8 @@ func (s *Set) Result(p *Marks) *enduse.Result {
 
 // Row is the notice as a row of an answer to f: quantities of the items
 // that meet the filter, brands (specifications only when f includes them).
-// Source, URL and Winner are left for the backend to add.
+// Title, ProjectCode, Buyer, BuyerEN, RegionName, Source, URL and Winner
+// are left for the backend to add.
 func (r *Rec) Row(f enduse.Filter) enduse.Row {
 	q := 0.0
 	for i := range r.Marks {
@@ -417,8 +420,7 @@ func (r *Rec) Row(f enduse.Filter) enduse.Row {
 			q += r.Marks[i].Quantity
 		}
 	}
-	return enduse.Row{ID: r.Doc, Title: r.Title, Type: enduse.NoticeType(r.Type),
-		Published: r.Published, ProjectCode: r.Code, Buyer: r.BuyerName, BuyerEN: r.BuyerEN,
-		Sector: enduse.Sector(r.Sector), Level: enduse.Level(r.Level), Region: r.RegionCode, RegionName: r.RegName,
+	return enduse.Row{ID: r.Doc, Type: enduse.NoticeType(r.Type), Published: r.Published,
+		Sector: enduse.Sector(r.Sector), Level: enduse.Level(r.Level), Region: r.RegionCode,
 		Amount: r.amount(), Quantity: q, Brands: r.brandNames(f.IncludeSpec), Group: r.Group, Page: "/notices/" + r.Doc}
 }

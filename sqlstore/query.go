@@ -20,10 +20,11 @@ type set struct {
 	gen int64
 }
 
-// recColumns are the notices columns load reads, in counting.Rec order.
-const recColumns = `n.id, n.doc, n.group_id, n.purchase_id, n.type, n.title, n.published, n.project_code,
-	COALESCE(n.buyer, ''), n.buyer_name, n.buyer_en, n.sector, n.level, n.region_code, n.region_name,
-	n.budget, n.award_amount`
+// recColumns are the notices columns load reads, in counting.Rec order:
+// the index notices_agg holds them all (migration 0012), so reading every
+// notice scans that index, not the table's wide rows.
+const recColumns = `n.id, n.doc, n.group_id, n.purchase_id, n.type, n.published, COALESCE(n.buyer, ''),
+	n.sector, n.level, n.region_code, n.budget, n.award_amount`
 
 // Query returns the aggregate answer to f and the page of rows selected by
 // f.Limit and f.Offset (newest first). Notices and figures count unique
@@ -281,8 +282,8 @@ func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args 
 	byID := map[int64]*counting.Rec{}
 	err = s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
 		r := &counting.Rec{}
-		if err := scan(&r.ID, &r.Doc, &r.Group, &r.Purchase, &r.Type, &r.Title, &r.Published, &r.Code,
-			&r.Buyer, &r.BuyerName, &r.BuyerEN, &r.Sector, &r.Level, &r.RegionCode, &r.RegName, &r.Budget, &r.Award); err != nil {
+		if err := scan(&r.ID, &r.Doc, &r.Group, &r.Purchase, &r.Type, &r.Published,
+			&r.Buyer, &r.Sector, &r.Level, &r.RegionCode, &r.Budget, &r.Award); err != nil {
 			return err
 		}
 		recs = append(recs, r)
@@ -343,7 +344,8 @@ func (s *Store) scanMarks(ctx context.Context, tx *sql.Tx, query string, args []
 	})
 }
 
-// fillRows adds each row's source, url and first winner.
+// fillRows adds each row's texts (title, project code, buyer and region
+// names), source, url and first winner.
 func (s *Store) fillRows(ctx context.Context, res *enduse.Result) error {
 	if len(res.Rows) == 0 {
 		return nil
@@ -354,17 +356,19 @@ func (s *Store) fillRows(ctx context.Context, res *enduse.Result) error {
 		idx[r.ID] = i
 		ids[i] = r.ID
 	}
-	err := s.scanRows(ctx, s.read, `SELECT d.sha256, d.source, d.url,
+	err := s.scanRows(ctx, s.read, `SELECT d.sha256, d.source, d.url, n.title, n.project_code, n.buyer_name, n.buyer_en, n.region_name,
 		COALESCE((SELECT o.name FROM notice_orgs o WHERE o.notice = n.id AND o.role IN ('winner', 'single_source')
 			ORDER BY o.role = 'single_source', o.rank = 0, o.rank, `+s.d.Seq("notice_orgs", "o")+` LIMIT 1), '')
 		FROM documents d JOIN notices n ON n.doc = d.sha256 WHERE `+s.d.In("d.sha256", "$1"), []any{s.d.List(ids)},
 		func(scan func(...any) error) error {
-			var id, source, url, winner string
-			if err := scan(&id, &source, &url, &winner); err != nil {
+			var id string
+			var r enduse.Row
+			if err := scan(&id, &r.Source, &r.URL, &r.Title, &r.ProjectCode, &r.Buyer, &r.BuyerEN, &r.RegionName, &r.Winner); err != nil {
 				return err
 			}
-			r := &res.Rows[idx[id]]
-			r.Source, r.URL, r.Winner = source, url, winner
+			row := &res.Rows[idx[id]]
+			row.Source, row.URL, row.Winner = r.Source, r.URL, r.Winner
+			row.Title, row.ProjectCode, row.Buyer, row.BuyerEN, row.RegionName = r.Title, r.ProjectCode, r.Buyer, r.BuyerEN, r.RegionName
 			return nil
 		})
 	if err != nil {
