@@ -95,6 +95,18 @@ func (w *world) query(t *testing.T, f enduse.Filter) *enduse.Result {
 	return res
 }
 
+// saveAll saves items in one batch and fails the test on error.
+func (w *world) saveAll(t *testing.T, items []enduse.SaveItem) {
+	t.Helper()
+	bs, ok := w.st.(enduse.BatchSaver)
+	if !ok {
+		t.Fatal("store has no batch save")
+	}
+	if _, err := bs.SaveNotices(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // rowNames is the fixture names of a result's rows, sorted.
 func (w *world) rowNames(res *enduse.Result) []string {
 	var out []string

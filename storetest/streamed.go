@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -20,16 +19,11 @@ import (
 // fractional amounts, items of several brands, specifications), with and
 // without specifications and at several pages.
 func testStreamedAnswer(t *testing.T, open func(t *testing.T) enduse.Store) {
-	ctx := context.Background()
 	w := load(t, open)
-	agency := enduse.Org{Name: "新疆招标有限公司", Key: "新疆招标有限公司", Sector: enduse.SectorEnterprise}
-	buyers := []enduse.Org{
-		{Name: "喀什地区公安局", Key: "喀什地区公安局", Sector: enduse.SectorPublicSecurity, Level: enduse.LevelPrefecture,
-			Region: &enduse.Region{Code: "653100", Name: "喀什地区", Path: "新疆维吾尔自治区/喀什地区"}},
-		{Name: "宜昌市第一中学", Key: "宜昌市第一中学", Sector: enduse.SectorEducation, Level: enduse.LevelUnit,
-			Region: &enduse.Region{Code: "420500", Name: "宜昌市", Path: "湖北省/宜昌市"}},
-		{Name: "某某公司", Key: "某某公司"},
-	}
+	// Buyers of the fixtures (a public-security bureau, a school) and one
+	// without sector or region.
+	agency := *w.fixture(t, "K1").notice.Agency
+	buyers := []enduse.Org{*w.fixture(t, "K1").notice.Buyer, *w.fixture(t, "E1").notice.Buyer, {Name: "某某公司", Key: "某某公司"}}
 	brands := []enduse.Resolution{
 		{Brand: "Seagate", Company: "Seagate Technology", Country: "US", USLinked: true, ProductLine: "SkyHawk", Category: "storage.surveillance"},
 		{Brand: "Hikvision", Company: "Hikvision", Country: "CN", Category: "camera"},
@@ -59,13 +53,7 @@ func testStreamedAnswer(t *testing.T, open func(t *testing.T) enduse.Store) {
 		f := s.build(agency, nil)
 		items = append(items, enduse.SaveItem{Document: f.doc, Redacted: f.redacted, Notice: f.notice})
 	}
-	bs, ok := w.st.(enduse.BatchSaver)
-	if !ok {
-		t.Fatal("store has no batch save")
-	}
-	if _, err := bs.SaveNotices(ctx, items); err != nil {
-		t.Fatal(err)
-	}
+	w.saveAll(t, items)
 	for _, f := range []enduse.Filter{{}, {IncludeSpec: true}, {Limit: 3, Offset: 5}, {Limit: enduse.FilterMaxLimit}} {
 		every := f
 		every.Types = enduse.NoticeTypes
