@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/enduse/enduse"
 )
@@ -39,7 +38,8 @@ type Mark struct {
 
 // Set is the loaded matched notices with their groups' representatives.
 type Set struct {
-	Recs []*Rec
+	Recs   []*Rec
+	folded []*Rec // Recs in the order Figure folds them in
 	// rep is, per group, the notice that stands for it (most item detail,
 	// then the first stored).
 	rep map[string]*Rec
@@ -52,9 +52,9 @@ type Set struct {
 func NewSet(recs []*Rec) *Set {
 	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
 	s := &Set{Recs: recs, rep: map[string]*Rec{}}
-	sorted := slices.Clone(recs)
-	slices.SortFunc(sorted, foldOrder)
-	for i, r := range sorted {
+	s.folded = slices.Clone(recs)
+	slices.SortFunc(s.folded, foldOrder)
+	for i, r := range s.folded {
 		r.ord = i
 	}
 	for _, r := range recs {
@@ -132,15 +132,39 @@ func (r *Rec) brandNames(include bool) []string {
 // item detail, amounts from the most final type that states an award.
 // Members must belong to s (NewSet orders them for folding).
 func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
-	fig := enduse.Figure{IDs: []string{}}
 	byOrd := func(a, b *Rec) int { return cmp.Compare(a.ord, b.ord) }
 	ms := members
 	if !slices.IsSortedFunc(ms, byOrd) {
 		ms = slices.Clone(members)
 		slices.SortFunc(ms, byOrd)
 	}
-	// One pass over purchase → type → group runs, folding each level into
-	// the one above when it ends.
+	var acc figureAcc
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && ms[j].Purchase == ms[i].Purchase {
+			j++
+		}
+		acc.addPurchase(ms[i:j], pred, s.Rep)
+		i = j
+	}
+	return acc.figure()
+}
+
+// figureAcc accumulates a Figure one purchase at a time, purchases in
+// ascending order (the order Figure folds them in, so that sums of
+// amounts come out the same to the last bit).
+type figureAcc struct {
+	fig enduse.Figure // Quantity, Amount and QuantityUnknown so far
+	ids []string      // representatives' ids: the smallest MaxFigureIDs are kept
+	n   int           // announcements so far
+}
+
+// addPurchase folds the members of one purchase (in fold order: type
+// rank, type, group, id) into the figure; rep is the representative of a
+// group.
+func (a *figureAcc) addPurchase(ms []*Rec, pred ItemPred, rep func(group string) *Rec) {
+	// One pass over type → group runs, folding each level into the one
+	// above when it ends.
 	type acc struct {
 		detail int
 		sum    float64
@@ -148,8 +172,9 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		award  bool
 	}
 	var (
-		g, t        acc
-		bestDetail  int
+		t           acc
+		g           = acc{detail: -1}
+		bestDetail  = -1
 		bestSum     float64
 		amount      float64
 		amountAward bool
@@ -171,28 +196,12 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		}
 		t = acc{}
 	}
-	groups := 0    // announcements of the current purchase
+	groups := 0    // announcements of the purchase
 	named := false // the purchase names a brand, line or item the figure counts
-	endPurchase := func() {
-		// Unknown only where something counted is named without a
-		// quantity: a notice that names nothing has no unknown quantity.
-		if bestDetail <= 0 && named {
-			fig.QuantityUnknown += groups
-		}
-		groups, named = 0, false
-		fig.Quantity += bestSum
-		fig.Amount += amount
-		bestDetail, bestSum, amount, amountAward, haveAmount = -1, 0, 0, false, false
-	}
-	g, bestDetail = acc{detail: -1}, -1
 	for i, r := range ms {
 		if i > 0 {
 			prev := ms[i-1]
 			switch {
-			case r.Purchase != prev.Purchase:
-				endGroup()
-				endType()
-				endPurchase()
 			case r.Type != prev.Type:
 				endGroup()
 				endType()
@@ -201,7 +210,7 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 			}
 		}
 		if i == 0 || r.Group != ms[i-1].Group {
-			fig.IDs = append(fig.IDs, s.rep[r.Group].Doc)
+			a.addID(rep(r.Group).Doc)
 			groups++
 		}
 		detail, sum := 0, 0.0
@@ -223,17 +232,43 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 		g.amount = max(g.amount, r.amount())
 		g.award = g.award || r.Award > 0
 	}
-	if len(ms) > 0 {
-		endGroup()
-		endType()
-		endPurchase()
+	if len(ms) == 0 {
+		return
 	}
-	fig.Notices = len(fig.IDs)
-	sort.Strings(fig.IDs)
+	endGroup()
+	endType()
+	// Unknown only where something counted is named without a quantity:
+	// a notice that names nothing has no unknown quantity.
+	if bestDetail <= 0 && named {
+		a.fig.QuantityUnknown += groups
+	}
+	a.fig.Quantity += bestSum
+	a.fig.Amount += amount
+}
+
+// addID counts an announcement and keeps its id if it may be among the
+// MaxFigureIDs smallest.
+func (a *figureAcc) addID(id string) {
+	a.n++
+	a.ids = append(a.ids, id)
+	if len(a.ids) >= 4*MaxFigureIDs {
+		slices.Sort(a.ids)
+		a.ids = a.ids[:MaxFigureIDs]
+	}
+}
+
+// figure is the accumulated figure.
+func (a *figureAcc) figure() enduse.Figure {
+	fig := a.fig
+	fig.Notices = a.n
+	fig.IDs = slices.Clip(slices.Sorted(slices.Values(a.ids)))
+	if fig.IDs == nil {
+		fig.IDs = []string{}
+	}
 	if len(fig.IDs) > MaxFigureIDs {
 		fig.IDs = slices.Clip(fig.IDs[:MaxFigureIDs])
-		fig.IDsTruncated = true
 	}
+	fig.IDsTruncated = a.n > MaxFigureIDs
 	return fig
 }
 
@@ -310,103 +345,18 @@ func Month(date string) string {
 // Result aggregates the matched set into a Result: figures, and the page
 // of rows (one per announcement, newest first) selected by the filter's
 // Limit and Offset. Rows lack the texts Row leaves out, which the backend
-// adds for the page.
+// adds for the page. It feeds the set to an Answer purchase by purchase.
 func (s *Set) Result(p *Marks) *enduse.Result {
-	f := p.F
-	active := p.Active()
-	qualifies := func(m *Mark) bool { return m.Match }
-	same := func(string) ItemPred { return qualifies }
-	res := &enduse.Result{Documents: len(s.Recs)}
-	all := s.Figure(s.Recs, qualifies)
-	res.Notices, res.Quantity, res.Amount = all.Notices, all.Quantity, all.Amount
-	res.QuantityUnknown = all.QuantityUnknown
-
-	byType, byBuyer, bySector, byLevel, byRegion, byMonth := grouping{}, grouping{}, grouping{}, grouping{}, grouping{}, grouping{}
-	byBrand, byLine, byCat, co, byPath := grouping{}, grouping{}, grouping{}, grouping{}, grouping{}
-	brandName := map[string]string{} // lower → first spelling
-	matched := map[string]bool{}     // brands of marks that meet the filter
-	buyers := map[string]bool{}
-	for _, r := range s.Recs {
-		byType.add(r.Type, r)
-		byBuyer.add(r.Buyer, r)
-		if r.Buyer != "" {
-			buyers[r.Buyer] = true
+	a := NewAnswer(p)
+	for i := 0; i < len(s.folded); {
+		j := i + 1
+		for j < len(s.folded) && s.folded[j].Purchase == s.folded[i].Purchase {
+			j++
 		}
-		bySector.add(orUnknown(r.Sector), r)
-		byLevel.add(orUnknown(r.Level), r)
-		byRegion.add(Province(r.RegionCode), r)
-		byMonth.add(Month(r.Published), r)
-		for i := range r.Marks {
-			m := &r.Marks[i]
-			if m.Spec && !f.IncludeSpec {
-				continue
-			}
-			if m.Brand != "" {
-				k := strings.ToLower(m.Brand)
-				if _, ok := brandName[k]; !ok {
-					brandName[k] = m.Brand
-				}
-				byBrand.add(brandName[k], r)
-				if active && m.Match {
-					matched[k] = true
-				}
-			}
-			byLine.add(m.ProductLine, r)
-			byCat.add(m.Category, r)
-			byPath.add(m.Pathway, r)
-		}
+		a.add(s.folded[i:j], s.Rep)
+		i = j
 	}
-	res.Buyers = len(buyers)
-	if active {
-		for b, members := range byBrand {
-			if !matched[strings.ToLower(b)] {
-				co[b] = members
-			}
-		}
-	}
-	res.ByType = s.figures(byType, same)
-	res.ByBuyer = s.figures(byBuyer, same)
-	res.BySector = s.figures(bySector, same)
-	res.ByLevel = s.figures(byLevel, same)
-	res.ByRegion = s.figures(byRegion, same)
-	res.ByMonth = s.figures(byMonth, same)
-	brandPred := func(b string) ItemPred {
-		return func(m *Mark) bool { return strings.EqualFold(m.Brand, b) }
-	}
-	res.ByBrand = s.figures(byBrand, brandPred)
-	res.CoMentions = s.figures(co, brandPred)
-	res.ByProductLine = s.figures(byLine, func(l string) ItemPred {
-		return func(m *Mark) bool { return m.ProductLine == l }
-	})
-	res.ByCategory = s.figures(byCat, func(c string) ItemPred {
-		// a parent category counts the items of its sub-categories: the
-		// "storage" mention of a notice is the storage.surveillance item's
-		return func(m *Mark) bool { return m.Category == c || strings.HasPrefix(m.Category, c+".") }
-	})
-	if len(byPath) > 0 {
-		res.ByPathway = s.figures(byPath, func(pw string) ItemPred {
-			return func(m *Mark) bool { return m.Pathway == pw }
-		})
-	}
-
-	reps := make([]*Rec, 0, len(s.rep))
-	for _, r := range s.rep {
-		reps = append(reps, r)
-	}
-	sort.Slice(reps, func(i, j int) bool {
-		if reps[i].Published != reps[j].Published {
-			return reps[i].Published > reps[j].Published
-		}
-		return reps[i].ID > reps[j].ID
-	})
-	res.Total = len(reps)
-	lo := min(f.Offset, len(reps))
-	hi := min(lo+f.Limit, len(reps))
-	res.Rows = make([]enduse.Row, 0, hi-lo)
-	for _, r := range reps[lo:hi] {
-		res.Rows = append(res.Rows, r.Row(f))
-	}
-	return res
+	return a.Result()
 }
 
 // Row is the notice as a row of an answer to f: quantities of the items

@@ -65,16 +65,31 @@ func (s *Store) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, err
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	st, err := s.load(ctx, &p.Marks, "SELECT "+recColumns+" FROM notices n"+p.whereSQL(), p.args)
-	if err != nil {
-		return nil, fmt.Errorf("query: %w", err)
+	var out *enduse.Result
+	var gen int64
+	if len(p.where) == 0 {
+		// Every notice: streamed in purchase order through notices_agg,
+		// never all held at once.
+		a := counting.NewAnswer(&p.Marks)
+		if gen, err = s.streamAll(ctx, &p.Marks, a); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		out = a.Result()
+	} else {
+		// The notices a filter selects are read as its index finds them
+		// (ordering them by purchase would make the engine walk
+		// notices_agg and fetch every row to test it).
+		st, err := s.load(ctx, &p.Marks, "SELECT "+recColumns+" FROM notices n"+p.whereSQL(), p.args)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		out, gen = st.Result(&p.Marks), st.gen
 	}
-	out := st.Result(&p.Marks)
 	out.Filter = p.F
-	if len(st.Recs) >= s.cacheMin {
+	if out.Documents >= s.cacheMin {
 		agg := storedQuery{Result: *out, Brands: p.Brands}
 		agg.Result.Rows = nil
-		s.remember(ctx, answerQuery, key, st.gen, &agg)
+		s.remember(ctx, answerQuery, key, gen, &agg)
 	}
 	if err := s.fillRows(ctx, out); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
@@ -265,7 +280,8 @@ func (s *Store) EachRow(ctx context.Context, f enduse.Filter, fn func(enduse.Row
 }
 
 // load runs a notices query selecting recColumns and loads the brand
-// marks of every matched notice, all in one snapshot.
+// marks of every matched notice, all in one snapshot, for the profiles and
+// pages (a few notices); Query streams its notices (stream).
 func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args []any) (*set, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
@@ -281,9 +297,8 @@ func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args 
 	var recs []*counting.Rec
 	byID := map[int64]*counting.Rec{}
 	err = s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
-		r := &counting.Rec{}
-		if err := scan(&r.ID, &r.Doc, &r.Group, &r.Purchase, &r.Type, &r.Published,
-			&r.Buyer, &r.Sector, &r.Level, &r.RegionCode, &r.Budget, &r.Award); err != nil {
+		r, err := scanRec(scan)
+		if err != nil {
 			return err
 		}
 		recs = append(recs, r)
@@ -294,38 +309,106 @@ func (s *Store) load(ctx context.Context, m *counting.Marks, query string, args 
 		return nil, fmt.Errorf("select notices: %w", err)
 	}
 	if len(recs) > 0 {
-		// Marks of the loaded notices: by id list, or — when every notice
-		// was loaded — by reading the tables straight through (a million
-		// ids in a list cost more than the rows they select).
-		of := " WHERE " + s.d.In("notice", "$1")
-		var ids []any
-		if query == "SELECT "+recColumns+" FROM notices n" {
-			of = ""
-		} else {
-			list := make([]int64, len(recs))
-			for i, r := range recs {
-				list[i] = r.ID
+		// Marks of the loaded notices, by id list (Query streams every
+		// notice's instead).
+		list := make([]int64, len(recs))
+		for i, r := range recs {
+			list[i] = r.ID
+		}
+		err := s.scanAllMarks(ctx, tx, " WHERE "+s.d.In("notice", "$1"), []any{s.d.List(list)}, m, func(id int64, k counting.Mark) {
+			if r := byID[id]; r != nil {
+				r.Marks = append(r.Marks, k)
 			}
-			ids = []any{s.d.List(list)}
-		}
-		active := m.Active()
-		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, pathway, spec
-			FROM mentions`+of+` ORDER BY notice, seq`, ids, false, byID, m, active); err != nil {
-			return nil, fmt.Errorf("load mentions: %w", err)
-		}
-		if err := s.scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, pathway, quantity
-			FROM items`+of+` ORDER BY notice, seq`, ids, true, byID, m, active); err != nil {
-			return nil, fmt.Errorf("load items: %w", err)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return &set{Set: counting.NewSet(recs), gen: gen}, nil
 }
 
+// scanRec reads a notices row of recColumns.
+func scanRec(scan func(...any) error) (*counting.Rec, error) {
+	r := &counting.Rec{}
+	err := scan(&r.ID, &r.Doc, &r.Group, &r.Purchase, &r.Type, &r.Published,
+		&r.Buyer, &r.Sector, &r.Level, &r.RegionCode, &r.Budget, &r.Award)
+	return r, err
+}
+
+// streamAll feeds every notice to a, purchase by purchase with its marks,
+// from one snapshot, and returns the store's data generation it read (0
+// without a cache). The marks are read first (a notice names few brands
+// and most name none); the notices follow in purchase order (the order of
+// notices_agg), at most one purchase of them held at a time, so memory
+// grows with the marks and the answer's keys, not with the notices.
+func (s *Store) streamAll(ctx context.Context, m *counting.Marks, a *counting.Answer) (int64, error) {
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	var gen int64
+	if s.cache {
+		if gen, err = s.generationOf(ctx, tx); err != nil {
+			return 0, err
+		}
+	}
+	marks := map[int64][]counting.Mark{}
+	if err := s.scanAllMarks(ctx, tx, "", nil, m, func(id int64, k counting.Mark) {
+		marks[id] = append(marks[id], k)
+	}); err != nil {
+		return 0, err
+	}
+	var purchase []*counting.Rec
+	err = s.scanRows(ctx, tx, "SELECT "+recColumns+" FROM notices n ORDER BY n.purchase_id", nil,
+		func(scan func(...any) error) error {
+			r, err := scanRec(scan)
+			if err != nil {
+				return err
+			}
+			r.Marks = marks[r.ID]
+			delete(marks, r.ID)
+			if len(purchase) > 0 && purchase[0].Purchase != r.Purchase {
+				if err := a.AddPurchase(purchase); err != nil {
+					return err
+				}
+				purchase = nil
+			}
+			purchase = append(purchase, r)
+			return nil
+		})
+	if err != nil {
+		return 0, fmt.Errorf("select notices: %w", err)
+	}
+	if err := a.AddPurchase(purchase); err != nil {
+		return 0, fmt.Errorf("select notices: %w", err)
+	}
+	return gen, nil
+}
+
+// scanAllMarks reads the mentions and items of the notices the condition
+// of (a WHERE clause over their notice column with parameters args, ""
+// for all) selects, marking those that meet m, and hands each to into, in
+// notice and sequence order.
+func (s *Store) scanAllMarks(ctx context.Context, tx *sql.Tx, of string, args []any, m *counting.Marks,
+	into func(id int64, k counting.Mark)) error {
+	active := m.Active()
+	if err := s.scanMarks(ctx, tx, `SELECT notice, brand, text, company, country, product_line, category, us_linked, pathway, spec
+		FROM mentions`+of+` ORDER BY notice, seq`, args, false, m, active, into); err != nil {
+		return fmt.Errorf("load mentions: %w", err)
+	}
+	if err := s.scanMarks(ctx, tx, `SELECT notice, brand, brand_text, company, country, product_line, category, us_linked, pathway, quantity
+		FROM items`+of+` ORDER BY notice, seq`, args, true, m, active, into); err != nil {
+		return fmt.Errorf("load items: %w", err)
+	}
+	return nil
+}
+
 // scanMarks reads mention (item false: the last column is spec) or item
-// rows (the last column is the quantity) into their notices' marks,
-// marking those that meet the filter's brand and product fields.
+// rows (the last column is the quantity), marks those that meet the
+// filter's brand and product fields and hands each to into.
 func (s *Store) scanMarks(ctx context.Context, tx *sql.Tx, query string, args []any, item bool,
-	byID map[int64]*counting.Rec, m *counting.Marks, active bool) error {
+	m *counting.Marks, active bool, into func(id int64, k counting.Mark)) error {
 	return s.scanRows(ctx, tx, query, args, func(scan func(...any) error) error {
 		var id int64
 		k := counting.Mark{Item: item}
@@ -337,9 +420,7 @@ func (s *Store) scanMarks(ctx context.Context, tx *sql.Tx, query string, args []
 			return err
 		}
 		k.Match = !active || m.Match(&k)
-		if r := byID[id]; r != nil {
-			r.Marks = append(r.Marks, k)
-		}
+		into(id, k)
 		return nil
 	})
 }

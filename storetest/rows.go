@@ -40,13 +40,7 @@ func testEachRow(t *testing.T, open func(t *testing.T) enduse.Store) {
 		f := s.build(agency, nil)
 		items = append(items, enduse.SaveItem{Document: f.doc, Redacted: f.redacted, Notice: f.notice})
 	}
-	bs, ok := w.st.(enduse.BatchSaver)
-	if !ok {
-		t.Fatal("store has no batch save")
-	}
-	if _, err := bs.SaveNotices(ctx, items); err != nil {
-		t.Fatal(err)
-	}
+	w.saveAll(t, items)
 	for _, f := range []enduse.Filter{{}, {Types: []enduse.NoticeType{enduse.TypeAward}}, {From: "2022-03-01", To: "2022-06-30"},
 		{Region: "65"}, caseStudy(), {Text: "监控摄像机"}} {
 		q := f

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("Pathways", func(t *testing.T) { testPathways(t, open) })
 	t.Run("ReplaceNotice", func(t *testing.T) { testReplaceNotice(t, open) })
 	t.Run("EachRow", func(t *testing.T) { testEachRow(t, open) })
+	t.Run("StreamedAnswer", func(t *testing.T) { testStreamedAnswer(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.
@@ -92,6 +93,18 @@ func (w *world) query(t *testing.T, f enduse.Filter) *enduse.Result {
 		t.Fatalf("query %+v: %v", f, err)
 	}
 	return res
+}
+
+// saveAll saves items in one batch and fails the test on error.
+func (w *world) saveAll(t *testing.T, items []enduse.SaveItem) {
+	t.Helper()
+	bs, ok := w.st.(enduse.BatchSaver)
+	if !ok {
+		t.Fatal("store has no batch save")
+	}
+	if _, err := bs.SaveNotices(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // rowNames is the fixture names of a result's rows, sorted.

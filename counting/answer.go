@@ -1,0 +1,270 @@
+package counting
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/enduse/enduse"
+)
+
+// Answer accumulates the answer to a filter (Set.Result's) from the
+// matched notices fed one purchase at a time, in ascending purchase order,
+// so that a backend can stream them from its database: what it holds grows
+// with the answer's keys (buyers, months, brands …) and its page, not with
+// the notices. It relies on an announcement group lying within one
+// purchase, which Grouping guarantees: Direct derives both from one key,
+// LotGroup keeps the purchase, and a re-publication joins the group and
+// the purchase of the notice it repeats.
+type Answer struct {
+	p       *Marks
+	docs    int // notices fed
+	groups  int // announcements
+	last    string
+	started bool
+	all     figureAcc
+	// Figures by key of the notice (type, buyer, …) and of its marks.
+	byType, byBuyer, bySector, byLevel, byRegion, byMonth keyed
+	byBrand, byLine, byCat, byPath                        keyed
+	brandName                                             map[string]spelling // lower-case brand → its first spelling
+	matched                                               map[string]bool     // brands of marks that meet the filter
+	buyers                                                map[string]bool
+	page                                                  []*Rec // representatives that may be on the page, newest first when sorted
+	// local is the purchase being added, one grouping per key above
+	// (reused between purchases).
+	local [10]localGrouping
+}
+
+// spelling is a brand as first written: in the notice with the smallest
+// id, its first mark.
+type spelling struct {
+	id   int64
+	name string
+}
+
+// keyed is figures by key, each with the item predicate of its key.
+type keyed map[string]*keyedAcc
+
+type keyedAcc struct {
+	acc  figureAcc
+	pred ItemPred
+}
+
+// NewAnswer starts the answer to the filter p.
+func NewAnswer(p *Marks) *Answer {
+	return &Answer{p: p, byType: keyed{}, byBuyer: keyed{}, bySector: keyed{}, byLevel: keyed{}, byRegion: keyed{}, byMonth: keyed{},
+		byBrand: keyed{}, byLine: keyed{}, byCat: keyed{}, byPath: keyed{},
+		brandName: map[string]spelling{}, matched: map[string]bool{}, buyers: map[string]bool{}}
+}
+
+// AddPurchase adds the matched notices of one purchase, marks attached.
+// Purchases must come in ascending order of their ids (byte order), each
+// once; it returns an error otherwise. It reorders recs.
+func (a *Answer) AddPurchase(recs []*Rec) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	pur := recs[0].Purchase
+	if a.started && pur <= a.last {
+		return fmt.Errorf("purchase %q added after %q: want ascending order", pur, a.last)
+	}
+	for _, r := range recs[1:] {
+		if r.Purchase != pur {
+			return fmt.Errorf("notices of purchases %q and %q added as one", pur, r.Purchase)
+		}
+	}
+	a.started, a.last = true, pur
+	slices.SortFunc(recs, foldOrder)
+	reps := map[string]*Rec{}
+	for _, r := range recs {
+		// In fold order a group's notices come by id: the first of most
+		// detail stands for it, as in NewSet.
+		if cur, ok := reps[r.Group]; !ok || r.detail() > cur.detail() {
+			reps[r.Group] = r
+		}
+	}
+	a.add(recs, func(g string) *Rec { return reps[g] })
+	return nil
+}
+
+// add adds the notices of one purchase in fold order, with the
+// representatives of their groups.
+func (a *Answer) add(ms []*Rec, rep func(group string) *Rec) {
+	f := a.p.F
+	active := a.p.Active()
+	qualifies := func(m *Mark) bool { return m.Match }
+	a.docs += len(ms)
+	a.all.addPurchase(ms, qualifies, rep)
+	for i := range a.local {
+		a.local[i] = a.local[i][:0]
+	}
+	byType, byBuyer, bySector, byLevel, byRegion, byMonth := &a.local[0], &a.local[1], &a.local[2], &a.local[3], &a.local[4], &a.local[5]
+	byBrand, byLine, byCat, byPath := &a.local[6], &a.local[7], &a.local[8], &a.local[9]
+	for i, r := range ms {
+		if i == 0 || r.Group != ms[i-1].Group {
+			a.groups++
+			a.page = append(a.page, rep(r.Group))
+		}
+		byType.add(r.Type, r)
+		byBuyer.add(r.Buyer, r)
+		if r.Buyer != "" {
+			a.buyers[r.Buyer] = true
+		}
+		bySector.add(orUnknown(r.Sector), r)
+		byLevel.add(orUnknown(r.Level), r)
+		byRegion.add(Province(r.RegionCode), r)
+		byMonth.add(Month(r.Published), r)
+		for j := range r.Marks {
+			m := &r.Marks[j]
+			if m.Spec && !f.IncludeSpec {
+				continue
+			}
+			if m.Brand != "" {
+				k := strings.ToLower(m.Brand)
+				if cur, ok := a.brandName[k]; !ok || r.ID < cur.id {
+					a.brandName[k] = spelling{id: r.ID, name: m.Brand}
+				}
+				byBrand.add(k, r)
+				if active && m.Match {
+					a.matched[k] = true
+				}
+			}
+			byLine.add(m.ProductLine, r)
+			byCat.add(m.Category, r)
+			byPath.add(m.Pathway, r)
+		}
+	}
+	same := func(string) ItemPred { return qualifies }
+	a.byType.add(*byType, same, rep)
+	a.byBuyer.add(*byBuyer, same, rep)
+	a.bySector.add(*bySector, same, rep)
+	a.byLevel.add(*byLevel, same, rep)
+	a.byRegion.add(*byRegion, same, rep)
+	a.byMonth.add(*byMonth, same, rep)
+	// Spellings of one brand differ in case only, so any of them selects
+	// the same marks.
+	a.byBrand.add(*byBrand, func(k string) ItemPred {
+		b := a.brandName[k].name
+		return func(m *Mark) bool { return strings.EqualFold(m.Brand, b) }
+	}, rep)
+	a.byLine.add(*byLine, func(l string) ItemPred {
+		return func(m *Mark) bool { return m.ProductLine == l }
+	}, rep)
+	a.byCat.add(*byCat, func(c string) ItemPred {
+		// a parent category counts the items of its sub-categories: the
+		// "storage" mention of a notice is the storage.surveillance item's
+		return func(m *Mark) bool { return m.Category == c || strings.HasPrefix(m.Category, c+".") }
+	}, rep)
+	a.byPath.add(*byPath, func(pw string) ItemPred {
+		return func(m *Mark) bool { return m.Pathway == pw }
+	}, rep)
+	if want := f.Offset + f.Limit; len(a.page) > 2*want+64 {
+		a.trimPage(want)
+	}
+}
+
+// trimPage keeps the want newest representatives.
+func (a *Answer) trimPage(want int) {
+	slices.SortFunc(a.page, newestFirst)
+	clear(a.page[want:])
+	a.page = a.page[:want]
+}
+
+// newestFirst orders rows newest first, then by id, highest first.
+func newestFirst(a, b *Rec) int {
+	if c := cmp.Compare(b.Published, a.Published); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.ID, a.ID)
+}
+
+// add folds one purchase's members of each key into the key's figure.
+func (k keyed) add(local localGrouping, pred func(key string) ItemPred, rep func(string) *Rec) {
+	for _, e := range local {
+		ka := k[e.key]
+		if ka == nil {
+			ka = &keyedAcc{pred: pred(e.key)}
+			k[e.key] = ka
+		}
+		ka.acc.addPurchase(e.members, ka.pred, rep)
+	}
+}
+
+// figures is the figures by key, each key renamed by name when given.
+func (k keyed) figures(name func(string) string) map[string]enduse.Figure {
+	out := make(map[string]enduse.Figure, len(k))
+	for key, ka := range k {
+		if name != nil {
+			key = name(key)
+		}
+		out[key] = ka.acc.figure()
+	}
+	return out
+}
+
+// Result is the answer to the notices added so far.
+func (a *Answer) Result() *enduse.Result {
+	f := a.p.F
+	all := a.all.figure()
+	res := &enduse.Result{Documents: a.docs, Notices: all.Notices, Quantity: all.Quantity, Amount: all.Amount,
+		QuantityUnknown: all.QuantityUnknown, Buyers: len(a.buyers)}
+	res.ByType = a.byType.figures(nil)
+	res.ByBuyer = a.byBuyer.figures(nil)
+	res.BySector = a.bySector.figures(nil)
+	res.ByLevel = a.byLevel.figures(nil)
+	res.ByRegion = a.byRegion.figures(nil)
+	res.ByMonth = a.byMonth.figures(nil)
+	name := func(k string) string { return a.brandName[k].name }
+	res.ByBrand = a.byBrand.figures(name)
+	res.CoMentions = map[string]enduse.Figure{}
+	if a.p.Active() {
+		for k, ka := range a.byBrand {
+			if !a.matched[k] {
+				res.CoMentions[name(k)] = ka.acc.figure()
+			}
+		}
+	}
+	res.ByProductLine = a.byLine.figures(nil)
+	res.ByCategory = a.byCat.figures(nil)
+	if len(a.byPath) > 0 {
+		res.ByPathway = a.byPath.figures(nil)
+	}
+	res.Total = a.groups
+	want := f.Offset + f.Limit
+	if len(a.page) > want {
+		a.trimPage(want)
+	}
+	slices.SortFunc(a.page, newestFirst)
+	lo := min(f.Offset, len(a.page))
+	res.Rows = make([]enduse.Row, 0, len(a.page)-lo)
+	for _, r := range a.page[lo:] {
+		res.Rows = append(res.Rows, r.Row(f))
+	}
+	return res
+}
+
+// localGrouping collects one purchase's notices under keys, in the order
+// the keys first appear.
+type localGrouping []localEntry
+
+type localEntry struct {
+	key     string
+	members []*Rec
+}
+
+func (g *localGrouping) add(key string, r *Rec) {
+	if key == "" || r == nil {
+		return
+	}
+	for i := range *g {
+		e := &(*g)[i]
+		if e.key == key {
+			if e.members[len(e.members)-1] != r {
+				e.members = append(e.members, r)
+			}
+			return
+		}
+	}
+	*g = append(*g, localEntry{key: key, members: []*Rec{r}})
+}
