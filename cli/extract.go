@@ -107,9 +107,10 @@ func runExtract(ctx context.Context, env Env, cfg Config, args []string) error {
 	if len(paths) > 0 {
 		// Attachments are read as part of their notice page (see attach):
 		// grouping needs each folder's files parsed, so the files are
-		// parsed as they are read and the pipeline runs on the workers.
+		// parsed on one pool of workers before grouping and the pipeline
+		// runs on a second pool after it.
 		walk := attach.Group(func(fn func(*enduse.Document, error) error) error {
-			return document.Walk(ctx, paths, fm, document.Options{Budget: cfg.Budget}, fn)
+			return document.WalkParsed(ctx, *workers, paths, fm, document.Options{Budget: cfg.Budget}, fn)
 		})
 		produce := func(yield func(document.Item) error) error {
 			return walk(func(d *enduse.Document, err error) error {

@@ -50,7 +50,7 @@ func kbHarvest(ctx context.Context, env Env, k *kb.KB, kbDirs []string, out stri
 		return nil
 	}
 	var fm document.FieldMap
-	if err := document.Walk(ctx, paths, fm, document.Options{}, emit); err != nil {
+	if err := document.WalkParsed(ctx, 0, paths, fm, document.Options{}, emit); err != nil {
 		return err
 	}
 	tw.Flush()

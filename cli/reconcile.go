@@ -86,7 +86,7 @@ func runReconcile(ctx context.Context, env Env, cfg Config, args []string) error
 		sum.Notices = append(sum.Notices, reconcileEntry{Source: d.Source, Title: n.Title, Reconciliation: *r})
 		return nil
 	}
-	if err := document.Walk(ctx, args, fm, document.Options{}, emit); err != nil {
+	if err := document.WalkParsed(ctx, 0, args, fm, document.Options{}, emit); err != nil {
 		return err
 	}
 	if sum.Checkable > 0 {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/ordered"
 )
 
 // Item is one input of WalkItems: a document still to parse, a document a
@@ -60,6 +61,33 @@ func WalkItems(ctx context.Context, paths []string, fm FieldMap, opt Options, fn
 		}
 	}
 	return nil
+}
+
+// WalkParsed is Walk with the parsing on up to workers goroutines (0 = one
+// per CPU): fn receives the same documents and failures as from Walk, in
+// the same order, on one goroutine, while the decoding of the next inputs
+// goes on. Walk parses on the goroutine that walks, which made it the
+// bottleneck of a run whose later stages run on every core.
+func WalkParsed(ctx context.Context, workers int, paths []string, fm FieldMap, opt Options, fn func(*enduse.Document, error) error) error {
+	type parsed struct {
+		doc *enduse.Document
+		err error
+	}
+	produce := func(yield func(Item) error) error { return WalkItems(ctx, paths, fm, opt, yield) }
+	work := func(it Item) parsed {
+		d, err := it.Document()
+		return parsed{d, err}
+	}
+	emit := func(p parsed) error {
+		if p.err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+			return fn(nil, p.err)
+		}
+		return fn(p.doc, nil)
+	}
+	return ordered.Map(ctx, workers, produce, work, emit)
 }
 
 // ParsedItem wraps a document already in hand as an Item, so callers can

@@ -3,6 +3,7 @@ package document
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -10,8 +11,9 @@ import (
 )
 
 // TestWalkItemsMatchesWalk checks that parsing the items of WalkItems, in
-// any order and on any goroutine, gives exactly what Walk gives, in the
-// same order: documents, per-input errors and the stop error.
+// any order and on any goroutine, and WalkParsed on any number of workers,
+// give exactly what Walk gives, in the same order: documents, per-input
+// errors and the stop error.
 func TestWalkItemsMatchesWalk(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string][]byte{
@@ -70,8 +72,28 @@ func TestWalkItemsMatchesWalk(t *testing.T) {
 		}
 	}
 
+	for _, workers := range []int{1, 4} {
+		var par []string
+		if err := WalkParsed(context.Background(), workers, []string{dir}, nil, Options{}, func(d *enduse.Document, err error) error {
+			par = append(par, describe(d, err))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(par, "\n") != strings.Join(want, "\n") {
+			t.Errorf("WalkParsed with %d workers:\n got %q\nwant %q", workers, par, want)
+		}
+	}
+
 	stop := errors.New("stop")
 	n := 0
+	if err := WalkParsed(context.Background(), 4, []string{dir}, nil, Options{}, func(*enduse.Document, error) error {
+		n++
+		return stop
+	}); !errors.Is(err, stop) || n != 1 {
+		t.Errorf("WalkParsed stop: err %v after %d documents, want %v after 1", err, n, stop)
+	}
+	n = 0
 	err := WalkItems(context.Background(), []string{dir}, nil, Options{}, func(Item) error {
 		n++
 		return stop
