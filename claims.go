@@ -16,4 +16,8 @@ type DocumentClaimer interface {
 	// document is not stored and no other owner holds a live claim (an
 	// owner may renew its own).
 	ClaimDocument(ctx context.Context, sha256, owner string, lease time.Duration) (bool, error)
+	// ReleaseClaims gives back every claim owner still holds (documents it
+	// claimed and did not save), so others can take them without waiting
+	// for the leases to run out.
+	ReleaseClaims(ctx context.Context, owner string) error
 }

@@ -116,7 +116,7 @@ func runCrawl(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	c := &crawl.Crawler{
-		Profile: prof, Frontier: fr, Save: crawl.IngestSaver(st, p), Owner: *owner, Workers: *workers,
+		Profile: prof, Frontier: fr, Save: crawl.IngestSaver(st, p, 0), Owner: *owner, Workers: *workers,
 		Keyword: *keyword, From: fromT, To: toT, Recheck: time.Duration(*recheck) * 24 * time.Hour,
 		Client: crawl.NewClient(crawl.Options{UserAgent: ua, Rate: r, Concurrency: max(prof.Concurrency, *workers),
 			Hosts: prof.AllowedHosts(), IgnoreRobots: *ignoreRobots, Logger: log}),

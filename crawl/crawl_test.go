@@ -30,7 +30,7 @@ func crawlReplay(t *testing.T, r *replay, p *Profile, rate float64) (Stats, map[
 	if err != nil {
 		t.Fatal(err)
 	}
-	save := IngestSaver(db, pl)
+	save := IngestSaver(db, pl, 0)
 	var mu sync.Mutex
 	stored := map[string]int{}
 	c := &Crawler{

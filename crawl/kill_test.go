@@ -37,8 +37,9 @@ func crawlWith(t testing.TB, path string, p *Profile, owner string, sinceLast bo
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &Crawler{Profile: p, Frontier: db, Owner: owner, Workers: 4, Save: IngestSaver(db, pl),
-		Lease:  2 * time.Second,
+	const lease = 2 * time.Second
+	c := &Crawler{Profile: p, Frontier: db, Owner: owner, Workers: 4, Save: IngestSaver(db, pl, lease),
+		Lease:  lease,
 		Client: NewClient(Options{UserAgent: "enduse-test/1", Concurrency: 2, Backoff: 10 * time.Millisecond, Hosts: p.AllowedHosts()})}
 	if set != nil {
 		set(c)

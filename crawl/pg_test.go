@@ -81,7 +81,7 @@ func TestTwoCrawlersOnePostgres(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer db.Close()
-		c := &Crawler{Profile: p, Frontier: db, Owner: fmt.Sprint("crawler", w), Workers: 2, Save: IngestSaver(db, pl),
+		c := &Crawler{Profile: p, Frontier: db, Owner: fmt.Sprint("crawler", w), Workers: 2, Save: IngestSaver(db, pl, 0),
 			Client: NewClient(Options{UserAgent: "enduse-test/1", Concurrency: 2, Hosts: p.AllowedHosts()})}
 		if err := c.Seed(ctx, false); err != nil {
 			t.Fatal(err)

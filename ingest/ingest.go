@@ -475,6 +475,17 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	// buffered channel and exits); the run returns at once.
 	close(order)
 	<-saved
+	if claimer != nil {
+		// Claims of documents this run took but did not save (it was
+		// stopped, or they failed) are given back at once: other workers,
+		// or the next run, need not wait for their leases to run out. A
+		// run killed outright leaves them to expire.
+		rctx, stop := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		if err := claimer.ReleaseClaims(rctx, owner); err != nil {
+			note(fmt.Sprintf("release this run's claims (they expire after %v): %v", lease, err))
+		}
+		stop()
+	}
 	if saveErr != nil {
 		return sum, saveErr
 	}

@@ -98,6 +98,25 @@ func TestRunIdempotentAndResumable(t *testing.T) {
 	if first.Stored+first.Failed >= want.Stored+want.Failed {
 		t.Fatalf("interrupted run stored everything (%+v); the test did not interrupt it", first)
 	}
+	// The stopped run gave its claims back: every document it did not
+	// store is free for another worker now, not when its lease runs out.
+	if err := src(func(d *enduse.Document, err error) error {
+		if err != nil {
+			return nil
+		}
+		if has, err := db.HasDocument(ctx, d.SHA256); err != nil || has {
+			return err
+		}
+		if ok, err := db.ClaimDocument(ctx, d.SHA256, "other", time.Hour); err != nil || !ok {
+			t.Errorf("%s: not stored by the stopped run but still claimed (%v)", d.Source, err)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ReleaseClaims(ctx, "other"); err != nil {
+		t.Fatal(err)
+	}
 	second, err := Run(ctx, db, p, src, Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)

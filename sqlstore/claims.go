@@ -55,3 +55,14 @@ func (s *Store) ClaimDocument(ctx context.Context, sha, owner string, lease time
 	}
 	return true, nil
 }
+
+// ReleaseClaims implements enduse.DocumentClaimer.
+func (s *Store) ReleaseClaims(ctx context.Context, owner string) error {
+	if strings.TrimSpace(owner) == "" {
+		return fmt.Errorf("release claims: owner is required: %w", enduse.ErrInvalid)
+	}
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM claims WHERE owner = $1`, s.clean([]any{owner})...); err != nil {
+		return fmt.Errorf("release the claims of %s: %w", owner, s.mapErr(err))
+	}
+	return nil
+}

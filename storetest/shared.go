@@ -262,4 +262,21 @@ func testClaims(t *testing.T, open func(t *testing.T) enduse.Store) {
 	if _, err := c.ClaimDocument(ctx, b.doc.SHA256, " ", time.Minute); !errors.Is(err, enduse.ErrInvalid) {
 		t.Errorf("blank owner: err = %v, want ErrInvalid", err)
 	}
+	// Released claims are free at once; another owner's stay.
+	d := fx[2]
+	if !claim(d.doc.SHA256, "w4", time.Hour) {
+		t.Fatal("claim refused")
+	}
+	if err := c.ReleaseClaims(ctx, "w2"); err != nil {
+		t.Fatal(err)
+	}
+	if !claim(b.doc.SHA256, "w3", time.Minute) {
+		t.Error("a released claim was not free")
+	}
+	if claim(d.doc.SHA256, "w3", time.Minute) {
+		t.Error("releasing w2's claims freed w4's")
+	}
+	if err := c.ReleaseClaims(ctx, ""); !errors.Is(err, enduse.ErrInvalid) {
+		t.Errorf("release for a blank owner: err = %v, want ErrInvalid", err)
+	}
 }
