@@ -3,12 +3,12 @@ package postgres
 import (
 	"context"
 	"os"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storetest"
 )
 
 // The benchmarks run against $ENDUSE_TEST_POSTGRES over N generated
@@ -19,24 +19,11 @@ import (
 //	ENDUSE_BENCH_NOTICES=200000 ENDUSE_BENCH_DSN='postgres://…/bench' \
 //	  go test ./postgres -run '^$' -bench CaseStudy -benchtime 50x
 
-// benchN is the number of notices the benchmarks generate.
-func benchN(tb testing.TB) int {
-	s := os.Getenv("ENDUSE_BENCH_NOTICES")
-	if s == "" {
-		return 2000
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		tb.Fatalf("ENDUSE_BENCH_NOTICES=%q: want a positive number", s)
-	}
-	return n
-}
-
 // benchDB opens a database holding benchN generated notices.
 func benchDB(b *testing.B) *DB {
 	b.Helper()
 	ctx := context.Background()
-	n := benchN(b)
+	n := storetest.BenchN(b)
 	dsn := os.Getenv("ENDUSE_BENCH_DSN")
 	if dsn == "" {
 		dsn = freshSchema(b)
@@ -83,22 +70,15 @@ func benchDB(b *testing.B) *DB {
 	return db
 }
 
-// caseStudyFilter is the report's question: award and contract notices of
-// Xinjiang public-security buyers mentioning Seagate, 2022-01-01..2022-05-12.
-func caseStudyFilter() enduse.Filter {
-	return enduse.Filter{Brand: "Seagate", Region: "65", Sector: enduse.SectorPublicSecurity,
-		Types: []enduse.NoticeType{enduse.TypeAward, enduse.TypeContract}, From: "2022-01-01", To: "2022-05-12"}
-}
-
 func BenchmarkQueryCaseStudy(b *testing.B) {
 	db := benchDB(b)
 	ctx := context.Background()
-	f := caseStudyFilter()
+	f := storetest.CaseStudy()
 	res, err := db.Query(ctx, f)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("case study over %d notices: %d announcements, %d documents, quantity %v", benchN(b), res.Notices, res.Documents, res.Quantity)
+	b.Logf("case study over %d notices: %d announcements, %d documents, quantity %v", storetest.BenchN(b), res.Notices, res.Documents, res.Quantity)
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := db.Query(ctx, f); err != nil {

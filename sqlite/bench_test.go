@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storetest"
 )
 
 // The benchmarks generate N notices by varying a few templates: buyers of
@@ -31,19 +32,6 @@ import (
 //
 //	ENDUSE_BENCH_NOTICES=1000000 ENDUSE_BENCH_DB=/tmp/bench1m.db \
 //	  go test ./sqlite -run '^$' -bench CaseStudy -benchtime 50x
-
-// benchN is the number of notices the benchmarks generate.
-func benchN(tb testing.TB) int {
-	s := os.Getenv("ENDUSE_BENCH_NOTICES")
-	if s == "" {
-		return 2000
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		tb.Fatalf("ENDUSE_BENCH_NOTICES=%q: want a positive number", s)
-	}
-	return n
-}
 
 // genPlace is a division of the generator.
 type genPlace struct{ code, name, path string }
@@ -263,7 +251,7 @@ func generate(ctx context.Context, db *DB, n int) error {
 func benchDB(b *testing.B) *DB {
 	b.Helper()
 	ctx := context.Background()
-	n := benchN(b)
+	n := storetest.BenchN(b)
 	path := os.Getenv("ENDUSE_BENCH_DB")
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "bench.db")
@@ -290,23 +278,16 @@ func benchDB(b *testing.B) *DB {
 	return db
 }
 
-// caseStudyFilter is the report's question: award and contract notices of
-// Xinjiang public-security buyers mentioning Seagate, 2022-01-01..2022-05-12.
-func caseStudyFilter() enduse.Filter {
-	return enduse.Filter{Brand: "Seagate", Region: "65", Sector: enduse.SectorPublicSecurity,
-		Types: []enduse.NoticeType{enduse.TypeAward, enduse.TypeContract}, From: "2022-01-01", To: "2022-05-12"}
-}
-
 func BenchmarkQueryCaseStudy(b *testing.B) {
 	db := benchDB(b)
 	ctx := context.Background()
-	f := caseStudyFilter()
+	f := storetest.CaseStudy()
 	res, err := db.Query(ctx, f)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("case study over %d notices: %d announcements, %d documents, quantity %v, %d co-mentioned brands",
-		benchN(b), res.Notices, res.Documents, res.Quantity, len(res.CoMentions))
+		storetest.BenchN(b), res.Notices, res.Documents, res.Quantity, len(res.CoMentions))
 	cpu := startCPU(b)
 	for b.Loop() {
 		if _, err := db.Query(ctx, f); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/counting"
+	"github.com/enduse/enduse/storetest"
 )
 
 // cacheTestDB is a database of n generated notices that stores every
@@ -62,7 +63,7 @@ func TestAnswerCache(t *testing.T) {
 		{"all past the end", enduse.Filter{Limit: 20, Offset: 100000}},
 		{"sector", enduse.Filter{Sector: enduse.SectorPublicSecurity, Limit: 7, Offset: 3}},
 		{"brand alias", enduse.Filter{Brand: "希捷", Limit: 20}},
-		{"case study", caseStudyFilter()},
+		{"case study", storetest.CaseStudy()},
 		{"text and dates", enduse.Filter{Text: "公安局", From: "2021-01-01", To: "2023-12-31", Limit: 15}},
 		{"region and types", enduse.Filter{Region: "65", Types: []enduse.NoticeType{enduse.TypeAward}, Limit: 50}},
 	}

@@ -12,8 +12,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -817,3 +819,17 @@ func Load(t testing.TB, st enduse.DocumentStore) map[string]string {
 // notices of Xinjiang public-security buyers mentioning Seagate between
 // 2022-01-01 and 2022-05-12.
 func CaseStudy() enduse.Filter { return caseStudy() }
+
+// BenchN is the number of notices the stores' benchmarks generate:
+// $ENDUSE_BENCH_NOTICES, 2000 by default so CI stays fast.
+func BenchN(tb testing.TB) int {
+	s := os.Getenv("ENDUSE_BENCH_NOTICES")
+	if s == "" {
+		return 2000
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		tb.Fatalf("ENDUSE_BENCH_NOTICES=%q: want a positive number", s)
+	}
+	return n
+}
