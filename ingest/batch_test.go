@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/document"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/sqlite"
 )
@@ -58,24 +56,7 @@ func TestRunBatchFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []*enduse.Document
-	for i := range 40 {
-		d, err := document.Parse([]byte(fmt.Sprintf("<p>采购人：某某市公安局</p><p>第%d号监控设备采购项目中标公告</p>", i)),
-			fmt.Sprintf("d%02d.html", i), document.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	src := func(fn func(*enduse.Document, error) error) error {
-		for _, d := range docs {
-			c := *d
-			if err := fn(&c, nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	docs, src := numbered(t, 40, "d%02d.html")
 	ctx := context.Background()
 	dir := t.TempDir()
 	ref := openDB(t, filepath.Join(dir, "ref.db"))
