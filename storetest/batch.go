@@ -22,10 +22,7 @@ func testBatchEqualsSingle(t *testing.T, open func(t *testing.T) enduse.Store) {
 	if !ok {
 		t.Skip("store has no batch save")
 	}
-	var items []enduse.SaveItem
-	for _, f := range fixtures() {
-		items = append(items, enduse.SaveItem{Document: f.doc, Redacted: f.redacted, Notice: f.notice, ParseErr: f.parseErr})
-	}
+	items := fixtureItems()
 	items = slices.Insert(items, len(items)/2, items[0])
 	got, err := bs.SaveNotices(ctx, items)
 	if err != nil {
