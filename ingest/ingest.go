@@ -1,9 +1,10 @@
 // Package ingest runs the pipeline over many documents and saves them in a
 // store: files, folders, archives and crawler exports in, one stored
-// document per distinct set of bytes out. Each document is saved in its own
-// transaction, so an interrupted run loses nothing and a rerun skips what is
-// already stored; a document that fails to parse is stored with the reason
-// and the run goes on. On a store that shares work (enduse.DocumentClaimer)
+// document per distinct set of bytes out. Documents are saved in input
+// order, consecutive finished ones together in one transaction (batch.go),
+// so an interrupted run loses at most the batch it was saving and a rerun
+// skips what is already stored; a document that fails to parse is stored
+// with the reason and the run goes on. On a store that shares work (enduse.DocumentClaimer)
 // several runs over the same inputs claim documents before parsing them,
 // so each is parsed once, and a crashed run's claims are taken over.
 package ingest
@@ -119,23 +120,6 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type job struct {
-		doc  *enduse.Document
-		res  pipeline.Result
-		err  error
-		out  chan job
-		skip bool // never processed: the run was cancelled first
-		// attachment: an attachment of a stored notice, saved as its child
-		// and then read with it (refresh), not as a notice of its own.
-		attachment bool
-		cost       int64 // memory admitted for it, given back once saved
-		// left is what is still to parse of it (RunItems' stubs), parsed
-		// on the worker; unreadable is its own parse failure, failed its
-		// attachments'.
-		left       *unparsed
-		unreadable error
-		failed     []failure
-	}
 	adm := newAdmission(opt.MemoryLimit)
 	in := &inputs{ctx: ctx, adm: adm, workers: workers, grouped: opt.GroupAttachments, pending: map[*enduse.Document]Input{}}
 	src := source(in)
@@ -204,13 +188,120 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	}
 
 	var saveErr error
+	batcher, _ := st.(enduse.BatchSaver)
+	// finish counts a saved document, names it when it failed to parse
+	// and, when it is an attachment of a stored notice, reads the notice
+	// again with it.
+	finish := func(j *job, outcome enduse.IngestOutcome) {
+		refreshed := false
+		if outcome == enduse.OutcomeStored && j.attachment {
+			switch ok, err := refresh(ctx, refresher, p, j.doc.Parent, opt.Fields, opt.Document); {
+			case err != nil && ctx.Err() == nil:
+				note(fmt.Sprintf("%s: notice %s not read again with it: %v", j.doc.Source, j.doc.Parent, err))
+			case ok:
+				refreshed = true
+			}
+		}
+		if outcome == enduse.OutcomeFailed {
+			note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
+		}
+		mu.Lock()
+		switch outcome {
+		case enduse.OutcomeStored:
+			sum.Stored++
+			if refreshed {
+				sum.Refreshed++
+			}
+		case enduse.OutcomeFailed:
+			sum.Failed++
+		case enduse.OutcomeDuplicate:
+			sum.Duplicates++
+		}
+		mu.Unlock()
+		if opt.Progress != nil {
+			opt.Progress.Add(j.doc, outcome)
+		}
+	}
+	// flush saves the pending batch: in one transaction on a store that
+	// saves batches, else — or when that fails, which writes nothing —
+	// one document at a time, so the documents before a failing one are
+	// stored and the error names it.
+	var pending batch
+	flush := func() {
+		jobs := pending.jobs
+		pending = batch{}
+		done := 0 // jobs whose memory is given back
+		defer func() {
+			for _, j := range jobs[done:] {
+				adm.release(j.cost)
+			}
+		}()
+		if len(jobs) == 0 || saveErr != nil || ctx.Err() != nil {
+			return // interrupted: the batch is not saved
+		}
+		var outs []enduse.IngestOutcome
+		if batcher != nil {
+			var err error
+			if outs, err = saveBatch(ctx, batcher, jobs); err != nil && ctx.Err() != nil {
+				return
+			}
+		}
+		for k := range jobs {
+			j := &jobs[k]
+			unreadable(j.failed)
+			outcome := enduse.IngestOutcome("")
+			if j.unreadable == nil && outs != nil {
+				outcome = outs[k]
+			} else if j.unreadable == nil {
+				var err error
+				if outcome, err = saveOne(ctx, st, j); err != nil {
+					saveErr = err
+					cancel()
+					return
+				}
+			}
+			adm.release(j.cost) // saved: its memory is free
+			done = k + 1
+			if j.unreadable != nil {
+				// A stub whose bytes did not parse.
+				unread(&sum.Seen, j.doc, j.unreadable)
+				continue
+			}
+			finish(j, outcome)
+		}
+	}
 	saved := make(chan struct{})
 	go func() {
 		defer close(saved)
-		for out := range order {
+		// due fires batchWait after the first job of the pending batch:
+		// the batch is saved then if the next document is not finished.
+		var due <-chan time.Time
+		save := func() {
+			due = nil
+			flush()
+		}
+		for {
+			var out chan job
+			open := true
+			select {
+			case out, open = <-order:
+			case <-due:
+				save()
+				out, open = <-order
+			}
+			if !open {
+				break
+			}
 			var j job
 			select {
 			case j = <-out:
+			case <-due:
+				save()
+				select {
+				case j = <-out:
+				case <-ctx.Done():
+					continue
+				}
 			case <-ctx.Done():
 				// Cancelled: nothing more is saved, so do not wait for
 				// results that may never come.
@@ -220,62 +311,14 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 				adm.release(j.cost)
 				continue
 			}
-			unreadable(j.failed)
-			if j.unreadable != nil {
-				// A stub whose bytes did not parse.
-				adm.release(j.cost)
-				unread(&sum.Seen, j.doc, j.unreadable)
-				continue
+			if len(pending.jobs) == 0 {
+				due = time.After(batchWait)
 			}
-			// Attachments first: a run stopped between them and their
-			// notice stores the notice on the rerun, read with them all.
-			if j.err == nil {
-				if err := saveChildren(ctx, st, j.doc, j.res.Children); err != nil {
-					saveErr = err
-					cancel()
-					continue
-				}
-			}
-			var n *enduse.Notice
-			if j.err == nil && !j.attachment {
-				n = j.res.Notice
-			}
-			outcome, err := st.SaveNotice(ctx, j.doc, j.res.Redacted, n, j.err)
-			adm.release(j.cost) // saved: its memory is free
-			if err != nil {
-				saveErr = fmt.Errorf("save %s: %w", safetext.Escape(j.doc.Source), err)
-				cancel()
-				continue
-			}
-			refreshed := false
-			if outcome == enduse.OutcomeStored && j.attachment {
-				switch ok, err := refresh(ctx, refresher, p, j.doc.Parent, opt.Fields, opt.Document); {
-				case err != nil && ctx.Err() == nil:
-					note(fmt.Sprintf("%s: notice %s not read again with it: %v", j.doc.Source, j.doc.Parent, err))
-				case ok:
-					refreshed = true
-				}
-			}
-			if outcome == enduse.OutcomeFailed {
-				note(fmt.Sprintf("%s: %v", j.doc.Source, j.err))
-			}
-			mu.Lock()
-			switch outcome {
-			case enduse.OutcomeStored:
-				sum.Stored++
-				if refreshed {
-					sum.Refreshed++
-				}
-			case enduse.OutcomeFailed:
-				sum.Failed++
-			case enduse.OutcomeDuplicate:
-				sum.Duplicates++
-			}
-			mu.Unlock()
-			if opt.Progress != nil {
-				opt.Progress.Add(j.doc, outcome)
+			if pending.add(j) {
+				save()
 			}
 		}
+		save()
 	}()
 
 	// enqueue hands a document to the workers, in input order. Its memory
@@ -492,7 +535,9 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	if readErr != nil {
 		return sum, fmt.Errorf("read inputs: %w", readErr)
 	}
-	return sum, nil
+	// Cancelled after the last input was read: the batch in flight was
+	// not saved.
+	return sum, ctx.Err()
 }
 
 // defaultOwner names a run in its claims: host, process id and a random
@@ -517,22 +562,4 @@ func process(p *pipeline.Pipeline, d *enduse.Document) (res pipeline.Result, err
 		return res, errors.New(res.Notice.Error)
 	}
 	return res, nil
-}
-
-// saveChildren stores a notice's attachments as child documents (Parent set
-// to the notice), each with its own redacted text; already stored bytes are
-// left as they are.
-func saveChildren(ctx context.Context, st enduse.DocumentStore, parent *enduse.Document, redacted []string) error {
-	for i, c := range parent.Children {
-		if c == nil || i >= len(redacted) {
-			continue
-		}
-		if c.Parent == "" {
-			c.Parent = parent.SHA256
-		}
-		if _, err := st.SaveNotice(ctx, c, redacted[i], nil, nil); err != nil {
-			return fmt.Errorf("save attachment %s of %s: %w", safetext.Escape(c.Source), safetext.Escape(parent.Source), err)
-		}
-	}
-	return nil
 }

@@ -211,23 +211,7 @@ func TestRunCancelNeverHangs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []*enduse.Document
-	for i := 0; i < 60; i++ {
-		d, err := document.Parse([]byte(fmt.Sprintf("<p>采购人：某某市公安局</p><p>第%d号监控设备采购项目中标公告</p>", i)), fmt.Sprintf("d%d.html", i), document.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	src := func(fn func(*enduse.Document, error) error) error {
-		for _, d := range docs {
-			c := *d
-			if err := fn(&c, nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	_, src := numbered(t, 60, "d%d.html")
 	for after := 1; after < 40; after += 3 {
 		db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
 		ctx, cancel := context.WithCancel(context.Background())
@@ -321,4 +305,30 @@ func TestRunItemsMatchesRun(t *testing.T) {
 		}
 		ref.Close()
 	}
+}
+
+// numbered is n small notices of one buyer, named by name (a format of
+// the notice's number), and a source that hands out copies of them in
+// order, so a run may set their fields without touching the originals.
+func numbered(t *testing.T, n int, name string) ([]*enduse.Document, func(func(*enduse.Document, error) error) error) {
+	t.Helper()
+	var docs []*enduse.Document
+	for i := range n {
+		d, err := document.Parse([]byte(fmt.Sprintf("<p>采购人：某某市公安局</p><p>第%d号监控设备采购项目中标公告</p>", i)),
+			fmt.Sprintf(name, i), document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	src := func(fn func(*enduse.Document, error) error) error {
+		for _, d := range docs {
+			c := *d
+			if err := fn(&c, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return docs, src
 }

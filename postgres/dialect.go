@@ -72,7 +72,7 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 }
 
 // IndexText does nothing: the trigram indexes cover the stored columns.
-func (dialect) IndexText(context.Context, *sqlstore.Tx, int64, string, string) error { return nil }
+func (dialect) IndexText(context.Context, *sqlstore.Tx, []sqlstore.IndexedText) error { return nil }
 
 // UnindexText does nothing, as IndexText.
 func (dialect) UnindexText(context.Context, *sqlstore.Tx, int64, string, string) error { return nil }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -74,9 +75,16 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 	}
 }
 
-func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, notice int64, title, text string) error {
-	_, err := tx.Exec(ctx, sqlInsertFTS, notice, title, text)
-	return err
+// IndexText inserts one row a notice: a single-row INSERT into FTS5 opens
+// no statement savepoint, so the rows stay in FTS5's pending index and are
+// written out together when the transaction commits.
+func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.IndexedText) error {
+	for _, t := range texts {
+		if _, err := tx.Exec(ctx, sqlInsertFTS, t.Notice, t.Title, t.Text); err != nil {
+			return fmt.Errorf("notice %d: %w", t.Notice, err)
+		}
+	}
+	return nil
 }
 
 // UnindexText deletes a notice from the contentless FTS index, which needs

@@ -189,9 +189,7 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 	if err != nil {
 		return fmt.Errorf("insert notice: %w", s.mapErr(err))
 	}
-	if err := s.d.IndexText(ctx, tx, nid, r.Title, redacted); err != nil {
-		return fmt.Errorf("index text: %w", s.mapErr(err))
-	}
+	tx.indexText(nid, r.Title, redacted)
 	for i, l := range sv.Links() {
 		args := []any{nid, l.Org, l.Name, l.Role, l.Rank, l.Amount, l.Lot}
 		if s.d.NoticeOrgSeq() {

@@ -52,10 +52,12 @@ type Dialect interface {
 	// Text adds the conditions that notice n contains every term (already
 	// split, see storeutil.SplitTerms) to p.
 	Text(p *Plan, terms []string)
-	// IndexText indexes the title and redacted text of a new notice for
-	// Text, in the saving transaction (a no-op where the engine indexes
-	// the stored columns itself).
-	IndexText(ctx context.Context, tx *Tx, notice int64, title, text string) error
+	// IndexText indexes the titles and redacted texts of the new notices
+	// of a transaction for Text, all together at its end (a no-op where
+	// the engine indexes the stored columns itself). Indexing them last
+	// lets an engine that buffers its index in the transaction (SQLite's
+	// FTS5 writes it out at every statement savepoint) write it once.
+	IndexText(ctx context.Context, tx *Tx, texts []IndexedText) error
 	// UnindexText takes a notice out of that index before it is deleted;
 	// title and text are what IndexText was given.
 	UnindexText(ctx context.Context, tx *Tx, notice int64, title, text string) error
@@ -204,6 +206,21 @@ func (s *Store) mapErr(err error) error {
 type Tx struct {
 	tx *sql.Tx
 	s  *Store
+	// texts are the notices saved in the transaction, indexed for text
+	// search (Dialect.IndexText) when it commits.
+	texts []IndexedText
+}
+
+// IndexedText is the title and redacted text of one new notice, for the
+// text index.
+type IndexedText struct {
+	Notice      int64
+	Title, Text string
+}
+
+// indexText indexes a new notice's title and text when tx commits.
+func (t *Tx) indexText(notice int64, title, text string) {
+	t.texts = append(t.texts, IndexedText{Notice: notice, Title: title, Text: text})
 }
 
 // args is args with every string cleaned for the engine.
@@ -282,8 +299,14 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("begin: %w", s.mapErr(err))
 	}
 	defer sqlTx.Rollback()
-	if err := fn(&Tx{tx: sqlTx, s: s}); err != nil {
+	tx := &Tx{tx: sqlTx, s: s}
+	if err := fn(tx); err != nil {
 		return err
+	}
+	if len(tx.texts) > 0 {
+		if err := s.d.IndexText(ctx, tx, tx.texts); err != nil {
+			return fmt.Errorf("index text: %w", s.mapErr(err))
+		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", s.mapErr(err))

@@ -30,6 +30,15 @@ type fixture struct {
 	parseErr error
 }
 
+// fixtureItems is every fixture as an item of a batch save.
+func fixtureItems() []enduse.SaveItem {
+	var items []enduse.SaveItem
+	for _, f := range fixtures() {
+		items = append(items, enduse.SaveItem{Document: f.doc, Redacted: f.redacted, Notice: f.notice, ParseErr: f.parseErr})
+	}
+	return items
+}
+
 // redact masks the planted personal data with runes of the same count.
 func redact(s string) string {
 	return strings.NewReplacer(personName, "***", personPhone, "***********").Replace(s)

@@ -152,10 +152,7 @@ func testBatchSave(t *testing.T, open func(t *testing.T) enduse.Store) {
 	if !ok {
 		t.Skip("store has no batch save")
 	}
-	var items []enduse.SaveItem
-	for _, f := range fixtures() {
-		items = append(items, enduse.SaveItem{Document: f.doc, Redacted: f.redacted, Notice: f.notice, ParseErr: f.parseErr})
-	}
+	items := fixtureItems()
 	// A malformed item refuses the whole batch before anything is written.
 	bad := append([]enduse.SaveItem{items[0]}, enduse.SaveItem{Document: &enduse.Document{Source: "bad", SHA256: "00", Raw: []byte("x")}})
 	if _, err := bs.SaveNotices(ctx, bad); !errors.Is(err, enduse.ErrInvalid) || !strings.Contains(err.Error(), "item 1") {

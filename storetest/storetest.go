@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("CaseStudyGolden", func(t *testing.T) { testCaseStudyGolden(t, open) })
 	t.Run("Migrations", func(t *testing.T) { testMigrations(t, open) })
 	t.Run("BatchSave", func(t *testing.T) { testBatchSave(t, open) })
+	t.Run("BatchEqualsSingle", func(t *testing.T) { testBatchEqualsSingle(t, open) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, open) })
 	t.Run("Pathways", func(t *testing.T) { testPathways(t, open) })
 	t.Run("ReplaceNotice", func(t *testing.T) { testReplaceNotice(t, open) })
