@@ -1,5 +1,10 @@
 package notice
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // cueSet tells, in one pass over a text's runes, which of several groups of
 // words the text holds: the prefilter that decides which patterns are
 // worth running on it, instead of one substring search per word.
@@ -10,7 +15,7 @@ type cueSet struct {
 
 // cueWord is one word of a cueSet and the groups it belongs to.
 type cueWord struct {
-	rs     []rune
+	s      string
 	groups uint64
 }
 
@@ -29,23 +34,23 @@ func newCueSet(groups ...[]string) *cueSet {
 		}
 	}
 	for _, w := range order {
-		rs := []rune(w)
-		c.first[uint16(rs[0])/64] |= 1 << (uint16(rs[0]) % 64)
-		c.words[rs[0]] = append(c.words[rs[0]], cueWord{rs, bits[w]})
+		r, _ := utf8.DecodeRuneInString(w)
+		c.first[uint16(r)/64] |= 1 << (uint16(r) % 64)
+		c.words[r] = append(c.words[r], cueWord{w, bits[w]})
 	}
 	return c
 }
 
-// find returns the groups (bit i for groups[i]) with a word in nr, as
-// strings.Contains of each word in string(nr) would tell.
-func (c *cueSet) find(nr []rune) uint64 {
+// find returns the groups (bit i for groups[i]) with a word in s, as
+// strings.Contains of each word would tell.
+func (c *cueSet) find(s string) uint64 {
 	var got uint64
-	for i, r := range nr {
+	for i, r := range s {
 		if c.first[uint16(r)/64]&(1<<(uint16(r)%64)) == 0 {
 			continue
 		}
 		for _, w := range c.words[r] {
-			if got&w.groups != w.groups && hasRunePrefix(nr[i:], w.rs) {
+			if got&w.groups != w.groups && strings.HasPrefix(s[i:], w.s) {
 				got |= w.groups
 			}
 		}
@@ -53,15 +58,5 @@ func (c *cueSet) find(nr []rune) uint64 {
 	return got
 }
 
-// hasRunePrefix reports whether rs begins with p.
-func hasRunePrefix(rs, p []rune) bool {
-	if len(rs) < len(p) {
-		return false
-	}
-	for i, r := range p {
-		if rs[i] != r {
-			return false
-		}
-	}
-	return true
-}
+// any reports whether s holds a word of the set.
+func (c *cueSet) any(s string) bool { return c.find(s) != 0 }

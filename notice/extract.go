@@ -13,6 +13,7 @@ package notice
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -768,4 +769,29 @@ func (x *extractor) isValueRow(l line) bool {
 		}
 	}
 	return true
+}
+
+// linesHolding returns, in order, the indexes of the lines whose text holds
+// one of the words, from one search of the whole text per word.
+func (x *extractor) linesHolding(words ...string) []int {
+	var out []int
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		for from := 0; ; {
+			i := strings.Index(x.ts[from:], w)
+			if i < 0 {
+				break
+			}
+			from += i
+			r := x.runeAt(from)
+			from += len(w)
+			// The line holding rune r: the last one starting at or before it.
+			li := sort.Search(len(x.lines), func(j int) bool { return x.lines[j].s > r }) - 1
+			if li >= 0 && r+n <= x.lines[li].e {
+				out = append(out, li)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,15 +23,32 @@ var orgSuffixes = []string{
 	"中心)", "办公室)", "所)", "院)", "局)", "港", "码头", "矿", "电厂", "水库", "管理处", "水厂", "农场", "林场",
 }
 
-// orgRejectRe matches values that are not names: placeholders, references
-// to other text, sentences.
-var orgRejectRe = regexp.MustCompile(`^(?:/|无|暂无|详见|见附件|同上|待定|略|不适用|空|-+)$|详见|附件|公告|本项目|本次|如下|以下|请于|进行|负责|联系人|联系电话|电话|招标文件|采购文件|投标文件|已具备|报名|不得|须|应当|应在`)
+// orgPlaceholders are whole values that stand for no name; a value of
+// dashes only is one too.
+var orgPlaceholders = []string{"/", "无", "暂无", "详见", "见附件", "同上", "待定", "略", "不适用", "空"}
 
-// orgNoteRe matches a parenthesised note after a name that is not part of it.
-var orgNoteRe = regexp.MustCompile(`简称|盖章|签章|公章|牵头|成员|主办|代理|采购人|招标人|下同|委托`)
+// orgRejectWords mark values that are not names: references to other
+// text, sentences.
+var orgRejectWords = newCueSet([]string{"详见", "附件", "公告", "本项目", "本次", "如下", "以下", "请于", "进行", "负责",
+	"联系人", "联系电话", "电话", "招标文件", "采购文件", "投标文件", "已具备", "报名", "不得", "须", "应当", "应在"})
 
-// personTitleRe marks values that are a person with a form of address.
-var personTitleRe = regexp.MustCompile(`(?:先生|女士|老师|经理|主任|工|警官)$`)
+// orgRejected reports whether v is not a name: a placeholder, or a value
+// holding one of orgRejectWords.
+func orgRejected(v string) bool {
+	return slices.Contains(orgPlaceholders, v) || v != "" && strings.Trim(v, "-") == "" || orgRejectWords.any(v)
+}
+
+// orgNoteWords mark a parenthesised note after a name that is not part of it.
+var orgNoteWords = newCueSet([]string{"简称", "盖章", "签章", "公章", "牵头", "成员", "主办", "代理", "采购人", "招标人", "下同", "委托"})
+
+// personTitles are the forms of address that end a person's name, not an
+// organisation's.
+var personTitles = []string{"先生", "女士", "老师", "经理", "主任", "工", "警官"}
+
+// isPersonTitled reports whether v ends with one of personTitles.
+func isPersonTitled(v string) bool {
+	return slices.ContainsFunc(personTitles, func(t string) bool { return strings.HasSuffix(v, t) })
+}
 
 // cleanOrg trims a value read after an organisation label to the name it
 // starts with, and reports whether that is an organisation name. It drops
@@ -99,7 +117,7 @@ func cleanOrgWhole(w *view, sp span) (span, bool) {
 			break
 		}
 		inner := v[open:]
-		if !orgNoteRe.MatchString(inner) {
+		if !orgNoteWords.any(inner) {
 			break
 		}
 		sp.e = sp.s + len([]rune(v[:open]))
@@ -107,7 +125,7 @@ func cleanOrgWhole(w *view, sp span) (span, bool) {
 	}
 	v := w.compactStr(sp)
 	n := utf8.RuneCountInString(v)
-	if n < 4 || n > 70 || orgRejectRe.MatchString(v) || personTitleRe.MatchString(v) {
+	if n < 4 || n > 70 || orgRejected(v) || isPersonTitled(v) {
 		return sp, false
 	}
 	if strings.ContainsAny(v, ":@") || strings.Contains(outsideParens(v), "、") && !strings.HasSuffix(v, "联合体") {

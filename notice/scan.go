@@ -223,12 +223,12 @@ var proseCues = newCueSet((&[nProseCues][]string{
 // scanProse reads the sentence forms of a paragraph.
 func (x *extractor) scanProse(sp span, li int) []kv {
 	var out []kv
-	cues := proseCues.find(x.nr[sp.s:sp.e])
+	s := x.normStr(sp)
+	cues := proseCues.find(s)
 	has := func(g int) bool { return cues&(1<<g) != 0 }
 	if !has(cueAny) {
 		return nil
 	}
-	s := x.normStr(sp)
 	// off maps a byte offset of s to a rune offset of the text.
 	off := func(b int) int { return x.normRuneAt(int(x.nb[sp.s]) + b) }
 	// Each pattern runs only on text holding the words it needs.
@@ -293,6 +293,26 @@ func findN(re *regexp.Regexp, s string, run bool, n int) [][]int {
 	return re.FindAllStringSubmatchIndex(s, n)
 }
 
+// The groups of headingCues: the words that give a heading its role.
+const (
+	headBuyer = iota
+	headAgency
+	headSingle
+	headCandidate
+	headWinner
+	headOther // sections about another party or subject
+	nHeadingCues
+)
+
+var headingCues = newCueSet((&[nHeadingCues][]string{
+	headBuyer:     {"采购人", "招标人", "采购单位", "建设单位"},
+	headAgency:    {"代理"},
+	headSingle:    {"唯一供应商", "拟定供应商", "拟定的供应商", "单一来源供应商"},
+	headCandidate: {"候选"},
+	headWinner:    {"中标", "成交", "中选"},
+	headOther:     {"监督", "投诉", "主管部门", "联系方式", "专家", "财政部门", "标的"},
+})[:]...)
+
 // headingRole is the role a short heading line puts in force for the generic
 // labels after it (名称, 地址, 供应商名称).
 func headingRole(c string) (field, bool) {
@@ -302,14 +322,15 @@ func headingRole(c string) (field, bool) {
 	if i := strings.Index(c, ":"); i >= 0 && i < len(c)-1 {
 		return fNone, false
 	}
-	buyer := strings.Contains(c, "采购人") || strings.Contains(c, "招标人") || strings.Contains(c, "采购单位") || strings.Contains(c, "建设单位")
-	agency := strings.Contains(c, "代理")
+	cues := headingCues.find(c)
+	has := func(g int) bool { return cues&(1<<g) != 0 }
+	buyer, agency := has(headBuyer), has(headAgency)
 	switch {
-	case strings.Contains(c, "唯一供应商") || strings.Contains(c, "拟定供应商") || strings.Contains(c, "拟定的供应商") || strings.Contains(c, "单一来源供应商"):
+	case has(headSingle):
 		return fSingle, true
-	case strings.Contains(c, "候选"):
+	case has(headCandidate):
 		return fCandList, true
-	case (strings.Contains(c, "中标") || strings.Contains(c, "成交") || strings.Contains(c, "中选")) && !buyer && !agency:
+	case has(headWinner) && !buyer && !agency:
 		return fWinner, true
 	case buyer && agency:
 		return fIgnore, true
@@ -317,8 +338,7 @@ func headingRole(c string) (field, bool) {
 		return fAgency, true
 	case buyer:
 		return fBuyer, true
-	case strings.Contains(c, "监督") || strings.Contains(c, "投诉") || strings.Contains(c, "主管部门") || strings.Contains(c, "联系方式") ||
-		strings.Contains(c, "专家") || strings.Contains(c, "财政部门") || strings.Contains(c, "标的"):
+	case has(headOther):
 		return fIgnore, true
 	case sectionRe.MatchString(c):
 		return fIgnore, true // a new numbered section about something else
@@ -332,8 +352,16 @@ var sectionRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[�
 // lotRe reads a lot heading: 标段1, 包2, 第三包, 标项一, (包1).
 var lotRe = regexp.MustCompile(`^[(\[]?(?:第?([一二三四五六七八九十\dⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3})(?:包|标段|标项|分标|标包|合同包|子包)|(?:标段|包|标项|标包|分包|合同包|包组|子包)\s*([一二三四五六七八九十\dⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[A-Z]))[)\]]?(?:[:,\s、.-]|$)`)
 
+// lotFirstRunes are the runes a match of lotRe can begin with: a bracket,
+// 第, a numeral, or the first rune of one of its words. A line that starts
+// otherwise is no lot heading, and lotRe is not run on it.
+const lotFirstRunes = "([第一二三四五六七八九十0123456789ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ标包分合子"
+
 // lotOf reads the lot a line announces, "" when none.
 func lotOf(c string) string {
+	if r, _ := utf8.DecodeRuneInString(c); !strings.ContainsRune(lotFirstRunes, r) {
+		return ""
+	}
 	m := lotRe.FindStringSubmatch(c)
 	if m == nil {
 		return ""

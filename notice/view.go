@@ -76,3 +76,10 @@ func (v *view) normRuneAt(b int) int {
 	i, _ := slices.BinarySearch(v.nb, int32(b))
 	return i
 }
+
+// runeAt returns the rune offset of byte offset b of ts (b at a rune
+// boundary).
+func (v *view) runeAt(b int) int {
+	i, _ := slices.BinarySearch(v.tb, int32(b))
+	return i
+}
