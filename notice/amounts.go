@@ -221,7 +221,7 @@ func (x *extractor) amounts(n *enduse.Notice, ev map[string]enduse.Evidence) {
 			lot := enduse.Lot{Code: l}
 			for _, k := range x.kvs {
 				if k.f == fLotName && k.lot == l {
-					lot.Name = strings.TrimSpace(x.text(trim(x.rs, k.v)))
+					lot.Name = strings.Clone(strings.TrimSpace(x.text(trim(x.rs, k.v))))
 					break
 				}
 			}
@@ -355,7 +355,7 @@ func (x *extractor) tableBudgets() []amountAt {
 		}
 		col, unit, lotCol := -1, "", -1
 		for c, cell := range l.cells {
-			t := compact(x.text(cell))
+			t := x.compactStr(cell)
 			f, ok := fieldOf(t)
 			if !ok {
 				continue
@@ -381,7 +381,7 @@ func (x *extractor) tableBudgets() []amountAt {
 			if !ok {
 				continue
 			}
-			first := compact(x.text(o.cells[0]))
+			first := x.compactStr(o.cells[0])
 			a := amountAt{v: v, sp: sp, line: j}
 			if strings.Contains(first, "合计") || strings.Contains(first, "总计") {
 				a.total = true
@@ -389,7 +389,7 @@ func (x *extractor) tableBudgets() []amountAt {
 				continue
 			}
 			if lotCol >= 0 {
-				lc := compact(x.text(o.cells[lotCol]))
+				lc := x.compactStr(o.cells[lotCol])
 				if lt := lotOf(lc); lt != "" {
 					lc = lt
 				}

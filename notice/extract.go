@@ -13,6 +13,7 @@ package notice
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,8 +25,7 @@ import (
 // extractor holds one document while its fields are read.
 type extractor struct {
 	d     *enduse.Document
-	rs    []rune // the text
-	nr    []rune // its normalised copy, rune for rune
+	view  // the text
 	lines []line
 	kvs   []kv
 	sups  []supplierAt
@@ -74,18 +74,17 @@ func Extract(d *enduse.Document) *enduse.Notice {
 		return &enduse.Notice{Schema: enduse.SchemaVersion, Error: "no document"}
 	}
 	n := &enduse.Notice{Schema: enduse.SchemaVersion, Source: d.Source, SHA256: d.SHA256, ID: d.RecordID, URL: d.URL}
-	x := &extractor{d: d, rs: []rune(d.Text)}
-	x.nr = normRunes(x.rs)
+	x := &extractor{d: d, view: newView(d.Text)}
 	x.lines = splitLines(x.rs, validBlocks(d.Blocks, len(x.rs)))
 	ev := map[string]enduse.Evidence{}
 	x.collect()
 	x.linkAddresses()
-	x.unranked = unranked(string(x.nr))
+	x.unranked = unranked(x.ns)
 
 	n.Title = strings.TrimSpace(d.Title)
 	if n.Title == "" {
 		if sp, ok := x.titleLine(); ok {
-			n.Title = string(x.rs[sp.s:sp.e])
+			n.Title = x.own(sp)
 			x.evidence(ev, "title", sp)
 		}
 	}
@@ -179,11 +178,15 @@ func (x *extractor) evidence(ev map[string]enduse.Evidence, key string, sp span)
 	if sp.s < 0 || sp.e > len(x.rs) || sp.s >= sp.e {
 		return
 	}
-	ev[key] = enduse.Evidence{Start: sp.s, End: sp.e, Text: string(x.rs[sp.s:sp.e])}
+	ev[key] = enduse.Evidence{Start: sp.s, End: sp.e, Text: x.own(sp)}
 }
 
-// text returns the text of a span.
-func (x *extractor) text(sp span) string { return string(x.rs[sp.s:sp.e]) }
+// text returns the text of a span, a substring of the document's text.
+func (x *extractor) text(sp span) string { return x.str(sp) }
+
+// own returns the text of a span as a copy, for the values a notice
+// keeps: a substring would hold the whole text alive with it.
+func (x *extractor) own(sp span) string { return strings.Clone(x.str(sp)) }
 
 // collect reads every label/value pair of the document in order, with the
 // section role and lot in force at each.
@@ -211,11 +214,12 @@ func (x *extractor) collect() {
 		case k.f == fCandidate || k.f == fCandList:
 			ctx = fCandList
 		case k.f == fLotCode:
-			if l := lotOf(compact(x.text(k.v))); l != "" {
-				lot = l
-				k.lot = l
+			// Lots are output: copies, not substrings of the text.
+			if l := lotOf(x.compactStr(k.v)); l != "" {
+				lot = strings.Clone(l)
+				k.lot = lot
 			} else {
-				lot = compact(x.text(k.v))
+				lot = strings.Clone(x.compactStr(k.v))
 				k.lot = lot
 			}
 		}
@@ -225,12 +229,12 @@ func (x *extractor) collect() {
 		if l.e <= l.s {
 			continue
 		}
-		whole := compact(string(x.rs[l.s:l.e]))
+		whole := x.compactStr(span{l.s, l.e})
 		if r, ok := headingRole(whole); ok && len(l.cells) == 1 {
 			ctx = r
 		}
 		if lt := lotOf(whole); lt != "" {
-			lot = lt
+			lot = strings.Clone(lt)
 		}
 		if listRows[li] || l.isRow() && listTables[l.table] && x.isValueRow(l) {
 			continue
@@ -498,7 +502,7 @@ func (x *extractor) projectCode(ev map[string]enduse.Evidence) string {
 		sp = trim(x.rs, sp)
 		// Drop a closing bracket the code was quoted in: "（项目编号：X）".
 		for sp.e > sp.s {
-			v := norm(x.text(sp))
+			v := x.normStr(sp)
 			last := v[len(v)-1]
 			if (last == ')' && strings.Count(v, "(") < strings.Count(v, ")")) ||
 				(last == ']' && strings.Count(v, "[") < strings.Count(v, "]")) || last == '.' {
@@ -508,11 +512,11 @@ func (x *extractor) projectCode(ev map[string]enduse.Evidence) string {
 			break
 		}
 		// "以系统生成为准（ZGZB2025-563）": the code is the bracketed part.
-		if m := bracketCodeRe.FindStringSubmatchIndex(norm(x.text(sp))); m != nil {
-			t := norm(x.text(sp))
+		if m := bracketCodeRe.FindStringSubmatchIndex(x.normStr(sp)); m != nil {
+			t := x.normStr(sp)
 			sp = span{sp.s + utf8.RuneCountInString(t[:m[2]]), sp.s + utf8.RuneCountInString(t[:m[3]])}
 		}
-		v := norm(x.text(sp))
+		v := x.normStr(sp)
 		m := codeRe.FindString(v)
 		if m == "" || len([]rune(m)) != len([]rune(v)) {
 			return sp, false
@@ -527,7 +531,7 @@ func (x *extractor) projectCode(ev map[string]enduse.Evidence) string {
 	}
 	if _, sp, ok := x.first(valid, fCode, fCodeLow); ok {
 		x.evidence(ev, "project_code", sp)
-		return x.text(sp)
+		return x.own(sp)
 	}
 	for _, key := range []string{"project_code", "projectCode", "prjNo", "项目编号", "code"} {
 		if v := strings.TrimSpace(x.d.Meta[key]); v != "" && len([]rune(v)) <= 60 {
@@ -557,7 +561,7 @@ func (x *extractor) projectName(ev map[string]enduse.Evidence) string {
 		for sp.e > sp.s && strings.ContainsRune("。.", x.rs[sp.e-1]) {
 			sp.e--
 		}
-		v := compact(x.text(sp))
+		v := x.compactStr(sp)
 		n := len([]rune(v))
 		if n < 2 || n > 150 || v == "/" || strings.HasPrefix(v, "详见") {
 			return sp, false
@@ -566,7 +570,7 @@ func (x *extractor) projectName(ev map[string]enduse.Evidence) string {
 	}
 	if _, sp, ok := x.first(valid, fName, fLotName, fProseName); ok {
 		x.evidence(ev, "project_name", sp)
-		return x.text(sp)
+		return x.own(sp)
 	}
 	return ""
 }
@@ -582,10 +586,10 @@ var placeRe = regexp.MustCompile(`^[\p{Han}]{2,20}(?:省|市|县|区|旗|州|盟
 func (x *extractor) region(ev map[string]enduse.Evidence) *enduse.Region {
 	if _, sp, ok := x.first(func(k kv) (span, bool) {
 		sp := trim(x.rs, k.v)
-		return sp, placeRe.MatchString(compact(x.text(sp)))
+		return sp, placeRe.MatchString(x.compactStr(sp))
 	}, fRegion); ok {
 		x.evidence(ev, "region", sp)
-		return &enduse.Region{Name: compact(x.text(sp))}
+		return &enduse.Region{Name: strings.Clone(x.compactStr(sp))}
 	}
 	m := x.d.Meta
 	for _, key := range []string{"region", "region_name", "xiaquname", "regionName", "area", "district"} {
@@ -631,7 +635,7 @@ func (x *extractor) org(f field, ev map[string]enduse.Evidence, key string) *end
 				continue
 			}
 			// Several buyers ("A公司、B公司"): the first one named leads.
-			sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0])
+			sp, ok := cleanOrg(&x.view, splitOrgs(&x.view, k.v)[0])
 			if !ok {
 				continue
 			}
@@ -653,14 +657,14 @@ func (x *extractor) org(f field, ev map[string]enduse.Evidence, key string) *end
 		if !ok || k.prose || (k.f != f && k.f != fOrgName) {
 			continue
 		}
-		if sp, ok := cleanOrg(x.rs, splitOrgs(x.rs, k.v)[0]); ok && compactName(x.text(sp)) == want {
+		if sp, ok := cleanOrg(&x.view, splitOrgs(&x.view, k.v)[0]); ok && compactName(x.text(sp)) == want {
 			addr = a
 		}
 	}
 	o := &enduse.Org{Name: compactName(x.text(name))}
 	x.evidence(ev, key, name)
 	if addr.e > addr.s {
-		o.Address = x.text(addr)
+		o.Address = x.own(addr)
 		x.evidence(ev, key+".address", addr)
 	}
 	return o
@@ -710,7 +714,7 @@ func addressSpan(x *extractor, sp span) span {
 	for sp.e > sp.s && strings.ContainsRune("。.", x.rs[sp.e-1]) {
 		sp.e--
 	}
-	v := compact(x.text(sp))
+	v := x.compactStr(sp)
 	if n := len([]rune(v)); n < 4 || n > 100 || v == "/" || strings.Contains(v, "详见") {
 		return span{}
 	}
@@ -725,7 +729,7 @@ func addressSpan(x *extractor, sp span) span {
 
 // currency is CNY unless the amounts are written in another currency.
 func (x *extractor) currency() string {
-	t := string(x.nr)
+	t := x.ns
 	switch {
 	case strings.Contains(t, "美元") && !strings.Contains(t, "人民币"):
 		return "USD"
@@ -740,7 +744,7 @@ func (x *extractor) currency() string {
 func (x *extractor) opensWithLabel(c span) bool {
 	for p := c.s; p < c.e && p-c.s <= 30; p++ {
 		if x.nr[p] == ':' {
-			_, ok := fieldOf(compact(string(x.rs[c.s:p])))
+			_, ok := fieldOf(x.compactStr(span{c.s, p}))
 			return ok
 		}
 	}
@@ -765,4 +769,29 @@ func (x *extractor) isValueRow(l line) bool {
 		}
 	}
 	return true
+}
+
+// linesHolding returns, in order, the indexes of the lines whose text holds
+// one of the words, from one search of the whole text per word.
+func (x *extractor) linesHolding(words ...string) []int {
+	var out []int
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		for from := 0; ; {
+			i := strings.Index(x.ts[from:], w)
+			if i < 0 {
+				break
+			}
+			from += i
+			r := x.runeAt(from)
+			from += len(w)
+			// The line holding rune r: the last one starting at or before it.
+			li := sort.Search(len(x.lines), func(j int) bool { return x.lines[j].s > r }) - 1
+			if li >= 0 && r+n <= x.lines[li].e {
+				out = append(out, li)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

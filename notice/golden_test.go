@@ -234,7 +234,8 @@ func checkNoPersonalData(t *testing.T, name string, n *enduse.Notice) {
 		}
 	}
 	for _, s := range n.Suppliers {
-		if _, ok := cleanOrg([]rune(s.Name), span{0, len([]rune(s.Name))}); !ok {
+		v := newView(s.Name)
+		if _, ok := cleanOrg(&v, span{0, len(v.rs)}); !ok {
 			t.Errorf("%s: supplier %q is not an organisation name", name, s.Name)
 		}
 	}

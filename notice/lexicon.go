@@ -2,6 +2,7 @@ package notice
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -132,10 +133,16 @@ func stripLabel(l string) string {
 	if r, _ := utf8.DecodeRuneInString(l); strings.ContainsRune("([0123456789一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩*★▲●■◆·•-", r) {
 		l = numberingRe.ReplaceAllString(l, "")
 	}
-	if strings.ContainsAny(l, "([<") {
-		l = parenRe.ReplaceAllString(l, "")
+	return strings.Trim(withoutParens(l), ":/、.-_")
+}
+
+// withoutParens removes the parenthesised parts parenRe matches from s,
+// without running the regexp on text that has no bracket.
+func withoutParens(s string) string {
+	if !strings.ContainsAny(s, "([<") {
+		return s
 	}
-	return strings.Trim(l, ":/、.-_")
+	return parenRe.ReplaceAllString(s, "")
 }
 
 // labelUnit reads a money unit from a label's parenthesised parts:
@@ -145,7 +152,7 @@ func stripLabel(l string) string {
 func labelUnit(label string) string {
 	c := compact(label)
 	switch {
-	case strings.ContainsAny(c, "%％率比扣数") && (percentUnitRe.MatchString(c) || rateLabelRe.MatchString(parenRe.ReplaceAllString(c, ""))) && !strings.Contains(c, "元") && !strings.Contains(c, "金额"):
+	case strings.ContainsAny(c, "%％率比扣数") && (percentUnitRe.MatchString(c) || rateLabelRe.MatchString(withoutParens(c))) && !strings.Contains(c, "元") && !strings.Contains(c, "金额"):
 		return "%"
 	case strings.Contains(c, "万元") || strings.Contains(c, "(万)"):
 		return "万元"
@@ -183,9 +190,11 @@ func fieldOf(c string) (field, bool) {
 // a colon), accepting a trailing 为/是 and parenthesised parts ("中标（成交）
 // 金额（元）"); the longest label wins. start is the rune index in s where
 // the label begins.
-func lookupLabel(s string) (f field, start int) {
-	rs := []rune(s)
-	// The compact form without parenthesised parts, mapped back to s. A
+func lookupLabel(s string) (f field, start int) { return lookupLabelRunes([]rune(s)) }
+
+// lookupLabelRunes is lookupLabel of the runes rs.
+func lookupLabelRunes(rs []rune) (f field, start int) {
+	// The compact form without parenthesised parts, mapped back to rs. A
 	// bracket left open ("X（招标文件编号") keeps the text after it.
 	cr := make([]rune, 0, len(rs))
 	idx := make([]int, 0, len(rs))
@@ -221,8 +230,17 @@ func lookupLabel(s string) (f field, start int) {
 	for end > 0 && (cr[end-1] == '为' || cr[end-1] == '是') {
 		end--
 	}
-	for k := max(0, end-24); k < end; k++ {
-		if f, ok := labelFields[string(cr[k:end])]; ok {
+	// The candidates cr[k:end] as one UTF-8 string, so each lookup is a
+	// substring of it rather than a conversion of runes.
+	from := max(0, end-24)
+	tail := make([]byte, 0, 4*(end-from))
+	at := make([]int, 0, end-from)
+	for _, r := range cr[from:end] {
+		at = append(at, len(tail))
+		tail = utf8.AppendRune(tail, r)
+	}
+	for k := from; k < end; k++ {
+		if f, ok := labelFields[string(tail[at[k-from]:])]; ok {
 			return f, labelStart(rs, cr, idx, k)
 		}
 	}
@@ -241,7 +259,7 @@ var rolePrefixes = [][]rune{[]rune("采购代理机构"), []rune("招标代理�
 func labelStart(rs, cr []rune, idx []int, k int) int {
 	for _, p := range rolePrefixes {
 		b := k - len(p)
-		if b < 0 || string(cr[b:k]) != string(p) {
+		if b < 0 || !slices.Equal(cr[b:k], p) {
 			continue
 		}
 		if i := idx[b]; i == 0 || isSpace(rs[i-1]) || strings.ContainsRune(",，;；。、)）", rs[i-1]) {

@@ -60,20 +60,14 @@ func methodIn(s string) (id string, at int, n int) {
 // is the method as the buyer stated it), else the title's method words
 // ("…竞争性谈判成交公告").
 func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
-	// Lines are searched only when the text holds the words at all: most
-	// texts are read once here instead of line by line.
-	labelled := strings.Contains(x.d.Text, "采购方式") || strings.Contains(x.d.Text, "招标方式")
-	for _, l := range x.lines {
-		if !labelled {
-			break
-		}
-		line := string(x.rs[l.s:l.e])
+	// Only the lines holding the words are read, found in one search of
+	// the text per word instead of a search per line.
+	for _, li := range x.linesHolding("采购方式", "招标方式") {
+		l := x.lines[li]
+		line := x.str(span{l.s, l.e})
 		i := strings.Index(line, "采购方式")
 		if i < 0 {
 			i = strings.Index(line, "招标方式")
-		}
-		if i < 0 {
-			continue
 		}
 		rest := line[i+len("采购方式"):]
 		rest = strings.TrimLeft(rest, " \t:：")
@@ -91,28 +85,41 @@ func (x *extractor) method(title string, ev map[string]enduse.Evidence) string {
 	// A sentence of the opening paragraph: "（项目编号：…）以询价方式进行采购",
 	// "采用竞争性磋商方式". Only "以/采用/通过 … 方式" counts, so a method
 	// named otherwise in the body (a clause on 单一来源 rules) does not.
-	if !strings.Contains(x.d.Text, "方式") {
-		return ""
-	}
-	for _, l := range x.lines {
-		line := string(x.rs[l.s:l.e])
-		if !strings.Contains(line, "方式") {
-			continue // every pattern below ends so; most lines have none
-		}
-		for _, m := range loadMethods() {
-			for _, p := range methodLeads {
-				for _, tail := range [...]string{"方式", "采购方式"} {
-					if i := strings.Index(line, p+m.words+tail); i >= 0 {
-						s := l.s + utf8.RuneCountInString(line[:i+len(p)])
-						x.evidence(ev, "method", span{s, s + utf8.RuneCountInString(m.words)})
-						return m.id
-					}
-				}
+	// Every phrase ends so; most lines have none.
+	for _, li := range x.linesHolding("方式") {
+		l := x.lines[li]
+		line := x.str(span{l.s, l.e})
+		for _, ph := range loadMethodPhrases() {
+			if i := strings.Index(line, ph.text); i >= 0 {
+				s := l.s + utf8.RuneCountInString(line[:i+ph.lead])
+				x.evidence(ev, "method", span{s, s + utf8.RuneCountInString(ph.words)})
+				return ph.id
 			}
 		}
 	}
 	return ""
 }
+
+// methodPhrase is a method as a sentence puts it: a lead, the method's
+// words and 方式 or 采购方式 ("以询价方式").
+type methodPhrase struct {
+	text, words, id string
+	lead            int // bytes of the lead
+}
+
+// loadMethodPhrases lists the phrases in the order they are tried: by
+// method (longest words first), then lead, then tail.
+var loadMethodPhrases = sync.OnceValue(func() []methodPhrase {
+	var out []methodPhrase
+	for _, m := range loadMethods() {
+		for _, p := range methodLeads {
+			for _, tail := range [...]string{"方式", "采购方式"} {
+				out = append(out, methodPhrase{text: p + m.words + tail, words: m.words, id: m.id, lead: len(p)})
+			}
+		}
+	}
+	return out
+})
 
 // methodLeads are the words that put a method into a sentence ("以询价方式").
 var methodLeads = [...]string{"以", "采用", "通过", "按照", "采取"}

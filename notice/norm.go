@@ -57,14 +57,26 @@ func norm(s string) string {
 func compact(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		r = normRune(r)
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			continue
+		if r = normRune(r); !isCompactSpace(r) {
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// compactRunes is compact of runes already normalised.
+func compactRunes(nr []rune) string {
+	var b strings.Builder
+	for _, r := range nr {
+		if !isCompactSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isCompactSpace reports whether compact removes the normalised rune r.
+func isCompactSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
 // isSpace reports whether r is white space after normalisation.
 func isSpace(r rune) bool {

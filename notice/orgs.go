@@ -2,6 +2,7 @@ package notice
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,24 +23,42 @@ var orgSuffixes = []string{
 	"中心)", "办公室)", "所)", "院)", "局)", "港", "码头", "矿", "电厂", "水库", "管理处", "水厂", "农场", "林场",
 }
 
-// orgRejectRe matches values that are not names: placeholders, references
-// to other text, sentences.
-var orgRejectRe = regexp.MustCompile(`^(?:/|无|暂无|详见|见附件|同上|待定|略|不适用|空|-+)$|详见|附件|公告|本项目|本次|如下|以下|请于|进行|负责|联系人|联系电话|电话|招标文件|采购文件|投标文件|已具备|报名|不得|须|应当|应在`)
+// orgPlaceholders are whole values that stand for no name; a value of
+// dashes only is one too.
+var orgPlaceholders = []string{"/", "无", "暂无", "详见", "见附件", "同上", "待定", "略", "不适用", "空"}
 
-// orgNoteRe matches a parenthesised note after a name that is not part of it.
-var orgNoteRe = regexp.MustCompile(`简称|盖章|签章|公章|牵头|成员|主办|代理|采购人|招标人|下同|委托`)
+// orgRejectWords mark values that are not names: references to other
+// text, sentences.
+var orgRejectWords = newCueSet([]string{"详见", "附件", "公告", "本项目", "本次", "如下", "以下", "请于", "进行", "负责",
+	"联系人", "联系电话", "电话", "招标文件", "采购文件", "投标文件", "已具备", "报名", "不得", "须", "应当", "应在"})
 
-// personTitleRe marks values that are a person with a form of address.
-var personTitleRe = regexp.MustCompile(`(?:先生|女士|老师|经理|主任|工|警官)$`)
+// orgRejected reports whether v is not a name: a placeholder, or a value
+// holding one of orgRejectWords.
+func orgRejected(v string) bool {
+	return slices.Contains(orgPlaceholders, v) || v != "" && strings.Trim(v, "-") == "" || orgRejectWords.any(v)
+}
+
+// orgNoteWords mark a parenthesised note after a name that is not part of it.
+var orgNoteWords = newCueSet([]string{"简称", "盖章", "签章", "公章", "牵头", "成员", "主办", "代理", "采购人", "招标人", "下同", "委托"})
+
+// personTitles are the forms of address that end a person's name, not an
+// organisation's.
+var personTitles = []string{"先生", "女士", "老师", "经理", "主任", "工", "警官"}
+
+// isPersonTitled reports whether v ends with one of personTitles.
+func isPersonTitled(v string) bool {
+	return slices.ContainsFunc(personTitles, func(t string) bool { return strings.HasSuffix(v, t) })
+}
 
 // cleanOrg trims a value read after an organisation label to the name it
 // starts with, and reports whether that is an organisation name. It drops
 // trailing notes ("（盖章）", "（以下简称…）") and text after the name.
-func cleanOrg(rs []rune, sp span) (span, bool) {
-	out, ok := cleanOrgWhole(rs, sp)
+func cleanOrg(v *view, sp span) (span, bool) {
+	out, ok := cleanOrgWhole(v, sp)
 	if ok {
 		return out, true
 	}
+	rs := v.rs
 	// A run-on line ("成交供应商：A公司 品目名称 数量 …"): the name is the
 	// longest start of the value, ending at a space, that is a name. Only
 	// the first maxOrgScan runes are tried, so the cost stays linear.
@@ -49,7 +68,7 @@ func cleanOrg(rs []rune, sp span) (span, bool) {
 		if !isSpace(rs[i]) || isSpace(rs[i-1]) || !orgLastRunes[normRune(rs[i-1])] {
 			continue
 		}
-		if p, ok := cleanOrgWhole(rs, span{t.s, i}); ok {
+		if p, ok := cleanOrgWhole(v, span{t.s, i}); ok {
 			return p, true
 		}
 	}
@@ -71,16 +90,17 @@ var orgLastRunes = func() map[rune]bool {
 const maxOrgScan = 80
 
 // cleanOrgWhole is cleanOrg without the run-on fallback.
-func cleanOrgWhole(rs []rune, sp span) (span, bool) {
+func cleanOrgWhole(w *view, sp span) (span, bool) {
+	rs := w.rs
 	sp = trim(rs, sp)
 	// Cut at the first separator that cannot be inside a name.
 	for i := sp.s; i < sp.e; i++ {
-		r := normRune(rs[i])
+		r := w.nr[i]
 		if r == '\t' || r == ';' || r == ',' || r == '。' || r == '，' || r == '|' {
 			sp.e = i
 			break
 		}
-		if r == ' ' && i+1 < sp.e && normRune(rs[i+1]) == ' ' {
+		if r == ' ' && i+1 < sp.e && w.nr[i+1] == ' ' {
 			sp.e = i
 			break
 		}
@@ -88,7 +108,7 @@ func cleanOrgWhole(rs []rune, sp span) (span, bool) {
 	sp = trim(rs, sp)
 	// Drop a trailing parenthesised note that is not part of the name.
 	for {
-		v := norm(string(rs[sp.s:sp.e]))
+		v := w.normStr(sp)
 		if !strings.HasSuffix(v, ")") {
 			break
 		}
@@ -97,15 +117,15 @@ func cleanOrgWhole(rs []rune, sp span) (span, bool) {
 			break
 		}
 		inner := v[open:]
-		if !orgNoteRe.MatchString(inner) {
+		if !orgNoteWords.any(inner) {
 			break
 		}
 		sp.e = sp.s + len([]rune(v[:open]))
 		sp = trim(rs, sp)
 	}
-	v := compact(string(rs[sp.s:sp.e]))
-	n := len([]rune(v))
-	if n < 4 || n > 70 || orgRejectRe.MatchString(v) || personTitleRe.MatchString(v) {
+	v := w.compactStr(sp)
+	n := utf8.RuneCountInString(v)
+	if n < 4 || n > 70 || orgRejected(v) || isPersonTitled(v) {
 		return sp, false
 	}
 	if strings.ContainsAny(v, ":@") || strings.Contains(outsideParens(v), "、") && !strings.HasSuffix(v, "联合体") {
@@ -160,14 +180,15 @@ func outsideParens(s string) string {
 // splitOrgs splits a value naming several organisations ("A公司、B公司")
 // into their spans. A consortium ("A、B联合体") is one organisation, and a
 // value that is not a list comes back whole.
-func splitOrgs(rs []rune, sp span) []span {
+func splitOrgs(w *view, sp span) []span {
+	rs := w.rs
 	sp = trim(rs, sp)
-	v := norm(string(rs[sp.s:sp.e]))
+	v := w.normStr(sp)
 	if strings.HasSuffix(strings.TrimSpace(v), "联合体") {
 		return []span{sp}
 	}
 	if !strings.Contains(outsideParens(v), "、") {
-		return splitJoined(rs, sp)
+		return splitJoined(w, sp)
 	}
 	var out []span
 	depth, start := 0, sp.s
@@ -191,7 +212,7 @@ func splitOrgs(rs []rune, sp span) []span {
 			}
 		}
 		part := trim(rs, span{start, i})
-		if _, ok := cleanOrg(rs, part); !ok {
+		if _, ok := cleanOrg(w, part); !ok {
 			return []span{sp} // not a list of names
 		}
 		out = append(out, part)
@@ -212,8 +233,8 @@ var branchRe = regexp.MustCompile(`(?:分公司|分行|支行|分部|项目部|�
 // splitJoined splits names written one after another without a separator
 // ("A有限公司B有限公司", from cells whose line breaks were lost). A company
 // followed by its own branch ("A有限公司上海分公司") stays whole.
-func splitJoined(rs []rune, sp span) []span {
-	v := string(rs[sp.s:sp.e])
+func splitJoined(w *view, sp span) []span {
+	v := w.str(sp)
 	locs := legalFormRe.FindAllStringIndex(v, -1)
 	if len(locs) < 2 {
 		return []span{sp}
@@ -223,7 +244,7 @@ func splitJoined(rs []rune, sp span) []span {
 	for _, l := range locs {
 		end := utf8.RuneCountInString(v[:l[1]])
 		part := span{sp.s + start, sp.s + end}
-		if _, ok := cleanOrg(rs, part); !ok {
+		if _, ok := cleanOrg(w, part); !ok {
 			return []span{sp}
 		}
 		out = append(out, part)
@@ -233,7 +254,7 @@ func splitJoined(rs []rune, sp span) []span {
 		return []span{sp} // text after the last legal form: a branch or a note
 	}
 	for _, p := range out[1:] {
-		if branchRe.MatchString(string(rs[p.s:p.e])) {
+		if branchRe.MatchString(w.str(p)) {
 			return []span{sp}
 		}
 	}
@@ -247,8 +268,9 @@ var consortiumRe = regexp.MustCompile(`\s*(?:组成的|组成)?\s*[(]?\s*联合�
 // consortiumMembers splits a consortium's name ("A、B联合体", "A与B组成的
 // 联合体") into the spans of its members. It reports false unless the name
 // ends with 联合体 and every part before it is an organisation name.
-func consortiumMembers(rs []rune, sp span) ([]span, bool) {
-	v := norm(string(rs[sp.s:sp.e]))
+func consortiumMembers(w *view, sp span) ([]span, bool) {
+	rs := w.rs
+	v := w.normStr(sp)
 	loc := consortiumRe.FindStringIndex(v)
 	if loc == nil {
 		return nil, false
@@ -272,7 +294,7 @@ func consortiumMembers(rs []rune, sp span) ([]span, bool) {
 				continue
 			}
 		}
-		part, ok := cleanOrg(rs, span{start, i})
+		part, ok := cleanOrg(w, span{start, i})
 		if !ok {
 			// "与" or "和" inside a name ("科技与信息有限公司"): keep reading.
 			if i < inner.e && normRune(rs[i]) != '、' {

@@ -54,13 +54,15 @@ func candidateRank(s string) int {
 // labelCell reports the field of a cell that holds only a label ("中标人:",
 // "中标价(元)"), and the label's unit.
 func (x *extractor) labelCell(sp span) (field, string, bool) {
-	t := compact(string(x.rs[sp.s:sp.e]))
-	if t == "" || len([]rune(t)) > 30 {
+	t := x.compactStr(sp)
+	if t == "" || utf8.RuneCountInString(t) > 30 {
 		return fNone, "", false
 	}
 	// A colon inside brackets ("（人民币：元）") does not start a value.
-	if i := strings.Index(parenRe.ReplaceAllString(t, ""), ":"); i >= 0 && i < len(parenRe.ReplaceAllString(t, ""))-1 {
-		return fNone, "", false
+	if strings.IndexByte(t, ':') >= 0 {
+		if u := withoutParens(t); strings.IndexByte(u, ':') >= 0 && strings.IndexByte(u, ':') < len(u)-1 {
+			return fNone, "", false
+		}
 	}
 	f, ok := fieldOf(t)
 	if !ok {
@@ -100,8 +102,7 @@ func (x *extractor) scanSegment(sp span, li int) (out []kv, pending *colonLabel)
 		if p+1 < sp.e && x.nr[p+1] == '/' {
 			continue
 		}
-		region := string(x.rs[prev:p])
-		f, k := lookupLabel(region)
+		f, k := lookupLabelRunes(x.rs[prev:p])
 		cl := colonLabel{f: f, colon: p}
 		if f != fNone {
 			cl.start = prev + k
@@ -115,13 +116,13 @@ func (x *extractor) scanSegment(sp span, li int) (out []kv, pending *colonLabel)
 			if st == p || (st > prev && !isSpace(x.rs[st-1]) && !strings.ContainsRune(",，;；。、)）", x.rs[st-1])) {
 				continue // no plausible label boundary: the colon is part of a value
 			}
-			if lotOf(compact(string(x.rs[st:p]))) != "" {
+			if lotOf(x.compactStr(span{st, p})) != "" {
 				continue // "标段1：399520元" belongs to the value before it
 			}
 			cl.start = st
 			cl.f = fIgnore
 		}
-		cl.label = string(x.rs[cl.start:p])
+		cl.label = x.str(span{cl.start, p})
 		cl.unit = labelUnit(cl.label)
 		if cl.f == fNone || cl.f == fIgnore {
 			c := compact(cl.label)
@@ -135,7 +136,7 @@ func (x *extractor) scanSegment(sp span, li int) (out []kv, pending *colonLabel)
 			if from < prev {
 				from = prev
 			}
-			cl.rank = candidateRank(string(x.rs[from:p]))
+			cl.rank = candidateRank(x.str(span{from, p}))
 			if cl.rank > 0 {
 				cl.f = fCandidate
 			}
@@ -194,48 +195,52 @@ var proseNameDateRe = regexp.MustCompile(`^([^,;。:\t]{4,100}?)于\s*(?:19|20)\
 // proseBudgetRe reads "最高限价为238369元" sentences.
 var proseBudgetRe = regexp.MustCompile(`(预算金额|采购预算|项目预算|总预算|最高限价|招标控制价|采购控制价|最高投标限价|控制价)(?:总价|总额)?(?:\([^)]{0,10}\))?(?:为|是)?\s*((?:人民币|含税价|含税)?\s*¥?\s*[0-9][0-9,.]*\s*(?:万元|元|万))`)
 
+// The groups of proseCues: the words each sentence pattern of scanProse
+// needs in a paragraph before it is run there.
+const (
+	cueAny     = iota // some pattern may match
+	cueOrgs           // proseRe: 采购人为…
+	cueBudget         // proseBudgetRe
+	cueIs             // 为, 是: proseBudgetRe without one is checked first
+	cueEntrust        // proseEntrustRe, proseEntrustedRe
+	cueJiu            // proseJiuRe
+	cueYu             // proseNameDateRe, with cueYear
+	cueYear
+	nProseCues
+)
+
+var proseCues = newCueSet((&[nProseCues][]string{
+	cueAny:     {"为", "是", "系", "委托", "就", "对", "于", "预算", "限价", "控制价"},
+	cueOrgs:    {"人为", "人是", "人系", "单位为", "单位是", "业主为", "业主是", "机构为", "机构是"},
+	cueBudget:  {"预算", "限价", "控制价"},
+	cueIs:      {"为", "是"},
+	cueEntrust: {"委托"},
+	cueJiu:     {"就", "对"},
+	cueYu:      {"于"},
+	cueYear:    {"年"},
+})[:]...)
+
 // scanProse reads the sentence forms of a paragraph.
 func (x *extractor) scanProse(sp span, li int) []kv {
 	var out []kv
-	s := string(x.nr[sp.s:sp.e])
-	// off maps a byte offset of s to a rune offset of the text; the
-	// table is built only when a pattern matched.
-	var runeAt []int
-	off := func(b int) int {
-		if runeAt == nil {
-			runeAt = make([]int, len(s)+1)
-			n := 0
-			for i := range s {
-				for j := i; j < len(s) && (j == i || !utf8.RuneStart(s[j])); j++ {
-					runeAt[j] = n
-				}
-				n++
-			}
-			runeAt[len(s)] = n
-		}
-		return sp.s + runeAt[b]
-	}
-	has := func(subs ...string) bool {
-		for _, sub := range subs {
-			if strings.Contains(s, sub) {
-				return true
-			}
-		}
-		return false
-	}
-	if !has("为", "是", "系", "委托", "就", "对", "于", "预算", "限价", "控制价") {
+	s := x.normStr(sp)
+	cues := proseCues.find(s)
+	has := func(g int) bool { return cues&(1<<g) != 0 }
+	if !has(cueAny) {
 		return nil
 	}
+	// off maps a byte offset of s to a rune offset of the text.
+	off := func(b int) int { return x.normRuneAt(int(x.nb[sp.s]) + b) }
 	// Each pattern runs only on text holding the words it needs.
-	orgs := has("人为", "人是", "人系", "单位为", "单位是", "业主为", "业主是", "机构为", "机构是")
-	budget := has("预算", "限价", "控制价")
-	if budget && !has("为", "是") {
+	orgs := has(cueOrgs)
+	budget := has(cueBudget)
+	if budget && !has(cueIs) {
 		budget = proseBudgetRe.MatchString(s)
 	}
-	entrust := has("委托")
-	jiu := has("就", "对")
+	entrust := has(cueEntrust)
+	jiu := has(cueJiu)
 	named := strings.HasPrefix(s, "本")
-	dated := has("于") && has("年")
+	dated := has(cueYu) && has(cueYear)
 	if !orgs && !budget && !entrust && !jiu && !named && !dated {
 		return nil
 	}
@@ -288,6 +293,26 @@ func findN(re *regexp.Regexp, s string, run bool, n int) [][]int {
 	return re.FindAllStringSubmatchIndex(s, n)
 }
 
+// The groups of headingCues: the words that give a heading its role.
+const (
+	headBuyer = iota
+	headAgency
+	headSingle
+	headCandidate
+	headWinner
+	headOther // sections about another party or subject
+	nHeadingCues
+)
+
+var headingCues = newCueSet((&[nHeadingCues][]string{
+	headBuyer:     {"采购人", "招标人", "采购单位", "建设单位"},
+	headAgency:    {"代理"},
+	headSingle:    {"唯一供应商", "拟定供应商", "拟定的供应商", "单一来源供应商"},
+	headCandidate: {"候选"},
+	headWinner:    {"中标", "成交", "中选"},
+	headOther:     {"监督", "投诉", "主管部门", "联系方式", "专家", "财政部门", "标的"},
+})[:]...)
+
 // headingRole is the role a short heading line puts in force for the generic
 // labels after it (名称, 地址, 供应商名称).
 func headingRole(c string) (field, bool) {
@@ -297,14 +322,15 @@ func headingRole(c string) (field, bool) {
 	if i := strings.Index(c, ":"); i >= 0 && i < len(c)-1 {
 		return fNone, false
 	}
-	buyer := strings.Contains(c, "采购人") || strings.Contains(c, "招标人") || strings.Contains(c, "采购单位") || strings.Contains(c, "建设单位")
-	agency := strings.Contains(c, "代理")
+	cues := headingCues.find(c)
+	has := func(g int) bool { return cues&(1<<g) != 0 }
+	buyer, agency := has(headBuyer), has(headAgency)
 	switch {
-	case strings.Contains(c, "唯一供应商") || strings.Contains(c, "拟定供应商") || strings.Contains(c, "拟定的供应商") || strings.Contains(c, "单一来源供应商"):
+	case has(headSingle):
 		return fSingle, true
-	case strings.Contains(c, "候选"):
+	case has(headCandidate):
 		return fCandList, true
-	case (strings.Contains(c, "中标") || strings.Contains(c, "成交") || strings.Contains(c, "中选")) && !buyer && !agency:
+	case has(headWinner) && !buyer && !agency:
 		return fWinner, true
 	case buyer && agency:
 		return fIgnore, true
@@ -312,8 +338,7 @@ func headingRole(c string) (field, bool) {
 		return fAgency, true
 	case buyer:
 		return fBuyer, true
-	case strings.Contains(c, "监督") || strings.Contains(c, "投诉") || strings.Contains(c, "主管部门") || strings.Contains(c, "联系方式") ||
-		strings.Contains(c, "专家") || strings.Contains(c, "财政部门") || strings.Contains(c, "标的"):
+	case has(headOther):
 		return fIgnore, true
 	case sectionRe.MatchString(c):
 		return fIgnore, true // a new numbered section about something else
@@ -327,8 +352,16 @@ var sectionRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[�
 // lotRe reads a lot heading: 标段1, 包2, 第三包, 标项一, (包1).
 var lotRe = regexp.MustCompile(`^[(\[]?(?:第?([一二三四五六七八九十\dⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3})(?:包|标段|标项|分标|标包|合同包|子包)|(?:标段|包|标项|标包|分包|合同包|包组|子包)\s*([一二三四五六七八九十\dⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}|[A-Z]))[)\]]?(?:[:,\s、.-]|$)`)
 
+// lotFirstRunes are the runes a match of lotRe can begin with: a bracket,
+// 第, a numeral, or the first rune of one of its words. A line that starts
+// otherwise is no lot heading, and lotRe is not run on it.
+const lotFirstRunes = "([第一二三四五六七八九十0123456789ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ标包分合子"
+
 // lotOf reads the lot a line announces, "" when none.
 func lotOf(c string) string {
+	if r, _ := utf8.DecodeRuneInString(c); !strings.ContainsRune(lotFirstRunes, r) {
+		return ""
+	}
 	m := lotRe.FindStringSubmatch(c)
 	if m == nil {
 		return ""

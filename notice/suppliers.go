@@ -76,7 +76,7 @@ func rolePriority(r enduse.SupplierRole) int {
 // 联合体") is added as one supplier per member, each with the
 // consortium's role, rank, amount and lot, and the consortium's name.
 func (x *extractor) addSupplier(s supplierAt) {
-	if members, ok := consortiumMembers(x.rs, s.name); ok {
+	if members, ok := consortiumMembers(&x.view, s.name); ok {
 		whole := s.Name
 		for _, m := range members {
 			ms := s
@@ -131,16 +131,16 @@ func (x *extractor) suppliers(n *enduse.Notice) {
 		if !ok {
 			continue
 		}
-		parts := splitOrgs(x.rs, k.v)
+		parts := splitOrgs(&x.view, k.v)
 		// "A（牵头人）、B（成员）": the parts are the members of one consortium.
 		consortium := ""
-		if len(parts) > 1 && leadNoteRe.MatchString(norm(x.text(k.v))) {
+		if len(parts) > 1 && leadNoteRe.MatchString(x.normStr(k.v)) {
 			if sp, ok := cutValue(x.rs, k.v); ok {
 				consortium = compactName(x.text(sp))
 			}
 		}
 		for _, part := range parts {
-			sp, good := cleanOrg(x.rs, part)
+			sp, good := cleanOrg(&x.view, part)
 			if !good {
 				continue
 			}
@@ -153,7 +153,7 @@ func (x *extractor) suppliers(n *enduse.Notice) {
 				s.Rank = k.rank
 			}
 			if a := x.addressAfterSupplier(i); a.e > a.s && len(parts) == 1 {
-				s.Address = x.text(a)
+				s.Address = x.own(a)
 			}
 			x.addSupplier(s)
 		}
@@ -218,7 +218,7 @@ func (x *extractor) isListRow(l line) bool {
 		return false
 	}
 	for _, c := range l.cells[1:] {
-		if _, ok := cleanOrg(x.rs, c); !ok && trim(x.rs, c).e > trim(x.rs, c).s {
+		if _, ok := cleanOrg(&x.view, c); !ok && trim(x.rs, c).e > trim(x.rs, c).s {
 			return false
 		}
 	}
@@ -300,7 +300,7 @@ func (x *extractor) transposed(rows []int) {
 			}
 		}
 		for c := 1; c < ncol; c++ {
-			sp, ok := cleanOrg(x.rs, l.cells[c])
+			sp, ok := cleanOrg(&x.view, l.cells[c])
 			if !ok {
 				continue
 			}
@@ -335,7 +335,7 @@ func (x *extractor) headerTable(rows []int) {
 		known := 0
 		for c, cell := range l.cells {
 			sp := trim(x.rs, cell)
-			t := compact(x.text(sp))
+			t := x.compactStr(sp)
 			f, ok := fieldOf(t)
 			if !ok {
 				switch stripLabel(t) {
@@ -371,7 +371,7 @@ func (x *extractor) headerTable(rows []int) {
 			if len(o.cells) != len(l.cells) {
 				continue
 			}
-			sp, ok := cleanOrg(x.rs, o.cells[cols.name])
+			sp, ok := cleanOrg(&x.view, o.cells[cols.name])
 			if !ok {
 				continue
 			}
@@ -391,7 +391,7 @@ func (x *extractor) headerTable(rows []int) {
 				}
 			}
 			if cols.result >= 0 {
-				r := compact(x.text(o.cells[cols.result]))
+				r := x.compactStr(o.cells[cols.result])
 				switch {
 				case strings.Contains(r, "候选"):
 					s.Role = enduse.RoleCandidate
@@ -419,15 +419,15 @@ func (x *extractor) headerTable(rows []int) {
 				}
 			}
 			if cols.lot >= 0 {
-				lc := compact(x.text(o.cells[cols.lot]))
+				lc := x.compactStr(o.cells[cols.lot])
 				if l := lotOf(lc); l != "" {
 					lc = l
 				}
-				s.Lot = lc
+				s.Lot = strings.Clone(lc)
 			}
 			if cols.addr >= 0 {
 				if a := addressSpan(x, o.cells[cols.addr]); a.e > a.s {
-					s.Address = x.text(a)
+					s.Address = x.own(a)
 				}
 			}
 			x.addSupplier(s)
