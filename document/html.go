@@ -173,11 +173,12 @@ type converter struct {
 	blocks []enduse.Block
 
 	line      lineBuf
-	cell      textBuf // the table cell being read
-	heading   int     // >0 while inside h1–h6
-	bold      int     // >0 while inside b/strong or a bold-styled element
-	pre       int     // >0 while inside pre/textarea
-	tables    int     // tables numbered so far
+	cell      textBuf                 // the table cell being read
+	heading   int                     // >0 while inside h1–h6
+	bold      int                     // >0 while inside b/strong or a bold-styled element
+	pre       int                     // >0 while inside pre/textarea
+	tables    int                     // tables numbered so far
+	cellHolds map[*html.Node]contents // what table cells hold, once asked
 	hidden    map[string]bool
 	title     string
 	firstH1   string
@@ -771,7 +772,7 @@ func (c *converter) table(t *html.Node) {
 		if n := len(rowCells(tr)); n > maxCells {
 			maxCells = n
 		}
-		if hasText(tr) {
+		if c.hasText(tr) {
 			textRows++
 		}
 	}
@@ -854,7 +855,7 @@ func (c *converter) table(t *html.Node) {
 func (c *converter) layoutCells(cells []*html.Node, maxCells, textRows int) []*html.Node {
 	var filled []*html.Node
 	for _, td := range cells {
-		if hasText(td) {
+		if c.hasText(td) {
 			filled = append(filled, td)
 		}
 	}
@@ -863,32 +864,23 @@ func (c *converter) layoutCells(cells []*html.Node, maxCells, textRows int) []*h
 		return nil
 	case len(filled) == 1:
 		only := filled[0]
-		if containsElem(only, atom.Table) || (maxCells == 1 && blockChildren(only) >= 2) {
+		if c.holds(only).table || (maxCells == 1 && c.blockChildren(only) >= 2) {
 			return filled
 		}
 	}
 	for _, td := range filled {
-		if containsHeading(td) {
+		h := c.holds(td)
+		if h.heading {
 			return filled
 		}
-		if containsElem(td, atom.Table) && nestedRows(td) >= 2 && blockChildren(td) >= 1 {
+		if h.table && nestedRows(td) >= 2 && c.blockChildren(td) >= 1 {
 			return filled
 		}
-		if textRows == 1 && len(filled) >= 2 && blockChildren(td) >= 3 {
+		if textRows == 1 && len(filled) >= 2 && c.blockChildren(td) >= 3 {
 			return filled
 		}
 	}
 	return nil
-}
-
-// containsHeading reports whether n holds an h1–h6 element.
-func containsHeading(n *html.Node) bool {
-	for _, a := range []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6} {
-		if containsElem(n, a) {
-			return true
-		}
-	}
-	return false
 }
 
 // nestedRows counts the rows of the tables nested in n.
@@ -907,36 +899,75 @@ func nestedRows(n *html.Node) int {
 	return count
 }
 
-// hasText reports whether n has any non-space text outside skipped
-// elements.
-func hasText(n *html.Node) bool {
-	if n.Type == html.TextNode {
-		return strings.TrimFunc(n.Data, func(r rune) bool { return isSpace(r) || isInvisible(r) }) != ""
-	}
-	if n.Type == html.ElementNode && skipElems[n.DataAtom] {
-		return false
-	}
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if hasText(ch) {
-			return true
-		}
-	}
-	return false
+// contents is what the descendants of an element hold, for telling
+// layout rows from data rows.
+type contents struct {
+	text    bool // non-space text outside skipped elements
+	heading bool // an h1–h6 element
+	table   bool // a table element
 }
 
-// containsElem reports whether a descendant of n is an element a.
-func containsElem(n *html.Node, a atom.Atom) bool {
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if ch.Type == html.ElementNode && (ch.DataAtom == a || containsElem(ch, a)) {
-			return true
+// hasText reports whether n has any non-space text outside skipped
+// elements.
+func (c *converter) hasText(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		return visibleText(n.Data)
+	case html.ElementNode:
+		if skipElems[n.DataAtom] {
+			return false
 		}
 	}
-	return false
+	return c.holds(n).text
+}
+
+// visibleText reports whether s has a character other than spaces and
+// invisible ones.
+func visibleText(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return isSpace(r) || isInvisible(r) }) != ""
+}
+
+// holds returns what n's descendants hold. It is asked of every cell of
+// every table, and a layout table's cells hold the tables nested in it:
+// a cell's answer is kept, so nested tables' content is read once rather
+// than once per table around it.
+func (c *converter) holds(n *html.Node) contents {
+	cell := n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th)
+	if cell {
+		if h, ok := c.cellHolds[n]; ok {
+			return h
+		}
+	}
+	var h contents
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			h.text = h.text || visibleText(ch.Data)
+		case html.ElementNode:
+			switch ch.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				h.heading = true
+			case atom.Table:
+				h.table = true
+			}
+			sub := c.holds(ch)
+			h.text = h.text || (sub.text && !skipElems[ch.DataAtom])
+			h.heading = h.heading || sub.heading
+			h.table = h.table || sub.table
+		}
+	}
+	if cell {
+		if c.cellHolds == nil {
+			c.cellHolds = map[*html.Node]contents{}
+		}
+		c.cellHolds[n] = h
+	}
+	return h
 }
 
 // blockChildren counts the line breaks a cell's content would make
 // outside nested tables: block elements with text and <br>s.
-func blockChildren(n *html.Node) int {
+func (c *converter) blockChildren(n *html.Node) int {
 	count := 0
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type != html.ElementNode || ch.DataAtom == atom.Table {
@@ -944,10 +975,10 @@ func blockChildren(n *html.Node) int {
 		}
 		if ch.DataAtom == atom.Br {
 			count++
-		} else if blockElems[ch.DataAtom] && hasText(ch) {
+		} else if blockElems[ch.DataAtom] && c.hasText(ch) {
 			count++
 		} else {
-			count += blockChildren(ch)
+			count += c.blockChildren(ch)
 		}
 	}
 	return count
