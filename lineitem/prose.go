@@ -270,9 +270,8 @@ func labelBefore(folded []rune, c int) (proseField, bool) {
 		}
 	}
 	for _, l := range proseLabels {
-		n := utf8.RuneCountInString(l)
-		s := j - n + 1
-		if s < 0 || string(folded[s:j+1]) != l {
+		s, ok := endsWith(folded, j, l)
+		if !ok {
 			continue
 		}
 		if s > 0 && unicode.Is(unicode.Han, folded[s-1]) {
@@ -281,6 +280,23 @@ func labelBefore(folded []rune, c int) (proseField, bool) {
 		return proseField{kind: proseKind(l), start: s, valueStart: c + 1, wan: strings.Contains(paren, "万")}, true
 	}
 	return proseField{}, false
+}
+
+// endsWith reports whether rs[:j+1] ends with label, and where the match
+// starts, comparing rune by rune from the end so that trying every label
+// at every colon neither counts the label's runes nor builds a string of
+// rs. Labels are valid UTF-8 without U+FFFD, so rune equality is exactly
+// the equality of the encoded strings.
+func endsWith(rs []rune, j int, label string) (int, bool) {
+	for len(label) > 0 {
+		r, size := utf8.DecodeLastRuneInString(label)
+		if j < 0 || rs[j] != r {
+			return 0, false
+		}
+		label = label[:len(label)-size]
+		j--
+	}
+	return j + 1, true
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
