@@ -11,8 +11,8 @@ import (
 )
 
 // TestContributionsSumToAnswer checks that the purchases' contributions,
-// summed in ascending purchase order (as a summary table read in purchase
-// order would be), give every figure of the unfiltered answer to the byte:
+// summed in a random purchase order (as totals kept up by saves in any
+// order would be: the sums are exact), give every figure of the unfiltered answer to the byte:
 // announcements, quantities, amounts, unknowns and the representatives'
 // smallest ids.
 func TestContributionsSumToAnswer(t *testing.T) {
@@ -26,15 +26,24 @@ func TestContributionsSumToAnswer(t *testing.T) {
 			}
 			a := NewAnswer(p)
 			type sum struct {
-				fig enduse.Figure
-				ids []string
+				fig              enduse.Figure
+				quantity, amount Sum
+				ids              []string
 			}
 			sums := map[string]*sum{}
+			var contribs [][]Contribution
 			for _, pur := range slices.Sorted(maps.Keys(byPurchase)) {
 				cs, err := Contributions(slices.Clone(byPurchase[pur]), p.F.IncludeSpec)
 				if err != nil {
 					t.Fatal(err)
 				}
+				contribs = append(contribs, cs)
+				if err := a.AddPurchase(byPurchase[pur]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rng.Shuffle(len(contribs), func(i, j int) { contribs[i], contribs[j] = contribs[j], contribs[i] })
+			for _, cs := range contribs {
 				for _, c := range cs {
 					s := sums[c.Dim+"\x00"+c.Key]
 					if s == nil {
@@ -43,17 +52,15 @@ func TestContributionsSumToAnswer(t *testing.T) {
 					}
 					s.fig.Notices += c.Notices
 					s.fig.QuantityUnknown += c.QuantityUnknown
-					s.fig.Quantity += c.Quantity
-					s.fig.Amount += c.Amount
+					s.quantity.Add(c.Quantity)
+					s.amount.Add(c.Amount)
 					s.ids = append(s.ids, c.IDs...)
-				}
-				if err := a.AddPurchase(byPurchase[pur]); err != nil {
-					t.Fatal(err)
 				}
 			}
 			got := map[string]enduse.Figure{}
 			for k, s := range sums {
 				f := s.fig
+				f.Quantity, f.Amount = s.quantity.Float64(), s.amount.Float64()
 				slices.Sort(s.ids)
 				f.IDs = s.ids[:min(len(s.ids), MaxFigureIDs)]
 				f.IDsTruncated = f.Notices > MaxFigureIDs
