@@ -64,14 +64,14 @@ func (s *Sum) add(x float64, negate bool) {
 	}
 	b := math.Float64bits(x)
 	neg := (b>>63 != 0) != negate
-	exp := int(b >> 52 & 0x7ff)
+	exp := b >> 52 & 0x7ff
 	mant := b & (1<<52 - 1)
-	shift := 0 // x·2^1074 = mant·2^shift
+	shift := uint(0) // x·2^1074 = mant·2^shift
 	if exp != 0 {
 		mant |= 1 << 52
-		shift = exp - 1
+		shift = uint(exp - 1)
 	}
-	i, off := shift/64, uint(shift%64)
+	i, off := shift/64, shift%64
 	lo, hi := mant<<off, uint64(0)
 	if off != 0 {
 		hi = mant >> (64 - off)

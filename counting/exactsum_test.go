@@ -116,3 +116,19 @@ func TestSumText(t *testing.T) {
 		t.Fatal("garbage read as a sum")
 	}
 }
+
+// BenchmarkSumAdd is the cost of one exact addition, the per-purchase,
+// per-figure step of folding an answer.
+func BenchmarkSumAdd(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	xs := make([]float64, 1024)
+	for i := range xs {
+		xs[i] = math.Round(r.Float64()*1e10) / 100 // amounts in yuan
+	}
+	var s Sum
+	b.ResetTimer()
+	for i := range b.N {
+		s.Add(xs[i&1023])
+	}
+	_ = s.Float64()
+}
