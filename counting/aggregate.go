@@ -150,13 +150,16 @@ func (s *Set) Figure(members []*Rec, pred ItemPred) enduse.Figure {
 	return acc.figure()
 }
 
-// figureAcc accumulates a Figure one purchase at a time, purchases in
-// ascending order (the order Figure folds them in, so that sums of
-// amounts come out the same to the last bit).
+// figureAcc accumulates a Figure one purchase at a time. Quantities and
+// amounts are summed exactly across purchases, so the figure does not
+// depend on the order purchases come in: a figure kept up to date by
+// adding and subtracting purchases' contributions equals one folded
+// afresh, to the last bit.
 type figureAcc struct {
-	fig enduse.Figure // Quantity, Amount and QuantityUnknown so far
-	ids []string      // representatives' ids: the smallest MaxFigureIDs are kept
-	n   int           // announcements so far
+	fig              enduse.Figure // QuantityUnknown so far
+	quantity, amount Sum
+	ids              []string // representatives' ids: the smallest MaxFigureIDs are kept
+	n                int      // announcements so far
 }
 
 // addPurchase folds the members of one purchase (in fold order: type
@@ -242,8 +245,8 @@ func (a *figureAcc) addPurchase(ms []*Rec, pred ItemPred, rep func(group string)
 	if bestDetail <= 0 && named {
 		a.fig.QuantityUnknown += groups
 	}
-	a.fig.Quantity += bestSum
-	a.fig.Amount += amount
+	a.quantity.Add(bestSum)
+	a.amount.Add(amount)
 }
 
 // addID counts an announcement and keeps its id if it may be among the
@@ -261,6 +264,7 @@ func (a *figureAcc) addID(id string) {
 func (a *figureAcc) figure() enduse.Figure {
 	fig := a.fig
 	fig.Notices = a.n
+	fig.Quantity, fig.Amount = a.quantity.Float64(), a.amount.Float64()
 	fig.IDs = slices.Clip(slices.Sorted(slices.Values(a.ids)))
 	if fig.IDs == nil {
 		fig.IDs = []string{}

@@ -33,7 +33,7 @@ type Answer struct {
 	page                                                  []*Rec // representatives that may be on the page, newest first when sorted
 	// local is the purchase being added, one grouping per key above
 	// (reused between purchases).
-	local [10]localGrouping
+	local [nDims]localGrouping
 }
 
 // spelling is a brand as first written: in the notice with the smallest
@@ -96,45 +96,25 @@ func (a *Answer) add(ms []*Rec, rep func(group string) *Rec) {
 	qualifies := func(m *Mark) bool { return m.Match }
 	a.docs += len(ms)
 	a.all.addPurchase(ms, qualifies, rep)
-	for i := range a.local {
-		a.local[i] = a.local[i][:0]
-	}
-	byType, byBuyer, bySector, byLevel, byRegion, byMonth := &a.local[0], &a.local[1], &a.local[2], &a.local[3], &a.local[4], &a.local[5]
-	byBrand, byLine, byCat, byPath := &a.local[6], &a.local[7], &a.local[8], &a.local[9]
+	groupPurchase(&a.local, ms, f.IncludeSpec, func(r *Rec, m *Mark, k string) {
+		if cur, ok := a.brandName[k]; !ok || r.ID < cur.id {
+			a.brandName[k] = spelling{id: r.ID, name: m.Brand}
+		}
+		if active && m.Match {
+			a.matched[k] = true
+		}
+	})
 	for i, r := range ms {
 		if i == 0 || r.Group != ms[i-1].Group {
 			a.groups++
 			a.page = append(a.page, rep(r.Group))
 		}
-		byType.add(r.Type, r)
-		byBuyer.add(r.Buyer, r)
 		if r.Buyer != "" {
 			a.buyers[r.Buyer] = true
 		}
-		bySector.add(orUnknown(r.Sector), r)
-		byLevel.add(orUnknown(r.Level), r)
-		byRegion.add(Province(r.RegionCode), r)
-		byMonth.add(Month(r.Published), r)
-		for j := range r.Marks {
-			m := &r.Marks[j]
-			if m.Spec && !f.IncludeSpec {
-				continue
-			}
-			if m.Brand != "" {
-				k := strings.ToLower(m.Brand)
-				if cur, ok := a.brandName[k]; !ok || r.ID < cur.id {
-					a.brandName[k] = spelling{id: r.ID, name: m.Brand}
-				}
-				byBrand.add(k, r)
-				if active && m.Match {
-					a.matched[k] = true
-				}
-			}
-			byLine.add(m.ProductLine, r)
-			byCat.add(m.Category, r)
-			byPath.add(m.Pathway, r)
-		}
 	}
+	byType, byBuyer, bySector, byLevel, byRegion, byMonth := &a.local[0], &a.local[1], &a.local[2], &a.local[3], &a.local[4], &a.local[5]
+	byBrand, byLine, byCat, byPath := &a.local[6], &a.local[7], &a.local[8], &a.local[9]
 	same := func(string) ItemPred { return qualifies }
 	a.byType.add(*byType, same, rep)
 	a.byBuyer.add(*byBuyer, same, rep)
@@ -144,21 +124,10 @@ func (a *Answer) add(ms []*Rec, rep func(group string) *Rec) {
 	a.byMonth.add(*byMonth, same, rep)
 	// Spellings of one brand differ in case only, so any of them selects
 	// the same marks.
-	a.byBrand.add(*byBrand, func(k string) ItemPred {
-		b := a.brandName[k].name
-		return func(m *Mark) bool { return strings.EqualFold(m.Brand, b) }
-	}, rep)
-	a.byLine.add(*byLine, func(l string) ItemPred {
-		return func(m *Mark) bool { return m.ProductLine == l }
-	}, rep)
-	a.byCat.add(*byCat, func(c string) ItemPred {
-		// a parent category counts the items of its sub-categories: the
-		// "storage" mention of a notice is the storage.surveillance item's
-		return func(m *Mark) bool { return m.Category == c || strings.HasPrefix(m.Category, c+".") }
-	}, rep)
-	a.byPath.add(*byPath, func(pw string) ItemPred {
-		return func(m *Mark) bool { return m.Pathway == pw }
-	}, rep)
+	a.byBrand.add(*byBrand, func(k string) ItemPred { return keyPred(dimBrand, a.brandName[k].name) }, rep)
+	a.byLine.add(*byLine, func(l string) ItemPred { return keyPred(dimLine, l) }, rep)
+	a.byCat.add(*byCat, func(c string) ItemPred { return keyPred(dimCategory, c) }, rep)
+	a.byPath.add(*byPath, func(pw string) ItemPred { return keyPred(dimPathway, pw) }, rep)
 	if want := f.Offset + f.Limit; len(a.page) > 2*want+64 {
 		a.trimPage(want)
 	}
@@ -242,6 +211,80 @@ func (a *Answer) Result() *enduse.Result {
 		res.Rows = append(res.Rows, r.Row(f))
 	}
 	return res
+}
+
+// The breakdowns of an answer, in the order of Answer.local; Dims names
+// them.
+const (
+	dimType = iota
+	dimBuyer
+	dimSector
+	dimLevel
+	dimRegion
+	dimMonth
+	dimBrand
+	dimLine
+	dimCategory
+	dimPathway
+	nDims
+)
+
+// Dims names the breakdowns of an answer (Contribution.Dim), in the order
+// of Answer.local; "all" is the answer's own total.
+func Dims() [nDims]string {
+	return [nDims]string{"type", "buyer", "sector", "level", "region", "month", "brand", "line", "category", "pathway"}
+}
+
+// groupPurchase puts one purchase's notices (in fold order) under each key
+// of each breakdown; brand sees every brand mark counted with its
+// lower-case key (the first spelling and the filter's matches are the
+// caller's bookkeeping).
+func groupPurchase(local *[nDims]localGrouping, ms []*Rec, includeSpec bool, brand func(r *Rec, m *Mark, key string)) {
+	for i := range local {
+		local[i] = local[i][:0]
+	}
+	for _, r := range ms {
+		local[dimType].add(r.Type, r)
+		local[dimBuyer].add(r.Buyer, r)
+		local[dimSector].add(orUnknown(r.Sector), r)
+		local[dimLevel].add(orUnknown(r.Level), r)
+		local[dimRegion].add(Province(r.RegionCode), r)
+		local[dimMonth].add(Month(r.Published), r)
+		for j := range r.Marks {
+			m := &r.Marks[j]
+			if m.Spec && !includeSpec {
+				continue
+			}
+			if m.Brand != "" {
+				k := strings.ToLower(m.Brand)
+				brand(r, m, k)
+				local[dimBrand].add(k, r)
+			}
+			local[dimLine].add(m.ProductLine, r)
+			local[dimCategory].add(m.Category, r)
+			local[dimPathway].add(m.Pathway, r)
+		}
+	}
+}
+
+// keyPred is the item predicate of a key of a breakdown of the unfiltered
+// answer: every item of a notice's own keys (type, buyer …), the items of
+// a brand (any spelling; key is one), of a line, of a category and its
+// sub-categories, of a pathway.
+func keyPred(dim int, key string) ItemPred {
+	switch dim {
+	case dimBrand:
+		return func(m *Mark) bool { return strings.EqualFold(m.Brand, key) }
+	case dimLine:
+		return func(m *Mark) bool { return m.ProductLine == key }
+	case dimCategory:
+		// a parent category counts the items of its sub-categories: the
+		// "storage" mention of a notice is the storage.surveillance item's
+		return func(m *Mark) bool { return m.Category == key || strings.HasPrefix(m.Category, key+".") }
+	case dimPathway:
+		return func(m *Mark) bool { return m.Pathway == key }
+	}
+	return func(m *Mark) bool { return m.Match }
 }
 
 // localGrouping collects one purchase's notices under keys, in the order

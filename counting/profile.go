@@ -133,9 +133,13 @@ func (s *Set) wonFigure(members []*Rec, mine map[int64]map[string]float64, winne
 			best[r.Purchase] = a
 		}
 	}
+	// Summed exactly: the map's order is random, a float64 sum's result
+	// would vary with it in the last bit.
+	var sum Sum
 	for _, a := range best {
-		fig.Amount += a
+		sum.Add(a)
 	}
+	fig.Amount = sum.Float64()
 	return fig
 }
 

@@ -23,6 +23,7 @@ import (
 // Members must belong to s (NewSet orders them for folding).
 func referenceFigure(s *Set, members []*Rec, pred ItemPred) enduse.Figure {
 	fig := enduse.Figure{IDs: []string{}}
+	var quantity, amountSum Sum // summed exactly across purchases, as Figure does
 	byOrd := func(a, b *Rec) int { return cmp.Compare(a.ord, b.ord) }
 	ms := members
 	if !slices.IsSortedFunc(ms, byOrd) {
@@ -70,8 +71,8 @@ func referenceFigure(s *Set, members []*Rec, pred ItemPred) enduse.Figure {
 			fig.QuantityUnknown += groups
 		}
 		groups, named = 0, false
-		fig.Quantity += bestSum
-		fig.Amount += amount
+		quantity.Add(bestSum)
+		amountSum.Add(amount)
 		bestDetail, bestSum, amount, amountAward, haveAmount = -1, 0, 0, false, false
 	}
 	g, bestDetail = acc{detail: -1}, -1
@@ -119,6 +120,7 @@ func referenceFigure(s *Set, members []*Rec, pred ItemPred) enduse.Figure {
 		endPurchase()
 	}
 	fig.Notices = len(fig.IDs)
+	fig.Quantity, fig.Amount = quantity.Float64(), amountSum.Float64()
 	sort.Strings(fig.IDs)
 	if len(fig.IDs) > MaxFigureIDs {
 		fig.IDs = slices.Clip(fig.IDs[:MaxFigureIDs])
