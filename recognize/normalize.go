@@ -1,57 +1,37 @@
 package recognize
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/longbridgeapp/opencc"
 )
 
 // foldTable maps every BMP rune to its folded form (0 = whitespace). It is
-// built once, on first use, from OpenCC's traditional→simplified character
-// dictionary plus width and case folding, and never changes afterwards.
+// built once, on first use, from width and case folding plus the
+// traditional→simplified pairs of t2s.txt, and never changes afterwards.
 var foldTable = sync.OnceValue(buildFoldTable)
+
+// t2sPairs is t2s.txt: one "traditional simplified" rune pair a line,
+// OpenCC's t2s dictionary read one character at a time. It is embedded
+// rather than derived from OpenCC at start-up because the derivation
+// (converting every CJK ideograph) cost each process ~25 ms of CPU;
+// TestT2SPairs derives it again and fails when it drifts (-update
+// rewrites it).
+//
+//go:embed t2s.txt
+var t2sPairs string
 
 func buildFoldTable() *[0x10000]rune {
 	var t [0x10000]rune
 	for r := rune(0); r < 0x10000; r++ {
 		t[r] = foldRune(r)
 	}
-	// Traditional → simplified, one character at a time so that every
-	// folded rune maps back to exactly one original rune. Characters are
-	// separated by '\n' so OpenCC's phrase dictionary never joins them.
-	cc, err := opencc.New("t2s")
-	if err != nil {
-		return &t // width and case folding still apply
-	}
-	// The BMP blocks of CJK Unified Ideographs, Extension A and the
-	// compatibility ideographs.
-	cjkRanges := [...][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
-	var b strings.Builder
-	var in []rune
-	for _, rg := range cjkRanges {
-		for r := rg[0]; r <= rg[1]; r++ {
-			b.WriteRune(r)
-			b.WriteByte('\n')
-			in = append(in, r)
-		}
-	}
-	out, err := cc.Convert(b.String())
-	if err != nil {
-		return &t
-	}
-	lines := strings.Split(out, "\n")
-	if len(lines) < len(in) {
-		return &t
-	}
-	for i, r := range in {
-		s := lines[i]
-		c, n := utf8.DecodeRuneInString(s)
-		if n == len(s) && c != utf8.RuneError && c < 0x10000 && c != r {
-			t[r] = c
-		}
+	for line := range strings.Lines(t2sPairs) {
+		from, n := utf8.DecodeRuneInString(line)
+		to, _ := utf8.DecodeRuneInString(line[n+1:])
+		t[from] = to
 	}
 	return &t
 }

@@ -26,23 +26,16 @@ func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *
 	if tab == nil {
 		return gz
 	}
-	for _, r := range tab.Divisions() {
-		code := r.Code
-		gz.zh[code] = r
-		stem := stemZH(r.Name, g)
-		if utf8.RuneCountInString(stem) >= 2 && allHan(stem) {
-			gz.add(strings.Join(pinyin.LazyPinyin(stem, g.py), ""), code)
-		}
-		if english != nil {
-			var keep []string
-			for _, t := range enTokens(english(r.Name)) {
-				if !g.enLevel[t] && !g.stop[t] {
-					keep = append(keep, t)
-				}
-			}
-			if len(keep) > 0 && len(keep) <= 3 {
-				gz.add(strings.Join(keep, ""), code)
-			}
+	// Each division's keys are read alone (pinyin and the English
+	// rendering are most of the build), so they are read on every core;
+	// the index is then filled in division order, as one pass would.
+	divs := tab.Divisions()
+	keys := make([][]string, len(divs))
+	eachIndex(len(divs), func(i int) { keys[i] = divisionKeys(divs[i].Name, g, english) })
+	for i, r := range divs {
+		gz.zh[r.Code] = r
+		for _, k := range keys[i] {
+			gz.add(k, r.Code)
 		}
 	}
 	// Variant spellings: each names the divisions whose stem is the Chinese place.
@@ -59,6 +52,29 @@ func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *
 		}
 	}
 	return gz
+}
+
+// divisionKeys returns the English keys of the division named name: the
+// pinyin of its stem, then its English rendering without level words and
+// stop words, when it has one to three words left.
+func divisionKeys(name string, g *glossary, english func(string) string) []string {
+	var keys []string
+	stem := stemZH(name, g)
+	if utf8.RuneCountInString(stem) >= 2 && allHan(stem) {
+		keys = append(keys, strings.Join(pinyin.LazyPinyin(stem, g.py), ""))
+	}
+	if english != nil {
+		var keep []string
+		for _, t := range enTokens(english(name)) {
+			if !g.enLevel[t] && !g.stop[t] {
+				keep = append(keep, t)
+			}
+		}
+		if len(keep) > 0 && len(keep) <= 3 {
+			keys = append(keys, strings.Join(keep, ""))
+		}
+	}
+	return keys
 }
 
 func (gz *gazetteer) add(key, code string) {
