@@ -100,3 +100,22 @@ func Map[In, Out any](ctx context.Context, workers int, produce func(yield func(
 	}
 	return perr
 }
+
+// Each calls f(i) for every i in [0, n) on up to workers goroutines (0 =
+// one per CPU), each i once, and returns when all calls have. f must only
+// write what i owns; callers that need the results in order index them
+// by i.
+func Each(workers, n int, f func(i int)) {
+	workers = min(Workers(workers), max(n, 1))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

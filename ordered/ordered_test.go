@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -121,5 +122,19 @@ func TestMapReturnsProduceError(t *testing.T) {
 func BenchmarkMap(b *testing.B) {
 	for b.Loop() {
 		Map(context.Background(), 0, count(1000), func(i int) int { return i }, func(int) error { return nil })
+	}
+}
+
+// TestEach checks that Each calls f once for every index, whatever the
+// number of workers (more workers than indexes, none, one per CPU).
+func TestEach(t *testing.T) {
+	for _, tc := range []struct{ workers, n int }{{0, 0}, {0, 1}, {1, 7}, {3, 2}, {4, 1000}, {0, 1000}} {
+		calls := make([]int32, tc.n)
+		Each(tc.workers, tc.n, func(i int) { atomic.AddInt32(&calls[i], 1) })
+		for i, c := range calls {
+			if c != 1 {
+				t.Fatalf("workers %d n %d: index %d called %d times", tc.workers, tc.n, i, c)
+			}
+		}
 	}
 }

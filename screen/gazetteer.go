@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/region"
 	"github.com/mozillazg/go-pinyin"
 )
@@ -31,7 +32,7 @@ func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *
 	// the index is then filled in division order, as one pass would.
 	divs := tab.Divisions()
 	keys := make([][]string, len(divs))
-	eachIndex(len(divs), func(i int) { keys[i] = divisionKeys(divs[i].Name, g, english) })
+	ordered.Each(0, len(divs), func(i int) { keys[i] = divisionKeys(divs[i].Name, g, english) })
 	for i, r := range divs {
 		gz.zh[r.Code] = r
 		for _, k := range keys[i] {

@@ -2,14 +2,13 @@ package screen
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/region"
 )
 
@@ -89,7 +88,7 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 	// read alone, so the entries are read on every core; the indexes are
 	// then filled in entry order, as one pass would.
 	read := make([]entryNames, len(l.entries))
-	eachIndex(len(l.entries), func(i int) { read[i] = s.readNames(i, l.entries[i], aliases) })
+	ordered.Each(0, len(l.entries), func(i int) { read[i] = s.readNames(i, l.entries[i], aliases) })
 	for _, en := range read {
 		for j, n := range en.names {
 			for _, k := range en.keys[j] {
@@ -116,23 +115,6 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 		}
 	}
 	return s, nil
-}
-
-// eachIndex calls f(i) for every i in [0, n) on every core, each i once;
-// it returns when all calls have. f must only write what i owns.
-func eachIndex(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // entryNames is one list entry's names read for the indexes: each name,
