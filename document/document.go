@@ -280,7 +280,8 @@ func looksHTML(raw []byte) bool {
 		head = head[:4096]
 	}
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	trimmed := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\f"))
+	lower := lowerASCII(head)
+	trimmed := bytes.TrimLeft(lower, " \t\r\n\f")
 	for _, p := range htmlPrefixes {
 		if bytes.HasPrefix(trimmed, []byte(p)) {
 			if p == "<?xml" {
@@ -289,13 +290,27 @@ func looksHTML(raw []byte) bool {
 			return true
 		}
 	}
-	lower := bytes.ToLower(head)
 	for _, m := range []string{"<html", "<body", "<table", "<p>", "<p ", "<div", "<br>", "<br/>", "<br />"} {
 		if bytes.Contains(lower, []byte(m)) {
 			return true
 		}
 	}
 	return false
+}
+
+// lowerASCII returns a copy of head with ASCII letters lower-cased and
+// every other byte as it is: the sniffers look for ASCII tags and header
+// names, and bytes.ToLower decodes every rune of a Chinese page's head
+// (it was 3% of a corpus extraction).
+func lowerASCII(head []byte) []byte {
+	out := make([]byte, len(head))
+	for i, c := range head {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // looksText reports whether raw is text: no NUL bytes or other control

@@ -23,7 +23,7 @@ const MediaMHT = "multipart/related"
 // looksMHT reports whether raw starts with MIME headers declaring a
 // multipart/related body.
 func looksMHT(head []byte) bool {
-	lower := bytes.ToLower(head)
+	lower := lowerASCII(head)
 	return (bytes.HasPrefix(lower, []byte("mime-version:")) || bytes.HasPrefix(lower, []byte("from:")) ||
 		bytes.HasPrefix(lower, []byte("content-type:")) || bytes.HasPrefix(lower, []byte("subject:")) ||
 		bytes.HasPrefix(lower, []byte("date:"))) &&

@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strings"
 
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
 	"github.com/enduse/enduse/linelist"
@@ -37,12 +39,19 @@ type Reader struct {
 	phrases      []string
 	requirements []string
 	self         []string
+	// any finds the phrases in a whole text in one pass: most notices
+	// state no right, and they are passed over without being split into
+	// sentences.
+	any ahocorasick.AhoCorasick
 }
 
 // New builds a reader over the knowledge base (to resolve the brand and
 // the named company to their ids).
 func New(k *kb.KB) *Reader {
-	return &Reader{kb: k, phrases: lines(phrasesData), requirements: lines(requirementsData), self: lines(selfData)}
+	r := &Reader{kb: k, phrases: lines(phrasesData), requirements: lines(requirementsData), self: lines(selfData)}
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.LeftMostFirstMatch})
+	r.any = b.Build(r.phrases)
+	return r
 }
 
 // lines reads a one-entry-a-line data file, longest first so that
@@ -90,7 +99,7 @@ func sentences(text string) []sentence {
 // bidders to hold a right name no company and give nothing. source names
 // the document for the link's source ("notice <sha256> (<path>)").
 func (r *Reader) Find(text string, n *enduse.Notice, source string) []enduse.StatedLink {
-	if n == nil {
+	if n == nil || !hasBrand(n.Mentions) || r.any.Iter(text).Next() == nil {
 		return nil
 	}
 	var out []enduse.StatedLink
@@ -144,6 +153,16 @@ func (r *Reader) phrase(s string) (string, int) {
 		}
 	}
 	return best, at
+}
+
+// hasBrand reports whether ms holds a mention brandIn would keep.
+func hasBrand(ms []enduse.Mention) bool {
+	for _, m := range ms {
+		if m.Company != "" && m.Kind != enduse.MentionCompany {
+			return true
+		}
+	}
+	return false
 }
 
 // brandIn returns the first kept brand mention inside the sentence.

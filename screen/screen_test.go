@@ -3,6 +3,8 @@ package screen
 import (
 	"fmt"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -474,5 +476,29 @@ func TestFoldASCIIFastPath(t *testing.T) {
 		if got, want := fold(s), full(s); got != want {
 			t.Errorf("fold(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestMemo: a name screened again gives the hits of its first screening,
+// unchanged by what a caller did to them, and the options that filter
+// hits are not served from the default options' memory.
+func TestMemo(t *testing.T) {
+	s := testScreener(t)
+	first := s.Screen("乌鲁木齐市公安局", Options{})
+	if len(first) < 2 {
+		t.Fatalf("want several hits, got %d", len(first))
+	}
+	want := slices.Clone(first)
+	first[0].EntryID, first[0].Score = "changed", -1
+	again := s.Screen("乌鲁木齐市公安局", Options{})
+	if !reflect.DeepEqual(again, want) {
+		t.Errorf("second screening differs:\n got %+v\nwant %+v", again, want)
+	}
+	again[0].EntryID, again[0].Score = "changed", -1 // served from the memo: must be a copy
+	if third := s.Screen("乌鲁木齐市公安局", Options{}); !reflect.DeepEqual(third, want) {
+		t.Errorf("third screening differs:\n got %+v\nwant %+v", third, want)
+	}
+	if only := s.Screen("乌鲁木齐市公安局", Options{Lists: []string{"OFAC SDN"}}); len(only) >= len(want) {
+		t.Errorf("list filter served from the memo: %d of %d hits", len(only), len(want))
 	}
 }

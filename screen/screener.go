@@ -28,6 +28,10 @@ type Screener struct {
 	tradeHan   map[string][]formRef // Chinese trade name → company forms
 	tradeLatin map[string][]formRef // Latin trade key → company forms
 	ident      []entryIdentity      // ident[i] names the listed entity of entry i
+
+	// memo holds the hits of recently screened names (default options
+	// only): Screen is a pure function of the name and the lists.
+	memo memo
 }
 
 // nameKind says which name of an entry a key came from.
@@ -269,6 +273,21 @@ func (s *Screener) Screen(name string, opt Options) []enduse.Hit {
 	if rs := []rune(name); len(rs) > maxName {
 		name = string(rs[:maxName]) // no organisation name is longer; bounds the work on bad input
 	}
+	plain := len(opt.Lists) == 0 && opt.MinScore == 0
+	if plain {
+		if hits, ok := s.memo.get(name); ok {
+			return hits
+		}
+	}
+	hits := s.screen(name, opt)
+	if plain {
+		s.memo.put(name, hits)
+	}
+	return hits
+}
+
+// screen screens one trimmed, bounded name (see Screen).
+func (s *Screener) screen(name string, opt Options) []enduse.Hit {
 	c := &collector{s: s, opt: opt, best: map[int]enduse.Hit{}, name: name}
 	var q form
 	if hasHan(name) {
