@@ -9,7 +9,10 @@
 // package and speaks in these types, so stages can be run and tested alone.
 package enduse
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // SchemaVersion is the version of the extraction output contract (DESIGN §4).
 // It changes only when a field changes meaning or disappears.
@@ -359,6 +362,63 @@ type Notice struct {
 	// Reconciliation compares the items' totals with AwardAmount; set when
 	// the notice has items or an award amount.
 	Reconciliation *Reconciliation `json:"reconciliation,omitempty"`
+}
+
+// Runes cuts many rune spans of one string, each in time proportional to
+// its length rather than to its offset: it keeps the byte offset of every
+// runeMark-th rune. A notice's evidence is cut from its redacted text
+// with it; RuneSpan, which walks from the start, suits a single cut.
+type Runes struct {
+	s     string
+	marks []int // marks[k] is the byte offset of rune k*runeMark
+	n     int   // runes in s
+}
+
+const runeMark = 64
+
+// NewRunes indexes s (one pass over it).
+func NewRunes(s string) Runes {
+	r := Runes{s: s, marks: make([]int, 0, len(s)/runeMark/2+1)}
+	for pos := range s {
+		if r.n%runeMark == 0 {
+			r.marks = append(r.marks, pos)
+		}
+		r.n++
+	}
+	return r
+}
+
+// Span is RuneSpan(s, start, end).
+func (r Runes) Span(start, end int) string {
+	start = max(start, 0)
+	if end <= start || start >= r.n {
+		return ""
+	}
+	from := r.skip(r.marks[start/runeMark], start%runeMark)
+	if end >= r.n {
+		return r.s[from:]
+	}
+	var to int
+	if end/runeMark == start/runeMark {
+		to = r.skip(from, end-start)
+	} else {
+		to = r.skip(r.marks[end/runeMark], end%runeMark)
+	}
+	return r.s[from:to]
+}
+
+// skip returns the byte offset k runes after byte offset pos; invalid
+// bytes count one rune each, as ranging over a string reads them.
+func (r Runes) skip(pos, k int) int {
+	for ; k > 0; k-- {
+		if r.s[pos] < utf8.RuneSelf {
+			pos++
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(r.s[pos:])
+		pos += w
+	}
+	return pos
 }
 
 // RuneSpan returns the text of the rune span [start, end) of s, clamped to

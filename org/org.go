@@ -14,6 +14,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/linelist"
+	"github.com/enduse/enduse/memo"
 	"github.com/enduse/enduse/region"
 )
 
@@ -54,6 +55,10 @@ type Analyzer struct {
 	py       map[string][]string // pinyin overrides
 	maxPy    int
 	pyArgs   pinyin.Args
+	// memo holds the analyses of recently read names with their hints:
+	// Analyze is a pure function of them, and notices name the same
+	// bodies again and again.
+	memo *memo.Memo[enduse.Org]
 }
 
 // Place is an administrative place found in a name (see region.Place).
@@ -102,7 +107,8 @@ func NewAnalyzer(t *region.Table) (*Analyzer, error) {
 }
 
 func newAnalyzer(t *region.Table, fsys fs.FS, dir string) (*Analyzer, error) {
-	a := &Analyzer{regions: t, terms: map[string]*term{}, placesEN: map[string]string{}, py: map[string][]string{}, pyArgs: pinyin.NewArgs()}
+	a := &Analyzer{regions: t, terms: map[string]*term{}, placesEN: map[string]string{}, py: map[string][]string{}, pyArgs: pinyin.NewArgs(),
+		memo: memo.New(memoOrgs, cloneOrg)}
 	a.pyArgs.Fallback = func(r rune, _ pinyin.Args) []string { return []string{string(r)} }
 	rows, err := readTSV(fsys, dir+"/glossary.tsv", 5)
 	if err != nil {
@@ -604,6 +610,27 @@ func (a *Analyzer) parts(norm string, toks []token) Parts {
 // line, a region code) give the region when the name names no place, and
 // resolve ambiguous place names.
 func (a *Analyzer) Analyze(name string, hints ...string) enduse.Org {
+	key := name
+	for _, h := range hints {
+		key += "\x00" + h
+	}
+	return a.memo.Do(key, func() enduse.Org { return a.analyze(name, hints) })
+}
+
+// memoOrgs bounds how many analyses an Analyzer remembers.
+const memoOrgs = 1 << 15
+
+// cloneOrg copies o and its region.
+func cloneOrg(o enduse.Org) enduse.Org {
+	if o.Region != nil {
+		r := *o.Region
+		o.Region = &r
+	}
+	return o
+}
+
+// analyze is Analyze, computed.
+func (a *Analyzer) analyze(name string, hints []string) enduse.Org {
 	o := enduse.Org{Name: name, Sector: enduse.SectorUnknown, Level: enduse.LevelUnknown}
 	norm := normalize(name)
 	if norm == "" {

@@ -261,21 +261,22 @@ func (p *Pipeline) ProcessTimed(d *enduse.Document, t *Stages) Result {
 
 	spans := redact.Find(d.Text)
 	redacted := redact.Apply(d.Text, spans)
+	cut := enduse.NewRunes(redacted)
 	for k, ev := range n.Evidence {
-		ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
+		ev.Text = cut.Span(ev.Start, ev.End)
 		n.Evidence[k] = ev
 	}
 	for i := range n.Items {
 		if ev := n.Items[i].Evidence; ev != nil {
-			ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
+			ev.Text = cut.Span(ev.Start, ev.End)
 		}
 	}
 	for i := range n.Rights {
 		ev := &n.Rights[i].Evidence
-		ev.Text = enduse.RuneSpan(redacted, ev.Start, ev.End)
+		ev.Text = cut.Span(ev.Start, ev.End)
 	}
 	if n.Reason != nil {
-		n.Reason.Evidence.Text = enduse.RuneSpan(redacted, n.Reason.Evidence.Start, n.Reason.Evidence.End)
+		n.Reason.Evidence.Text = cut.Span(n.Reason.Evidence.Start, n.Reason.Evidence.End)
 		n.Reason.Text = n.Reason.Evidence.Text
 	}
 	clock.lap(stageRedact)

@@ -2,12 +2,14 @@ package screen
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/memo"
 	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/region"
 )
@@ -31,7 +33,7 @@ type Screener struct {
 
 	// memo holds the hits of recently screened names (default options
 	// only): Screen is a pure function of the name and the lists.
-	memo memo
+	memo *memo.Memo[[]enduse.Hit]
 }
 
 // nameKind says which name of an entry a key came from.
@@ -76,7 +78,7 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 	if l == nil {
 		l = &Lists{}
 	}
-	s := &Screener{l: l, g: g, aliases: aliases, canon: canon,
+	s := &Screener{l: l, g: g, aliases: aliases, canon: canon, memo: memo.New(memoNames, cloneHits),
 		exact: map[string][]nameRef{}, forms: map[string][]formRef{},
 		tradeHan: map[string][]formRef{}, tradeLatin: map[string][]formRef{}}
 	s.gaz = newGazetteer(tab, g, english)
@@ -275,13 +277,13 @@ func (s *Screener) Screen(name string, opt Options) []enduse.Hit {
 	}
 	plain := len(opt.Lists) == 0 && opt.MinScore == 0
 	if plain {
-		if hits, ok := s.memo.get(name); ok {
+		if hits, ok := s.memo.Get(name); ok {
 			return hits
 		}
 	}
 	hits := s.screen(name, opt)
 	if plain {
-		s.memo.put(name, hits)
+		s.memo.Put(name, hits)
 	}
 	return hits
 }
@@ -313,6 +315,20 @@ func (s *Screener) screen(name string, opt Options) []enduse.Hit {
 		}
 	}
 	return c.hits()
+}
+
+// memoNames bounds how many screened names a Screener remembers: a few
+// tens of thousands cover an archive's recurring organisations in a few
+// megabytes.
+const memoNames = 1 << 15
+
+// cloneHits copies hits and their listings, so no caller shares them.
+func cloneHits(hits []enduse.Hit) []enduse.Hit {
+	out := slices.Clone(hits)
+	for i := range out {
+		out[i].Listings = slices.Clone(out[i].Listings)
+	}
+	return out
 }
 
 // maxName is the longest name (in runes) that Screen reads.
