@@ -11,11 +11,10 @@ import (
 )
 
 // Memo remembers up to a fixed number of values (racing Puts may add one
-// each past it); once full it stops
-// adding (the keys that recur most are met first, and a bound keeps a
-// long run's memory flat). Values go in and come out through clone, so no
-// caller shares one with another. A nil *Memo remembers nothing. Safe for
-// concurrent use.
+// each past it); once full it stops adding (the keys that recur most are
+// met first, and a bound keeps a long run's memory flat). Values go in and
+// come out through clone, so no caller shares one with another. A nil
+// *Memo remembers nothing. Safe for concurrent use.
 type Memo[V any] struct {
 	m     sync.Map // string → V
 	n     atomic.Int64

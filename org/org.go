@@ -250,6 +250,7 @@ func (a *Analyzer) addWord(text, english string) error {
 // changed.
 func (a *Analyzer) WithNames(names map[string]string) *Analyzer {
 	b := *a
+	b.memo = memo.New(memoOrgs, cloneOrg) // b renders names differently: it remembers its own
 	b.terms = make(map[string]*term, len(a.terms)+len(names))
 	for k, v := range a.terms {
 		b.terms[k] = v

@@ -389,6 +389,17 @@ func TestWithNames(t *testing.T) {
 	if o := b.Analyze("杭州海康威视系统技术有限公司"); o.Sector != enduse.SectorEnterprise {
 		t.Errorf("sector with a known name = %s, want enterprise", o.Sector)
 	}
+	// Analyze remembers its answers: the copy and the receiver must not
+	// share that memory, whichever analyses a name first.
+	const name = "杭州海康威视数字技术股份有限公司"
+	before := a.Analyze(name).NameEN
+	c := a.WithNames(map[string]string{"海康威视": "Hikvision"})
+	if got := c.Analyze(name).NameEN; got != "Hangzhou Hikvision Digital Technology Co., Ltd." {
+		t.Errorf("copy's Analyze(%q).NameEN = %q, want its known English name", name, got)
+	}
+	if got := a.Analyze(name).NameEN; got != before || strings.Contains(got, "Hikvision") {
+		t.Errorf("receiver's Analyze(%q).NameEN = %q, was %q", name, got, before)
+	}
 }
 
 func TestBadData(t *testing.T) {
