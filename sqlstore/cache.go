@@ -105,19 +105,16 @@ func queryKey(f enduse.Filter) (string, error) {
 	return string(b), nil
 }
 
-// Warm computes and stores the answers every visitor asks for first — the
-// unfiltered query (the search page before any filter) and the profile of
-// every brand named in at least as many documents as an answer is stored
-// for — so that they are served from storage. Computing them reads every
-// notice, which takes minutes at millions of notices: run it after a large
-// ingest (or before serving), not per request. Answers stay valid until
-// the next write. Without a cache it does nothing.
+// Warm computes and stores the profile of every brand named in at least as
+// many documents as an answer is stored for, so that they are served from
+// storage (the unfiltered query, the search page before any filter, needs
+// no warming: the summary tables hold it). Computing a profile of a common
+// brand reads its every notice: run it after a large ingest (or before
+// serving), not per request. Answers stay valid until the next write.
+// Without a cache it does nothing.
 func (s *Store) Warm(ctx context.Context) error {
 	if !s.cache {
 		return nil
-	}
-	if _, err := s.Query(ctx, enduse.Filter{}); err != nil {
-		return fmt.Errorf("warm: %w", err)
 	}
 	var brands []string
 	err := s.scanRows(ctx, s.read, `SELECT name FROM brands WHERE documents >= $1 ORDER BY documents DESC, name`, []any{s.cacheMin},

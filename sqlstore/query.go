@@ -39,6 +39,20 @@ func (s *Store) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, err
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
+	if !s.summaryOff && len(vf.Criteria()) == 0 {
+		// A filter that selects every notice (and counts no
+		// specifications, as the summary tables don't) is answered from
+		// the summary tables, which every save keeps up to date.
+		p, err := s.newPlan(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		res, err := s.answerFromSummary(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		return res, nil
+	}
 	// A stored answer keeps the brands its Brand filter resolved to, so
 	// serving it needs no scan of the brand's mentions.
 	var stored storedQuery

@@ -141,6 +141,11 @@ func (s *Store) deleteNotice(ctx context.Context, tx *Tx, d *enduse.Document, ni
 			return fmt.Errorf("delete %s: %w", t, s.mapErr(err))
 		}
 	}
+	var purchase string
+	if err := tx.QueryRow(ctx, `SELECT purchase_id FROM notices WHERE id = $1`, nid).Scan(&purchase); err != nil {
+		return fmt.Errorf("read purchase: %w", s.mapErr(err))
+	}
+	tx.touch(purchase)
 	if _, err := tx.Exec(ctx, `DELETE FROM notices WHERE id = $1`, nid); err != nil {
 		return fmt.Errorf("delete notice: %w", s.mapErr(err))
 	}

@@ -189,6 +189,7 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 	if err != nil {
 		return fmt.Errorf("insert notice: %w", s.mapErr(err))
 	}
+	tx.touch(purchase)
 	tx.indexText(nid, r.Title, redacted)
 	for i, l := range sv.Links() {
 		args := []any{nid, l.Org, l.Name, l.Role, l.Rank, l.Amount, l.Lot}

@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -132,6 +133,9 @@ type Store struct {
 	cacheMin int
 	// cacheOff makes every answer computed afresh.
 	cacheOff bool
+	// summaryOff makes the unfiltered answer fold every notice instead of
+	// reading the summary tables (tests compare the two).
+	summaryOff bool
 }
 
 // Compile-time checks that Store implements the store contracts.
@@ -192,6 +196,10 @@ func (s *Store) SetCacheMin(n int) { s.cacheMin = n }
 // the computation.
 func (s *Store) SetCacheOff(off bool) { s.cacheOff = off }
 
+// SetSummaryOff makes the unfiltered answer fold every notice (off) instead
+// of reading the summary tables, or read them again.
+func (s *Store) SetSummaryOff(off bool) { s.summaryOff = off }
+
 // mapErr maps a driver error to the domain errors.
 func (s *Store) mapErr(err error) error {
 	if err == nil {
@@ -209,6 +217,9 @@ type Tx struct {
 	// texts are the notices saved in the transaction, indexed for text
 	// search (Dialect.IndexText) when it commits.
 	texts []IndexedText
+	// purchases are the purchases whose notices the transaction adds or
+	// removes: their figures are brought up to date before it commits.
+	purchases map[string]bool
 }
 
 // IndexedText is the title and redacted text of one new notice, for the
@@ -302,6 +313,11 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 	tx := &Tx{tx: sqlTx, s: s}
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if len(tx.purchases) > 0 {
+		if err := s.refreshFigures(ctx, tx, slices.Collect(maps.Keys(tx.purchases))); err != nil {
+			return fmt.Errorf("figures: %w", err)
+		}
 	}
 	if len(tx.texts) > 0 {
 		if err := s.d.IndexText(ctx, tx, tx.texts); err != nil {

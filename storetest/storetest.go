@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("ReplaceNotice", func(t *testing.T) { testReplaceNotice(t, open) })
 	t.Run("EachRow", func(t *testing.T) { testEachRow(t, open) })
 	t.Run("StreamedAnswer", func(t *testing.T) { testStreamedAnswer(t, open) })
+	t.Run("SummaryKept", func(t *testing.T) { testSummaryKept(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.

@@ -1,0 +1,430 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/counting"
+)
+
+// The summary tables of migration 0014 hold the unfiltered answer's
+// figures: purchase_figures each purchase's contribution to each key it
+// counts under, key_figures their totals. Every write transaction that adds
+// or removes notices names their purchases (Tx.touch); refreshFigures
+// recomputes those purchases' contributions from their notices and applies
+// the differences to the totals before the transaction commits, so the
+// tables always agree with the notices. rebuildFigures computes both from
+// scratch (the migration's backfill, `enduse db rebuild`).
+
+// figuresMigration is the version of the migration that creates the
+// summary tables; Migrate fills them after its SQL.
+const figuresMigration = 14
+
+// figuresLock serialises the upkeep of the totals between writers
+// (PostgreSQL): each recomputes its purchases from every committed notice
+// once it holds the lock, so the last writer of a purchase leaves it right,
+// and no two read and write one total at once. It is the last lock a save
+// takes, held only for the upkeep and the commit.
+const figuresLock = "figures"
+
+// touch notes that the transaction adds or removes notices of purchase.
+func (t *Tx) touch(purchase string) {
+	if t.purchases == nil {
+		t.purchases = map[string]bool{}
+	}
+	t.purchases[purchase] = true
+}
+
+const purchaseFigureColumns = `dim, key, purchase, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id`
+
+const keyFigureColumns = `dim, key, purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id`
+
+// rebuildChunk is how many purchases rebuildFigures reads at a time.
+const rebuildChunk = 2000
+
+// refreshFigures brings the contributions of purchases, and the totals of
+// every key they count under, up to date with the purchases' notices as tx
+// sees them.
+func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) error {
+	if len(purchases) == 0 {
+		return nil
+	}
+	slices.Sort(purchases)
+	if err := s.d.Lock(ctx, tx, figuresLock); err != nil {
+		return fmt.Errorf("lock figures: %w", s.mapErr(err))
+	}
+	news, err := s.contributionsOf(ctx, tx, purchases)
+	if err != nil {
+		return err
+	}
+	olds := map[counting.SummaryKey]map[string]*counting.Contribution{}
+	err = s.scanRows(ctx, tx.tx, `SELECT `+purchaseFigureColumns+` FROM purchase_figures WHERE `+s.d.In("purchase", "$1"),
+		[]any{s.d.List(purchases)}, func(scan func(...any) error) error {
+			c, pur, err := scanContribution(scan)
+			if err != nil {
+				return err
+			}
+			k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
+			if olds[k] == nil {
+				olds[k] = map[string]*counting.Contribution{}
+			}
+			olds[k][pur] = c
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("read purchase figures: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM purchase_figures WHERE `+s.d.In("purchase", "$1"), s.d.List(purchases)); err != nil {
+		return fmt.Errorf("delete purchase figures: %w", s.mapErr(err))
+	}
+	byKey := map[counting.SummaryKey]map[string]*counting.Contribution{}
+	for _, pur := range purchases {
+		for i := range news[pur] {
+			c := &news[pur][i]
+			if err := s.insertContribution(ctx, tx, pur, c); err != nil {
+				return err
+			}
+			k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
+			if byKey[k] == nil {
+				byKey[k] = map[string]*counting.Contribution{}
+			}
+			byKey[k][pur] = c
+		}
+	}
+	keys := slices.Collect(maps.Keys(byKey))
+	for k := range olds {
+		if byKey[k] == nil {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b counting.SummaryKey) int {
+		return cmp.Or(cmp.Compare(a.Dim, b.Dim), cmp.Compare(a.Key, b.Key))
+	})
+	totals, err := s.readTotals(ctx, tx, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		t, stored := totals[k]
+		if !stored {
+			t = &counting.Total{}
+		}
+		var os, ns []*counting.Contribution
+		for _, pur := range purchases {
+			if o := olds[k][pur]; o != nil {
+				os = append(os, o)
+			}
+			if n := byKey[k][pur]; n != nil {
+				ns = append(ns, n)
+			}
+		}
+		t.Replace(os, ns)
+		if t.Purchases == 0 {
+			if stored {
+				if _, err := tx.Exec(ctx, `DELETE FROM key_figures WHERE dim = $1 AND key = $2`, k.Dim, k.Key); err != nil {
+					return fmt.Errorf("delete figures of %s %s: %w", k.Dim, k.Key, s.mapErr(err))
+				}
+			}
+			continue
+		}
+		if t.Stale() {
+			if err := s.rebuildTotal(ctx, tx, k, t); err != nil {
+				return err
+			}
+		}
+		if err := s.writeTotal(ctx, tx, k, t, stored); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// contributionsOf is the contributions of each of purchases, computed from
+// their notices as tx sees them (none for a purchase left without notices).
+func (s *Store) contributionsOf(ctx context.Context, tx *Tx, purchases []string) (map[string][]counting.Contribution, error) {
+	byPurchase := map[string][]*counting.Rec{}
+	byID := map[int64]*counting.Rec{}
+	var ids []int64
+	err := s.scanRows(ctx, tx.tx, "SELECT "+recColumns+" FROM notices n WHERE "+s.d.In("n.purchase_id", "$1"),
+		[]any{s.d.List(purchases)}, func(scan func(...any) error) error {
+			r, err := scanRec(scan)
+			if err != nil {
+				return err
+			}
+			byPurchase[r.Purchase] = append(byPurchase[r.Purchase], r)
+			byID[r.ID] = r
+			ids = append(ids, r.ID)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read notices of purchases: %w", err)
+	}
+	if len(ids) > 0 {
+		err := s.scanAllMarks(ctx, tx.tx, " WHERE "+s.d.In("notice", "$1"), []any{s.d.List(ids)}, &counting.Marks{},
+			func(id int64, k counting.Mark) {
+				if r := byID[id]; r != nil {
+					r.Marks = append(r.Marks, k)
+				}
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make(map[string][]counting.Contribution, len(byPurchase))
+	for pur, recs := range byPurchase {
+		cs, err := counting.Contributions(recs, false)
+		if err != nil {
+			return nil, err
+		}
+		out[pur] = cs
+	}
+	return out, nil
+}
+
+// insertContribution writes one contribution of purchase.
+func (s *Store) insertContribution(ctx context.Context, tx *Tx, purchase string, c *counting.Contribution) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO purchase_figures (`+purchaseFigureColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+		c.Dim, c.Key, purchase, c.Docs, c.Notices, c.QuantityUnknown, c.Quantity, c.Amount, strings.Join(c.IDs, " "),
+		c.Spelling, c.SpellingID); err != nil {
+		return fmt.Errorf("insert figures of %s %s %s: %w", purchase, c.Dim, c.Key, s.mapErr(err))
+	}
+	return nil
+}
+
+// scanContribution reads a purchase_figures row of purchaseFigureColumns.
+func scanContribution(scan func(...any) error) (*counting.Contribution, string, error) {
+	c := &counting.Contribution{}
+	var pur, ids string
+	if err := scan(&c.Dim, &c.Key, &pur, &c.Docs, &c.Notices, &c.QuantityUnknown, &c.Quantity, &c.Amount, &ids,
+		&c.Spelling, &c.SpellingID); err != nil {
+		return nil, "", err
+	}
+	c.IDs = strings.Fields(ids)
+	return c, pur, nil
+}
+
+// readTotals reads the stored totals of keys (absent keys have none).
+func (s *Store) readTotals(ctx context.Context, tx *Tx, keys []counting.SummaryKey) (map[counting.SummaryKey]*counting.Total, error) {
+	out := map[counting.SummaryKey]*counting.Total{}
+	byDim := map[string][]string{}
+	for _, k := range keys {
+		byDim[k.Dim] = append(byDim[k.Dim], k.Key)
+	}
+	for _, dim := range slices.Sorted(maps.Keys(byDim)) {
+		err := s.scanRows(ctx, tx.tx, `SELECT `+keyFigureColumns+` FROM key_figures WHERE dim = $1 AND `+s.d.In("key", "$2"),
+			[]any{dim, s.d.List(byDim[dim])}, func(scan func(...any) error) error {
+				k, t, err := scanTotal(scan)
+				if err != nil {
+					return err
+				}
+				out[k] = t
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read figures of %s: %w", dim, err)
+		}
+	}
+	return out, nil
+}
+
+// scanTotal reads a key_figures row of keyFigureColumns.
+func scanTotal(scan func(...any) error) (counting.SummaryKey, *counting.Total, error) {
+	var k counting.SummaryKey
+	t := &counting.Total{}
+	var quantity, amount, ids string
+	if err := scan(&k.Dim, &k.Key, &t.Purchases, &t.Docs, &t.Notices, &t.QuantityUnknown, &quantity, &amount, &ids,
+		&t.Spelling, &t.SpellingID); err != nil {
+		return k, nil, err
+	}
+	if err := t.Quantity.UnmarshalText([]byte(quantity)); err != nil {
+		return k, nil, fmt.Errorf("figures of %s %s: %w", k.Dim, k.Key, err)
+	}
+	if err := t.Amount.UnmarshalText([]byte(amount)); err != nil {
+		return k, nil, fmt.Errorf("figures of %s %s: %w", k.Dim, k.Key, err)
+	}
+	t.IDs = strings.Fields(ids)
+	return k, t, nil
+}
+
+// writeTotal stores the total of k (stored: it has a row already).
+func (s *Store) writeTotal(ctx context.Context, tx *Tx, k counting.SummaryKey, t *counting.Total, stored bool) error {
+	quantity, err := t.Quantity.MarshalText()
+	if err != nil {
+		return err
+	}
+	amount, err := t.Amount.MarshalText()
+	if err != nil {
+		return err
+	}
+	q := `INSERT INTO key_figures (purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id, dim, key)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`
+	if stored {
+		q = `UPDATE key_figures SET purchases = $1, docs = $2, notices = $3, quantity_unknown = $4, quantity = $5, amount = $6,
+			ids = $7, spelling = $8, spelling_id = $9 WHERE dim = $10 AND key = $11`
+	}
+	if _, err := tx.Exec(ctx, q, t.Purchases, t.Docs, t.Notices, t.QuantityUnknown, string(quantity), string(amount),
+		strings.Join(t.IDs, " "), t.Spelling, t.SpellingID, k.Dim, k.Key); err != nil {
+		return fmt.Errorf("write figures of %s %s: %w", k.Dim, k.Key, s.mapErr(err))
+	}
+	return nil
+}
+
+// rebuildTotal recomputes the ids and spelling of k from every purchase's
+// contribution (after the transaction's own are written): the rare case
+// where a purchase took back one of the smallest ids, or the first
+// spelling, of a key that has more.
+func (s *Store) rebuildTotal(ctx context.Context, tx *Tx, k counting.SummaryKey, t *counting.Total) error {
+	var cs []counting.Contribution
+	err := s.scanRows(ctx, tx.tx, `SELECT ids, spelling, spelling_id FROM purchase_figures WHERE dim = $1 AND key = $2`,
+		[]any{k.Dim, k.Key}, func(scan func(...any) error) error {
+			var c counting.Contribution
+			var ids string
+			if err := scan(&ids, &c.Spelling, &c.SpellingID); err != nil {
+				return err
+			}
+			c.IDs = strings.Fields(ids)
+			cs = append(cs, c)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("rebuild figures of %s %s: %w", k.Dim, k.Key, err)
+	}
+	t.Rebuild(cs)
+	return nil
+}
+
+// RebuildFigures recomputes the summary tables from the stored notices,
+// in one transaction: after notices were written by other means than the
+// store's saves (a bulk load in SQL), or to repair them.
+func (s *Store) RebuildFigures(ctx context.Context) error {
+	sqlTx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("rebuild figures: %w", s.mapErr(err))
+	}
+	defer sqlTx.Rollback()
+	if err := s.rebuildFigures(ctx, &Tx{tx: sqlTx, s: s}); err != nil {
+		return fmt.Errorf("rebuild figures: %w", err)
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("rebuild figures: %w", s.mapErr(err))
+	}
+	return nil
+}
+
+// rebuildFigures empties the summary tables and fills them from every
+// notice tx sees, a chunk of purchases at a time.
+func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
+	if err := s.d.Lock(ctx, tx, figuresLock); err != nil {
+		return fmt.Errorf("lock figures: %w", s.mapErr(err))
+	}
+	for _, t := range []string{"purchase_figures", "key_figures"} {
+		// Tables named here, never from input.
+		if _, err := tx.Exec(ctx, `DELETE FROM `+t); err != nil {
+			return fmt.Errorf("empty %s: %w", t, s.mapErr(err))
+		}
+	}
+	sum := counting.Summary{}
+	after, first := "", true
+	for {
+		// A chunk of purchases at a time, so memory does not grow with
+		// the store.
+		q := "SELECT DISTINCT n.purchase_id FROM notices n"
+		args := []any{}
+		if !first {
+			q += " WHERE n.purchase_id > $1"
+			args = append(args, after)
+		}
+		var chunk []string
+		err := s.scanRows(ctx, tx.tx, q+" ORDER BY n.purchase_id LIMIT "+strconv.Itoa(rebuildChunk), args,
+			func(scan func(...any) error) error {
+				var pur string
+				if err := scan(&pur); err != nil {
+					return err
+				}
+				chunk = append(chunk, pur)
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read purchases: %w", err)
+		}
+		if len(chunk) == 0 {
+			break
+		}
+		news, err := s.contributionsOf(ctx, tx, chunk)
+		if err != nil {
+			return err
+		}
+		for _, pur := range chunk {
+			for i := range news[pur] {
+				c := &news[pur][i]
+				if err := s.insertContribution(ctx, tx, pur, c); err != nil {
+					return err
+				}
+				k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
+				t := sum[k]
+				if t == nil {
+					t = &counting.Total{}
+					sum[k] = t
+				}
+				t.Apply(nil, c)
+			}
+		}
+		after, first = chunk[len(chunk)-1], false
+	}
+	for _, k := range slices.SortedFunc(maps.Keys(sum), func(a, b counting.SummaryKey) int {
+		return cmp.Or(cmp.Compare(a.Dim, b.Dim), cmp.Compare(a.Key, b.Key))
+	}) {
+		if err := s.writeTotal(ctx, tx, k, sum[k], false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summary reads the totals of every key: the unfiltered answer's figures.
+func (s *Store) summary(ctx context.Context) (counting.Summary, error) {
+	// Its own read transaction, closed before the page of rows is read: a
+	// store may have one read connection.
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	out := counting.Summary{}
+	err = s.scanRows(ctx, tx, `SELECT `+keyFigureColumns+` FROM key_figures`, nil, func(scan func(...any) error) error {
+		k, t, err := scanTotal(scan)
+		if err != nil {
+			return err
+		}
+		out[k] = t
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read figures: %w", err)
+	}
+	return out, nil
+}
+
+// answerFromSummary is the unfiltered answer read from the summary tables
+// with its page of rows.
+func (s *Store) answerFromSummary(ctx context.Context, p *Plan) (*enduse.Result, error) {
+	sum, err := s.summary(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := sum.Result(p.F)
+	res.Filter = p.F
+	if res.Rows, err = s.pageRows(ctx, p); err != nil {
+		return nil, err
+	}
+	if err := s.fillRows(ctx, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
