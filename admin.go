@@ -28,7 +28,8 @@ type TableCount struct {
 }
 
 // Admin is what `enduse db` needs of a store besides Stats: the size of
-// its tables and every stored document, for copying a store into another.
+// its tables, every stored document (for copying a store into another) and
+// the rebuilding of its summary tables.
 type Admin interface {
 	Migrator
 	// TableCounts counts the rows of the store's tables.
@@ -37,4 +38,8 @@ type Admin interface {
 	// (bytes, redacted text, notice or parse failure), in the order they
 	// were ingested, a page at a time, stopping at fn's first error.
 	EachDocument(ctx context.Context, fn func(SaveItem) error) error
+	// RebuildFigures recomputes the figures the store keeps up to date as
+	// it saves (the unfiltered answer's) from the stored notices: after
+	// notices were written by other means, or to repair them.
+	RebuildFigures(ctx context.Context) error
 }

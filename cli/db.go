@@ -14,9 +14,9 @@ import (
 // runDB dispatches the database maintenance commands.
 func runDB(ctx context.Context, env Env, cfg Config, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(env.Stderr, "Usage: enduse db stats [--db DSN] [--json]\n       enduse db copy --from SQLITE --to postgres://... [--batch N]")
+		fmt.Fprintln(env.Stderr, "Usage: enduse db stats [--db DSN] [--json]\n       enduse db copy --from SQLITE --to postgres://... [--batch N]\n       enduse db rebuild [--db DSN]")
 		if len(args) == 0 {
-			return usagef("db", "missing db command (stats, copy)")
+			return usagef("db", "missing db command (stats, copy, rebuild)")
 		}
 		return nil
 	}
@@ -25,8 +25,34 @@ func runDB(ctx context.Context, env Env, cfg Config, args []string) error {
 		return dbStats(ctx, env, cfg, args[1:])
 	case "copy":
 		return dbCopy(ctx, env, cfg, args[1:])
+	case "rebuild":
+		return dbRebuild(ctx, env, cfg, args[1:])
 	}
-	return usagef("db", "unknown db command %q (stats, copy)", args[0])
+	return usagef("db", "unknown db command %q (stats, copy, rebuild)", args[0])
+}
+
+// dbRebuild recomputes a database's summary tables from its notices.
+func dbRebuild(ctx context.Context, env Env, cfg Config, args []string) error {
+	fs := newFlags(env, "db rebuild", "[--db DSN]")
+	db := fs.String("db", cfg.DB, "SQLite file or postgres:// DSN")
+	if _, err := parseFlags(fs, "db", args); err != nil {
+		return err
+	}
+	st, err := openExistingStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	adm, ok := st.(enduse.Admin)
+	if !ok {
+		return fmt.Errorf("db rebuild: the store of %s keeps no summary tables", redactedDSN(*db))
+	}
+	t0 := time.Now()
+	if err := adm.RebuildFigures(ctx); err != nil {
+		return fmt.Errorf("db rebuild %s: %w", redactedDSN(*db), err)
+	}
+	fmt.Fprintf(env.Stdout, "rebuilt the summary tables of %s in %s\n", redactedDSN(*db), time.Since(t0).Round(time.Millisecond))
+	return nil
 }
 
 // dbStatsOut is the JSON of `enduse db stats`.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -96,7 +97,32 @@ func TestDBStatsAndCopy(t *testing.T) {
 			t.Errorf("query %v differs after copy:\n%s\n%s", args, a, b)
 		}
 	}
-	for _, bad := range [][]string{{"copy", "--from", src}, {"copy", "--from", src, "--to", src}, {"copy", "--from", src, "--to", dst, "--batch", "0"}, {"nothing"}} {
+
+	// Summary tables emptied behind the store's back (as a bulk load in
+	// SQL leaves them) are rebuilt from the notices.
+	_, want, _ := run(t, "", "query", "--json", "--db", dst)
+	raw, err := sql.Open("sqlite", dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`DELETE FROM key_figures`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if _, got, _ := run(t, "", "query", "--json", "--db", dst); got == want {
+		t.Fatal("emptying key_figures changed nothing: the query does not read the summary tables")
+	}
+	if code, out, stderr := run(t, "", "db", "rebuild", "--db", dst); code != 0 || !strings.Contains(out, "rebuilt") {
+		t.Fatalf("db rebuild: exit %d, %q %q", code, out, stderr)
+	}
+	if _, got, _ := run(t, "", "query", "--json", "--db", dst); got != want {
+		t.Errorf("after db rebuild the answer differs:\n%s\n%s", got, want)
+	}
+	if code, _, stderr := run(t, "", "db", "rebuild", "--db", filepath.Join(dir, "typo.db")); code != 1 || !strings.Contains(stderr, "typo.db") {
+		t.Errorf("rebuild of a missing database: exit %d, %q", code, stderr)
+	}
+
+	for _, bad := range [][]string{{"copy", "--from", src}, {"copy", "--from", src, "--to", src}, {"copy", "--from", src, "--to", dst, "--batch", "0"}, {"rebuild", "--bogus"}, {"nothing"}} {
 		if code, _, _ := run(t, "", append([]string{"db"}, bad...)...); code != 2 {
 			t.Errorf("db %v: exit %d, want 2", bad, code)
 		}

@@ -36,9 +36,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
-	_ "modernc.org/sqlite"
+
+	"github.com/enduse/enduse/postgres"
+	"github.com/enduse/enduse/sqlite"
 )
 
 func main() {
@@ -384,5 +387,29 @@ func runBuild(ctx context.Context, args []string) error {
 		m.copies = hi
 		fmt.Fprintf(os.Stderr, "scale: %d notices\n", (m.copies+1)*m.notices)
 	}
-	return s.rescale(ctx, m)
+	if err := s.rescale(ctx, m); err != nil {
+		return err
+	}
+	// The copies were written in SQL, past the store's saves: its summary
+	// tables are computed from them once, as `enduse db rebuild` does.
+	s.db.Close()
+	t0 := time.Now()
+	var st interface {
+		RebuildFigures(context.Context) error
+		Close() error
+	}
+	if s.pg {
+		st, err = postgres.Open(ctx, *dsn)
+	} else {
+		st, err = sqlite.Open(ctx, *dsn)
+	}
+	if err != nil {
+		return fmt.Errorf("open for the summary tables: %w", err)
+	}
+	defer st.Close()
+	if err := st.RebuildFigures(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "scale: summary tables rebuilt in %s\n", time.Since(t0).Round(time.Millisecond))
+	return nil
 }
