@@ -124,6 +124,7 @@ func TestTotalsKeptUp(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				cs = append(cs, BrandContributions(recs, linksOf(recs))...)
 				for i := range current[pur] {
 					c := &current[pur][i]
 					k := SummaryKey{c.Dim, c.Key}
@@ -218,5 +219,57 @@ func TestTotalsKeptUp(t *testing.T) {
 		if g, w := mustJSON(t, sum.Result(p.F)), mustJSON(t, want); g != w {
 			t.Fatalf("seed %d: kept-up totals differ from the answer:\n%s", seed, firstDiffLine(g, w))
 		}
+		// Each brand's profile, as the store loads it: the notices with a
+		// mark of the brand (not a specification), those marks matched.
+		keys := map[string]bool{}
+		for _, r := range left {
+			for _, m := range r.Marks {
+				if !m.Spec && m.Brand != "" {
+					keys[strings.ToLower(m.Brand)] = true
+				}
+			}
+		}
+		if len(keys) == 0 {
+			t.Fatalf("seed %d: no brand left to profile", seed)
+		}
+		for key := range keys {
+			var matched []*Rec
+			for _, r := range cloneRecs(left, p) {
+				hit := false
+				for j := range r.Marks {
+					m := &r.Marks[j]
+					m.Match = !m.Spec && strings.EqualFold(m.Brand, key)
+					hit = hit || m.Match
+				}
+				if hit {
+					matched = append(matched, r)
+				}
+			}
+			bm := &Marks{F: enduse.Filter{Brand: key, Limit: 1}, Brands: []string{key}}
+			want := BrandProfile(key, bm, NewSet(matched), linksOf(matched))
+			got := sum.BrandProfile(key, key)
+			if got == nil {
+				t.Fatalf("seed %d: no kept-up profile of %s", seed, key)
+			}
+			if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
+				t.Fatalf("seed %d: kept-up profile of %s differs from the loaded one:\n%s", seed, key, firstDiffLine(g, w))
+			}
+		}
+		if sum.BrandProfile("nobrand", "nobrand") != nil {
+			t.Errorf("seed %d: a profile of a brand no notice names", seed)
+		}
 	}
+}
+
+// linksOf is the organisations of recs: a winner, bidder or single-source
+// supplier chosen by each notice's id, some notices with two.
+func linksOf(recs []*Rec) []OrgLink {
+	roles := []enduse.SupplierRole{enduse.RoleWinner, enduse.RoleBidder, enduse.RoleSingleSource, enduse.RoleWinner}
+	var out []OrgLink
+	for _, r := range recs {
+		for j := int64(0); j <= r.ID%2; j++ {
+			out = append(out, OrgLink{Notice: r.ID, Org: fmt.Sprintf("s%d", (r.ID+j)%5), Role: string(roles[(r.ID/2+j)%4])})
+		}
+	}
+	return out
 }

@@ -106,9 +106,10 @@ func queryKey(f enduse.Filter) (string, error) {
 }
 
 // Warm computes and stores the profile of every brand named in at least as
-// many documents as an answer is stored for, so that they are served from
-// storage (the unfiltered query, the search page before any filter, needs
-// no warming: the summary tables hold it). Computing a profile of a common
+// many documents as an answer is stored for that the summary tables cannot
+// give (a name that stands for two brands, or for unresolved marks), so
+// that they are served from storage (the unfiltered query and the other
+// profiles need no warming: the summary tables hold them). Computing a profile of a common
 // brand reads its every notice: run it after a large ingest (or before
 // serving), not per request. Answers stay valid until the next write.
 // Without a cache it does nothing.

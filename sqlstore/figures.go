@@ -22,9 +22,10 @@ import (
 // tables always agree with the notices. rebuildFigures computes both from
 // scratch (the migration's backfill, `enduse db rebuild`).
 
-// figuresMigration is the version of the migration that creates the
-// summary tables; Migrate fills them after its SQL.
-const figuresMigration = 14
+// figuresMigrations are the versions of the migrations that create or
+// widen the summary tables; Migrate fills them after the SQL of the last
+// of them it applies (the earlier ones' would be thrown away).
+var figuresMigrations = []int{14, 15}
 
 // figuresLock serialises the upkeep of the totals between writers
 // (PostgreSQL): each recomputes its purchases from every committed notice
@@ -176,13 +177,34 @@ func (s *Store) contributionsOf(ctx context.Context, tx *Tx, purchases []string)
 			return nil, err
 		}
 	}
+	// The winners and single-source suppliers: the brand profiles'.
+	links := map[int64][]counting.OrgLink{}
+	if len(ids) > 0 {
+		err := s.scanRows(ctx, tx.tx, `SELECT notice, org, role FROM notice_orgs WHERE `+s.d.In("notice", "$1")+
+			` AND role IN ($2, $3) ORDER BY notice, `+s.d.Seq("notice_orgs", "notice_orgs"),
+			[]any{s.d.List(ids), string(enduse.RoleWinner), string(enduse.RoleSingleSource)}, func(scan func(...any) error) error {
+				var l counting.OrgLink
+				if err := scan(&l.Notice, &l.Org, &l.Role); err != nil {
+					return err
+				}
+				links[l.Notice] = append(links[l.Notice], l)
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("read suppliers of purchases: %w", err)
+		}
+	}
 	out := make(map[string][]counting.Contribution, len(byPurchase))
 	for pur, recs := range byPurchase {
 		cs, err := counting.Contributions(recs, false)
 		if err != nil {
 			return nil, err
 		}
-		out[pur] = cs
+		var ls []counting.OrgLink
+		for _, r := range recs {
+			ls = append(ls, links[r.ID]...)
+		}
+		out[pur] = append(cs, counting.BrandContributions(recs, ls)...)
 	}
 	return out, nil
 }
@@ -387,7 +409,7 @@ func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
 	return nil
 }
 
-// summary reads the totals of every key: the unfiltered answer's figures.
+// summary reads the totals of the unfiltered answer's keys.
 func (s *Store) summary(ctx context.Context) (counting.Summary, error) {
 	// Its own read transaction, closed before the page of rows is read: a
 	// store may have one read connection.
@@ -396,8 +418,12 @@ func (s *Store) summary(ctx context.Context) (counting.Summary, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
+	dims := []string{"all"}
+	for _, d := range counting.Dims() {
+		dims = append(dims, d)
+	}
 	out := counting.Summary{}
-	err = s.scanRows(ctx, tx, `SELECT `+keyFigureColumns+` FROM key_figures`, nil, func(scan func(...any) error) error {
+	err = s.scanRows(ctx, tx, `SELECT `+keyFigureColumns+` FROM key_figures WHERE `+s.d.In("dim", "$1"), []any{s.d.List(dims)}, func(scan func(...any) error) error {
 		k, t, err := scanTotal(scan)
 		if err != nil {
 			return err
@@ -427,4 +453,85 @@ func (s *Store) answerFromSummary(ctx context.Context, p *Plan) (*enduse.Result,
 		return nil, err
 	}
 	return res, nil
+}
+
+// brandSummary reads the totals of the profile of the brand whose key is
+// key (none when the key cannot be held, see counting.BrandDims).
+func (s *Store) brandSummary(ctx context.Context, key string) (counting.Summary, error) {
+	out := counting.Summary{}
+	lo, hi, ok := counting.BrandDims(key)
+	if !ok {
+		return out, nil
+	}
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	err = s.scanRows(ctx, tx, `SELECT `+keyFigureColumns+` FROM key_figures WHERE dim >= $1 AND dim < $2`, []any{lo, hi},
+		func(scan func(...any) error) error {
+			k, t, err := scanTotal(scan)
+			if err != nil {
+				return err
+			}
+			out[k] = t
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read figures of brand %s: %w", key, err)
+	}
+	return out, nil
+}
+
+// brandProfileFromSummary is the profile of brand read from the summary
+// tables, when they can give it: the brand resolves (as the Brand filter
+// does) to the marks of one brand key, and no unresolved mark is written
+// as the brand (the loaded profile would count it). ok is false otherwise.
+func (s *Store) brandProfileFromSummary(ctx context.Context, brand string) (bp *enduse.BrandProfile, ok bool, err error) {
+	d := s.d
+	keys := []string{strings.ToLower(brand)}
+	unresolved := false
+	err = s.scanRows(ctx, s.read, `
+		SELECT name FROM brands WHERE `+d.EqFold("name", "$1")+`
+		UNION SELECT DISTINCT brand FROM mentions WHERE `+d.EqFold("text", "$1")+`
+		UNION SELECT DISTINCT brand FROM items WHERE `+d.EqFold("brand_text", "$1"), []any{brand},
+		func(scan func(...any) error) error {
+			var b string
+			if err := scan(&b); err != nil {
+				return err
+			}
+			if b == "" {
+				unresolved = true
+			} else if k := strings.ToLower(b); !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+			return nil
+		})
+	if err != nil || unresolved {
+		return nil, false, err
+	}
+	var found counting.Summary
+	key := ""
+	for _, k := range keys {
+		if _, _, holdable := counting.BrandDims(k); !holdable {
+			return nil, false, nil
+		}
+		sum, err := s.brandSummary(ctx, k)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(sum) == 0 {
+			continue
+		}
+		if found != nil {
+			// Two brands' marks: a notice naming both is one notice of
+			// the profile, which the tables cannot tell.
+			return nil, false, nil
+		}
+		found, key = sum, k
+	}
+	if found == nil {
+		return nil, true, nil
+	}
+	return found.BrandProfile(brand, key), true, nil
 }

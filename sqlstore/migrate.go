@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -105,12 +106,18 @@ func Migrate(ctx context.Context, conn *sql.Conn, d Dialect, ms []storeutil.Migr
 	if len(unknown) > 0 {
 		return nil, fmt.Errorf("unknown migrations %s: %w", strings.Join(unknown, ", "), enduse.ErrSchemaNewer)
 	}
+	rebuild := 0 // the last pending migration that fills the summary tables
+	for _, m := range ms {
+		if !have[m.Version] && slices.Contains(figuresMigrations, m.Version) {
+			rebuild = m.Version
+		}
+	}
 	var done []string
 	for _, m := range ms {
 		if have[m.Version] {
 			continue
 		}
-		if err := apply(ctx, conn, d, m, now); err != nil {
+		if err := apply(ctx, conn, d, m, m.Version == rebuild, now); err != nil {
 			return done, err
 		}
 		done = append(done, m.Name)
@@ -118,8 +125,9 @@ func Migrate(ctx context.Context, conn *sql.Conn, d Dialect, ms []storeutil.Migr
 	return done, nil
 }
 
-// apply runs one migration and records it, atomically.
-func apply(ctx context.Context, conn *sql.Conn, d Dialect, m storeutil.Migration, now func() time.Time) error {
+// apply runs one migration and records it, atomically; fill: and fills
+// the summary tables from the stored notices.
+func apply(ctx context.Context, conn *sql.Conn, d Dialect, m storeutil.Migration, fill bool, now func() time.Time) error {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", m.Name, d.MapErr(err))
@@ -128,7 +136,7 @@ func apply(ctx context.Context, conn *sql.Conn, d Dialect, m storeutil.Migration
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return fmt.Errorf("migration %s: %w", m.Name, d.MapErr(err))
 	}
-	if m.Version == figuresMigration {
+	if fill {
 		// The summary tables are filled from the stored notices, in Go:
 		// the counting rules live there, not in SQL.
 		s := &Store{d: d}

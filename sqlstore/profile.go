@@ -141,6 +141,18 @@ func (s *Store) BrandProfile(ctx context.Context, brand string) (*enduse.BrandPr
 	if brand == "" {
 		return nil, fmt.Errorf("brand profile: empty brand: %w", enduse.ErrInvalid)
 	}
+	if !s.summaryOff {
+		bp, ok, err := s.brandProfileFromSummary(ctx, brand)
+		if err != nil {
+			return nil, fmt.Errorf("brand profile %s: %w", brand, err)
+		}
+		if ok && bp == nil {
+			return nil, fmt.Errorf("brand profile %s: %w", brand, enduse.ErrNotFound)
+		}
+		if ok {
+			return bp, nil
+		}
+	}
 	var cached enduse.BrandProfile
 	if ok, err := s.cached(ctx, answerBrand, brand, &cached); err != nil {
 		return nil, fmt.Errorf("brand profile %s: %w", brand, err)

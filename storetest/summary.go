@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -62,8 +63,40 @@ func testSummaryKept(t *testing.T, open func(t *testing.T) enduse.Store) {
 		}
 		return s
 	}
+	sw, canSwitch := w.st.(interface{ SetSummaryOff(bool) })
+	if !canSwitch {
+		t.Log("the store cannot switch its summary off: brand profiles are not compared")
+	}
 	check := func(step string) {
 		t.Helper()
+		// Brand profiles: as kept up (summary on) and as loaded (off).
+		for _, b := range []string{"Seagate", "seagate", "希捷", "SEAGATE", "Hikvision", "海康威视", "Dahua", "大华", "杂牌", "Cisco", "无此品牌"} {
+			if !canSwitch {
+				break
+			}
+			var got [2]string
+			for i, off := range []bool{false, true} {
+				sw.SetSummaryOff(off)
+				bp, err := w.st.BrandProfile(ctx, b)
+				switch {
+				case errors.Is(err, enduse.ErrNotFound):
+					got[i] = "not found"
+				case err != nil:
+					sw.SetSummaryOff(false)
+					t.Fatalf("%s: brand profile %s: %v", step, b, err)
+				default:
+					j, err := json.MarshalIndent(bp, "", " ")
+					if err != nil {
+						t.Fatal(err)
+					}
+					got[i] = string(j)
+				}
+			}
+			sw.SetSummaryOff(false)
+			if got[0] != got[1] {
+				t.Fatalf("%s: the kept-up profile of %s differs from the loaded one:\n%s", step, b, firstDiffLine(got[0], got[1]))
+			}
+		}
 		for _, f := range []enduse.Filter{{}, {Limit: 4, Offset: 3}} {
 			every := f
 			every.Types = enduse.NoticeTypes
