@@ -15,7 +15,7 @@ import (
 //	all        the profile's Notices figure
 //	type … month  as the answer's breakdowns (buyer gives Buyers too)
 //	line, category, supplier  the profile's own breakdowns
-//	day        the publication dates (First and Last are the least and greatest key)
+//	day        the publication dates (First and Last are the least and greatest key; no figure)
 //	name       each spelling of the brand, Docs counting its marks (the profile names the brand by the most used)
 //	company    Spelling "company\x1fcountry" of the smallest notice id with a company
 //	usl        present when a mark of the brand is US-linked
@@ -144,6 +144,11 @@ func brandContributions(recs []*Rec, key string, suppliers map[int64][]string) [
 	}
 	for i, part := range parts {
 		for _, e := range local[i] {
+			if part == "day" {
+				// Only the dates are read: no figure to keep.
+				out = append(out, Contribution{Dim: BrandDim(key, part), Key: e.key, Docs: len(e.members)})
+				continue
+			}
 			p := pred
 			switch part {
 			case "line":
