@@ -46,6 +46,22 @@ const purchaseFigureColumns = `dim, key, purchase, docs, notices, quantity_unkno
 
 const keyFigureColumns = `dim, key, purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id`
 
+// The statements of the upkeep run for every key a save touches: New
+// prepares them with the save statements (figureStatements).
+const (
+	insertContributionSQL = `INSERT INTO purchase_figures (` + purchaseFigureColumns + `) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`
+	insertTotalSQL        = `INSERT INTO key_figures (purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id, dim, key)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`
+	updateTotalSQL = `UPDATE key_figures SET purchases = $1, docs = $2, notices = $3, quantity_unknown = $4, quantity = $5, amount = $6,
+		ids = $7, spelling = $8, spelling_id = $9 WHERE dim = $10 AND key = $11`
+	deleteTotalSQL = `DELETE FROM key_figures WHERE dim = $1 AND key = $2`
+)
+
+// figureStatements lists the upkeep's statements New prepares.
+func figureStatements() []string {
+	return []string{insertContributionSQL, insertTotalSQL, updateTotalSQL, deleteTotalSQL}
+}
+
 // rebuildChunk is how many purchases rebuildFigures reads at a time.
 const rebuildChunk = 2000
 
@@ -128,7 +144,7 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 		t.Replace(os, ns)
 		if t.Purchases == 0 {
 			if stored {
-				if _, err := tx.Exec(ctx, `DELETE FROM key_figures WHERE dim = $1 AND key = $2`, k.Dim, k.Key); err != nil {
+				if _, err := tx.Exec(ctx, deleteTotalSQL, k.Dim, k.Key); err != nil {
 					return fmt.Errorf("delete figures of %s %s: %w", k.Dim, k.Key, s.mapErr(err))
 				}
 			}
@@ -211,7 +227,7 @@ func (s *Store) contributionsOf(ctx context.Context, tx *Tx, purchases []string)
 
 // insertContribution writes one contribution of purchase.
 func (s *Store) insertContribution(ctx context.Context, tx *Tx, purchase string, c *counting.Contribution) error {
-	if _, err := tx.Exec(ctx, `INSERT INTO purchase_figures (`+purchaseFigureColumns+`) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+	if _, err := tx.Exec(ctx, insertContributionSQL,
 		c.Dim, c.Key, purchase, c.Docs, c.Notices, c.QuantityUnknown, c.Quantity, c.Amount, strings.Join(c.IDs, " "),
 		c.Spelling, c.SpellingID); err != nil {
 		return fmt.Errorf("insert figures of %s %s %s: %w", purchase, c.Dim, c.Key, s.mapErr(err))
@@ -284,11 +300,9 @@ func (s *Store) writeTotal(ctx context.Context, tx *Tx, k counting.SummaryKey, t
 	if err != nil {
 		return err
 	}
-	q := `INSERT INTO key_figures (purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id, dim, key)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`
+	q := insertTotalSQL
 	if stored {
-		q = `UPDATE key_figures SET purchases = $1, docs = $2, notices = $3, quantity_unknown = $4, quantity = $5, amount = $6,
-			ids = $7, spelling = $8, spelling_id = $9 WHERE dim = $10 AND key = $11`
+		q = updateTotalSQL
 	}
 	if _, err := tx.Exec(ctx, q, t.Purchases, t.Docs, t.Notices, t.QuantityUnknown, string(quantity), string(amount),
 		strings.Join(t.IDs, " "), t.Spelling, t.SpellingID, k.Dim, k.Key); err != nil {
