@@ -31,6 +31,20 @@ func runDB(ctx context.Context, env Env, cfg Config, args []string) error {
 	return usagef("db", "unknown db command %q (stats, copy, rebuild)", args[0])
 }
 
+// openAdmin opens an existing database for the maintenance command cmd.
+func openAdmin(ctx context.Context, dsn, cmd string) (store, enduse.Admin, error) {
+	st, err := openExistingStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	adm, ok := st.(enduse.Admin)
+	if !ok {
+		st.Close()
+		return nil, nil, fmt.Errorf("%s: the store of %s has no maintenance operations", cmd, redactedDSN(dsn))
+	}
+	return st, adm, nil
+}
+
 // dbRebuild recomputes a database's summary tables from its notices.
 func dbRebuild(ctx context.Context, env Env, cfg Config, args []string) error {
 	fs := newFlags(env, "db rebuild", "[--db DSN]")
@@ -38,15 +52,11 @@ func dbRebuild(ctx context.Context, env Env, cfg Config, args []string) error {
 	if _, err := parseFlags(fs, "db", args); err != nil {
 		return err
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, adm, err := openAdmin(ctx, *db, "db rebuild")
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	adm, ok := st.(enduse.Admin)
-	if !ok {
-		return fmt.Errorf("db rebuild: the store of %s keeps no summary tables", redactedDSN(*db))
-	}
 	t0 := time.Now()
 	if err := adm.RebuildFigures(ctx); err != nil {
 		return fmt.Errorf("db rebuild %s: %w", redactedDSN(*db), err)
@@ -72,15 +82,11 @@ func dbStats(ctx context.Context, env Env, cfg Config, args []string) error {
 	if _, err := parseFlags(fs, "db", args); err != nil {
 		return err
 	}
-	st, err := openExistingStore(ctx, *db)
+	st, adm, err := openAdmin(ctx, *db, "db stats")
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	adm, ok := st.(enduse.Admin)
-	if !ok {
-		return fmt.Errorf("db stats: the store of %s does not report its tables", *db)
-	}
 	out := dbStatsOut{Database: redactedDSN(*db)}
 	if out.Stats, err = st.Stats(ctx); err != nil {
 		return err
@@ -149,15 +155,11 @@ func dbCopy(ctx context.Context, env Env, cfg Config, args []string) error {
 	if *batch < 1 || *batch > 10000 {
 		return usagef("db", "copy: --batch %d: want 1..10000", *batch)
 	}
-	src, err := openExistingStore(ctx, *from)
+	src, adm, err := openAdmin(ctx, *from, "db copy")
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	adm, ok := src.(enduse.Admin)
-	if !ok {
-		return fmt.Errorf("db copy: the store of %s cannot list its documents", *from)
-	}
 	dst, err := openStore(ctx, *to)
 	if err != nil {
 		return err

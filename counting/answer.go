@@ -76,15 +76,7 @@ func (a *Answer) AddPurchase(recs []*Rec) error {
 	}
 	a.started, a.last = true, pur
 	slices.SortFunc(recs, foldOrder)
-	reps := map[string]*Rec{}
-	for _, r := range recs {
-		// In fold order a group's notices come by id: the first of most
-		// detail stands for it, as in NewSet.
-		if cur, ok := reps[r.Group]; !ok || r.detail() > cur.detail() {
-			reps[r.Group] = r
-		}
-	}
-	a.add(recs, func(g string) *Rec { return reps[g] })
+	a.add(recs, purchaseReps(recs))
 	return nil
 }
 

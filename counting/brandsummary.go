@@ -97,19 +97,9 @@ func brandContributions(recs []*Rec, key string, suppliers map[int64][]string) [
 	}
 	// The representatives among the brand's notices, as NewSet picks them
 	// from a loaded profile's set.
-	reps := map[string]*Rec{}
-	for _, r := range ms {
-		if cur, ok := reps[r.Group]; !ok || r.detail() > cur.detail() {
-			reps[r.Group] = r
-		}
-	}
-	rep := func(g string) *Rec { return reps[g] }
+	rep := purchaseReps(ms)
 	one := func(part, k string, members []*Rec, p ItemPred) Contribution {
-		var acc figureAcc
-		acc.addPurchase(members, p, rep)
-		fig := acc.figure()
-		return Contribution{Dim: BrandDim(key, part), Key: k, Docs: len(members), Notices: fig.Notices,
-			QuantityUnknown: fig.QuantityUnknown, Quantity: fig.Quantity, Amount: fig.Amount, IDs: fig.IDs}
+		return contribution(BrandDim(key, part), k, members, p, rep)
 	}
 	out := []Contribution{one("all", "", ms, pred)}
 	parts := []string{"type", "buyer", "sector", "level", "region", "month", "line", "category", "supplier", "day"}

@@ -44,19 +44,9 @@ func Contributions(recs []*Rec, includeSpec bool) ([]Contribution, error) {
 		}
 	}
 	slices.SortFunc(recs, foldOrder)
-	reps := map[string]*Rec{}
-	for _, r := range recs {
-		if cur, ok := reps[r.Group]; !ok || r.detail() > cur.detail() {
-			reps[r.Group] = r
-		}
-	}
-	rep := func(g string) *Rec { return reps[g] }
+	rep := purchaseReps(recs)
 	one := func(dim, key string, ms []*Rec, pred ItemPred) Contribution {
-		var acc figureAcc
-		acc.addPurchase(ms, pred, rep)
-		fig := acc.figure()
-		return Contribution{Dim: dim, Key: key, Docs: len(ms), Notices: fig.Notices, QuantityUnknown: fig.QuantityUnknown,
-			Quantity: fig.Quantity, Amount: fig.Amount, IDs: fig.IDs}
+		return contribution(dim, key, ms, pred, rep)
 	}
 	out := []Contribution{one("all", "", recs, func(m *Mark) bool { return m.Match })}
 	var local [nDims]localGrouping
@@ -77,6 +67,29 @@ func Contributions(recs []*Rec, includeSpec bool) ([]Contribution, error) {
 		}
 	}
 	return out, nil
+}
+
+// purchaseReps is the representatives of the groups of one purchase's
+// notices in fold order: in fold order a group's notices come by id, and
+// the first of most detail stands for it, as in NewSet.
+func purchaseReps(recs []*Rec) func(group string) *Rec {
+	reps := map[string]*Rec{}
+	for _, r := range recs {
+		if cur, ok := reps[r.Group]; !ok || r.detail() > cur.detail() {
+			reps[r.Group] = r
+		}
+	}
+	return func(g string) *Rec { return reps[g] }
+}
+
+// contribution is the figure of the members ms of one purchase (fold
+// order) as its contribution to dim and key.
+func contribution(dim, key string, ms []*Rec, pred ItemPred, rep func(string) *Rec) Contribution {
+	var acc figureAcc
+	acc.addPurchase(ms, pred, rep)
+	fig := acc.figure()
+	return Contribution{Dim: dim, Key: key, Docs: len(ms), Notices: fig.Notices, QuantityUnknown: fig.QuantityUnknown,
+		Quantity: fig.Quantity, Amount: fig.Amount, IDs: fig.IDs}
 }
 
 // Total is the figure of one key of the unfiltered answer summed over the

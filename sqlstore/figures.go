@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"maps"
 	"slices"
@@ -255,16 +256,7 @@ func (s *Store) readTotals(ctx context.Context, tx *Tx, keys []counting.SummaryK
 		byDim[k.Dim] = append(byDim[k.Dim], k.Key)
 	}
 	for _, dim := range slices.Sorted(maps.Keys(byDim)) {
-		err := s.scanRows(ctx, tx.tx, `SELECT `+keyFigureColumns+` FROM key_figures WHERE dim = $1 AND `+s.d.In("key", "$2"),
-			[]any{dim, s.d.List(byDim[dim])}, func(scan func(...any) error) error {
-				k, t, err := scanTotal(scan)
-				if err != nil {
-					return err
-				}
-				out[k] = t
-				return nil
-			})
-		if err != nil {
+		if err := s.readFigures(ctx, tx.tx, `dim = $1 AND `+s.d.In("key", "$2"), []any{dim, s.d.List(byDim[dim])}, out); err != nil {
 			return nil, fmt.Errorf("read figures of %s: %w", dim, err)
 		}
 	}
@@ -437,7 +429,15 @@ func (s *Store) summary(ctx context.Context) (counting.Summary, error) {
 		dims = append(dims, d)
 	}
 	out := counting.Summary{}
-	err = s.scanRows(ctx, tx, `SELECT `+keyFigureColumns+` FROM key_figures WHERE `+s.d.In("dim", "$1"), []any{s.d.List(dims)}, func(scan func(...any) error) error {
+	if err := s.readFigures(ctx, tx, s.d.In("dim", "$1"), []any{s.d.List(dims)}, out); err != nil {
+		return nil, fmt.Errorf("read figures: %w", err)
+	}
+	return out, nil
+}
+
+// readFigures reads the key_figures rows meeting where into out.
+func (s *Store) readFigures(ctx context.Context, q *sql.Tx, where string, args []any, out counting.Summary) error {
+	return s.scanRows(ctx, q, `SELECT `+keyFigureColumns+` FROM key_figures WHERE `+where, args, func(scan func(...any) error) error {
 		k, t, err := scanTotal(scan)
 		if err != nil {
 			return err
@@ -445,10 +445,6 @@ func (s *Store) summary(ctx context.Context) (counting.Summary, error) {
 		out[k] = t
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read figures: %w", err)
-	}
-	return out, nil
 }
 
 // answerFromSummary is the unfiltered answer read from the summary tables
@@ -482,16 +478,7 @@ func (s *Store) brandSummary(ctx context.Context, key string) (counting.Summary,
 		return nil, err
 	}
 	defer tx.Rollback()
-	err = s.scanRows(ctx, tx, `SELECT `+keyFigureColumns+` FROM key_figures WHERE dim >= $1 AND dim < $2`, []any{lo, hi},
-		func(scan func(...any) error) error {
-			k, t, err := scanTotal(scan)
-			if err != nil {
-				return err
-			}
-			out[k] = t
-			return nil
-		})
-	if err != nil {
+	if err := s.readFigures(ctx, tx, `dim >= $1 AND dim < $2`, []any{lo, hi}, out); err != nil {
 		return nil, fmt.Errorf("read figures of brand %s: %w", key, err)
 	}
 	return out, nil

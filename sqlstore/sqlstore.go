@@ -314,14 +314,16 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if len(tx.purchases) > 0 {
-		if err := s.refreshFigures(ctx, tx, slices.Collect(maps.Keys(tx.purchases))); err != nil {
-			return fmt.Errorf("figures: %w", err)
-		}
-	}
 	if len(tx.texts) > 0 {
 		if err := s.d.IndexText(ctx, tx, tx.texts); err != nil {
 			return fmt.Errorf("index text: %w", s.mapErr(err))
+		}
+	}
+	// Last: the upkeep holds the figures lock until the commit, which
+	// serialises concurrent writers (PostgreSQL) for that long only.
+	if len(tx.purchases) > 0 {
+		if err := s.refreshFigures(ctx, tx, slices.Collect(maps.Keys(tx.purchases))); err != nil {
+			return fmt.Errorf("figures: %w", err)
 		}
 	}
 	if err := sqlTx.Commit(); err != nil {
