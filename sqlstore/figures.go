@@ -47,20 +47,92 @@ const purchaseFigureColumns = `dim, key, purchase, docs, notices, quantity_unkno
 
 const keyFigureColumns = `dim, key, purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id`
 
-// The statements of the upkeep run for every key a save touches: New
-// prepares them with the save statements (figureStatements).
-const (
-	insertContributionSQL = `INSERT INTO purchase_figures (` + purchaseFigureColumns + `) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`
-	insertTotalSQL        = `INSERT INTO key_figures (purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id, dim, key)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`
-	updateTotalSQL = `UPDATE key_figures SET purchases = $1, docs = $2, notices = $3, quantity_unknown = $4, quantity = $5, amount = $6,
-		ids = $7, spelling = $8, spelling_id = $9 WHERE dim = $10 AND key = $11`
-	deleteTotalSQL = `DELETE FROM key_figures WHERE dim = $1 AND key = $2`
-)
+// figureRows is how many rows one INSERT of the upkeep writes: a save
+// touches tens of keys per purchase, and on PostgreSQL each statement is
+// a round trip.
+const figureRows = 100
 
-// figureStatements lists the upkeep's statements New prepares.
-func figureStatements() []string {
-	return []string{insertContributionSQL, insertTotalSQL, updateTotalSQL, deleteTotalSQL}
+// totalUpsert is the tail of the INSERT into key_figures: a key's row is
+// replaced by its new total.
+const totalUpsert = ` ON CONFLICT (dim, key) DO UPDATE SET purchases = excluded.purchases, docs = excluded.docs,
+	notices = excluded.notices, quantity_unknown = excluded.quantity_unknown, quantity = excluded.quantity,
+	amount = excluded.amount, ids = excluded.ids, spelling = excluded.spelling, spelling_id = excluded.spelling_id`
+
+// rowWriter writes rows of one table figureRows at a time, one INSERT of
+// many VALUES each.
+type rowWriter struct {
+	s          *Store
+	tx         *Tx
+	head, tail string // INSERT INTO t (cols) … tail
+	cols       int
+	args       []any
+}
+
+// add queues one row, writing the queued ones when there are figureRows.
+func (w *rowWriter) add(ctx context.Context, vals ...any) error {
+	w.args = append(w.args, vals...)
+	if len(w.args) >= figureRows*w.cols {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the queued rows.
+func (w *rowWriter) flush(ctx context.Context) error {
+	if len(w.args) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(w.head)
+	b.WriteString(" VALUES ")
+	for i := 0; i < len(w.args); i++ {
+		switch {
+		case i == 0:
+			b.WriteString("(")
+		case i%w.cols == 0:
+			b.WriteString("), (")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(i+1))
+	}
+	b.WriteString(")")
+	b.WriteString(w.tail)
+	if _, err := w.tx.Exec(ctx, b.String(), w.args...); err != nil {
+		return fmt.Errorf("%s: %w", w.head, w.s.mapErr(err))
+	}
+	w.args = w.args[:0]
+	return nil
+}
+
+// contributionWriter writes purchase_figures rows.
+func (s *Store) contributionWriter(tx *Tx) *rowWriter {
+	return &rowWriter{s: s, tx: tx, head: `INSERT INTO purchase_figures (` + purchaseFigureColumns + `)`, cols: 11}
+}
+
+// addContribution queues one contribution of purchase.
+func (w *rowWriter) addContribution(ctx context.Context, purchase string, c *counting.Contribution) error {
+	return w.add(ctx, c.Dim, c.Key, purchase, c.Docs, c.Notices, c.QuantityUnknown, c.Quantity, c.Amount,
+		strings.Join(c.IDs, " "), c.Spelling, c.SpellingID)
+}
+
+// totalWriter writes key_figures rows, replacing those of the same keys.
+func (s *Store) totalWriter(tx *Tx) *rowWriter {
+	return &rowWriter{s: s, tx: tx, head: `INSERT INTO key_figures (` + keyFigureColumns + `)`, tail: totalUpsert, cols: 11}
+}
+
+// addTotal queues the total of k.
+func (w *rowWriter) addTotal(ctx context.Context, k counting.SummaryKey, t *counting.Total) error {
+	quantity, err := t.Quantity.MarshalText()
+	if err != nil {
+		return err
+	}
+	amount, err := t.Amount.MarshalText()
+	if err != nil {
+		return err
+	}
+	return w.add(ctx, k.Dim, k.Key, t.Purchases, t.Docs, t.Notices, t.QuantityUnknown, string(quantity), string(amount),
+		strings.Join(t.IDs, " "), t.Spelling, t.SpellingID)
 }
 
 // rebuildChunk is how many purchases rebuildFigures reads at a time.
@@ -102,10 +174,11 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 		return fmt.Errorf("delete purchase figures: %w", s.mapErr(err))
 	}
 	byKey := map[counting.SummaryKey]map[string]*counting.Contribution{}
+	cw := s.contributionWriter(tx)
 	for _, pur := range purchases {
 		for i := range news[pur] {
 			c := &news[pur][i]
-			if err := s.insertContribution(ctx, tx, pur, c); err != nil {
+			if err := cw.addContribution(ctx, pur, c); err != nil {
 				return err
 			}
 			k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
@@ -114,6 +187,9 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 			}
 			byKey[k][pur] = c
 		}
+	}
+	if err := cw.flush(ctx); err != nil {
+		return err
 	}
 	keys := slices.Collect(maps.Keys(byKey))
 	for k := range olds {
@@ -128,6 +204,7 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 	if err != nil {
 		return err
 	}
+	tw := s.totalWriter(tx)
 	for _, k := range keys {
 		t, stored := totals[k]
 		if !stored {
@@ -145,7 +222,7 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 		t.Replace(os, ns)
 		if t.Purchases == 0 {
 			if stored {
-				if _, err := tx.Exec(ctx, deleteTotalSQL, k.Dim, k.Key); err != nil {
+				if _, err := tx.Exec(ctx, `DELETE FROM key_figures WHERE dim = $1 AND key = $2`, k.Dim, k.Key); err != nil {
 					return fmt.Errorf("delete figures of %s %s: %w", k.Dim, k.Key, s.mapErr(err))
 				}
 			}
@@ -156,11 +233,11 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 				return err
 			}
 		}
-		if err := s.writeTotal(ctx, tx, k, t, stored); err != nil {
+		if err := tw.addTotal(ctx, k, t); err != nil {
 			return err
 		}
 	}
-	return nil
+	return tw.flush(ctx)
 }
 
 // contributionsOf is the contributions of each of purchases, computed from
@@ -226,16 +303,6 @@ func (s *Store) contributionsOf(ctx context.Context, tx *Tx, purchases []string)
 	return out, nil
 }
 
-// insertContribution writes one contribution of purchase.
-func (s *Store) insertContribution(ctx context.Context, tx *Tx, purchase string, c *counting.Contribution) error {
-	if _, err := tx.Exec(ctx, insertContributionSQL,
-		c.Dim, c.Key, purchase, c.Docs, c.Notices, c.QuantityUnknown, c.Quantity, c.Amount, strings.Join(c.IDs, " "),
-		c.Spelling, c.SpellingID); err != nil {
-		return fmt.Errorf("insert figures of %s %s %s: %w", purchase, c.Dim, c.Key, s.mapErr(err))
-	}
-	return nil
-}
-
 // scanContribution reads a purchase_figures row of purchaseFigureColumns.
 func scanContribution(scan func(...any) error) (*counting.Contribution, string, error) {
 	c := &counting.Contribution{}
@@ -280,27 +347,6 @@ func scanTotal(scan func(...any) error) (counting.SummaryKey, *counting.Total, e
 	}
 	t.IDs = strings.Fields(ids)
 	return k, t, nil
-}
-
-// writeTotal stores the total of k (stored: it has a row already).
-func (s *Store) writeTotal(ctx context.Context, tx *Tx, k counting.SummaryKey, t *counting.Total, stored bool) error {
-	quantity, err := t.Quantity.MarshalText()
-	if err != nil {
-		return err
-	}
-	amount, err := t.Amount.MarshalText()
-	if err != nil {
-		return err
-	}
-	q := insertTotalSQL
-	if stored {
-		q = updateTotalSQL
-	}
-	if _, err := tx.Exec(ctx, q, t.Purchases, t.Docs, t.Notices, t.QuantityUnknown, string(quantity), string(amount),
-		strings.Join(t.IDs, " "), t.Spelling, t.SpellingID, k.Dim, k.Key); err != nil {
-		return fmt.Errorf("write figures of %s %s: %w", k.Dim, k.Key, s.mapErr(err))
-	}
-	return nil
 }
 
 // rebuildTotal recomputes the ids and spelling of k from every purchase's
@@ -388,10 +434,11 @@ func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
 		if err != nil {
 			return err
 		}
+		cw := s.contributionWriter(tx)
 		for _, pur := range chunk {
 			for i := range news[pur] {
 				c := &news[pur][i]
-				if err := s.insertContribution(ctx, tx, pur, c); err != nil {
+				if err := cw.addContribution(ctx, pur, c); err != nil {
 					return err
 				}
 				k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
@@ -403,16 +450,20 @@ func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
 				t.Apply(nil, c)
 			}
 		}
+		if err := cw.flush(ctx); err != nil {
+			return err
+		}
 		after, first = chunk[len(chunk)-1], false
 	}
+	tw := s.totalWriter(tx)
 	for _, k := range slices.SortedFunc(maps.Keys(sum), func(a, b counting.SummaryKey) int {
 		return cmp.Or(cmp.Compare(a.Dim, b.Dim), cmp.Compare(a.Key, b.Key))
 	}) {
-		if err := s.writeTotal(ctx, tx, k, sum[k], false); err != nil {
+		if err := tw.addTotal(ctx, k, sum[k]); err != nil {
 			return err
 		}
 	}
-	return nil
+	return tw.flush(ctx)
 }
 
 // summary reads the totals of the unfiltered answer's keys.
