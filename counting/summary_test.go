@@ -124,6 +124,11 @@ func TestTotalsKeptUp(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				rs, err := RegionContributions(recs)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cs = append(cs, rs...)
 				cs = append(cs, BrandContributions(recs, linksOf(recs))...)
 				for i := range current[pur] {
 					c := &current[pur][i]
@@ -218,6 +223,24 @@ func TestTotalsKeptUp(t *testing.T) {
 		want.Rows = []enduse.Row{}
 		if g, w := mustJSON(t, sum.Result(p.F)), mustJSON(t, want); g != w {
 			t.Fatalf("seed %d: kept-up totals differ from the answer:\n%s", seed, firstDiffLine(g, w))
+		}
+		// Each province's answer, as the store loads it: its notices.
+		provinces := map[string][]*Rec{}
+		for _, r := range left {
+			if pr := ProvinceOf(r.RegionCode); pr != "" {
+				provinces[pr] = append(provinces[pr], r)
+			}
+		}
+		if len(provinces) == 0 {
+			t.Fatalf("seed %d: no province left", seed)
+		}
+		for pr, recs := range provinces {
+			rp := &Marks{F: enduse.Filter{Region: pr, Limit: 10}}
+			want := NewSet(cloneRecs(recs, rp)).Result(rp)
+			want.Rows = []enduse.Row{}
+			if g, w := mustJSON(t, sum.Region(pr).Result(rp.F)), mustJSON(t, want); g != w {
+				t.Fatalf("seed %d: kept-up answer of province %s differs:\n%s", seed, pr, firstDiffLine(g, w))
+			}
 		}
 		// Each brand's profile, as the store loads it: the notices with a
 		// mark of the brand (not a specification), those marks matched.

@@ -26,7 +26,7 @@ import (
 // figuresMigrations are the versions of the migrations that create or
 // widen the summary tables; Migrate fills them after the SQL of the last
 // of them it applies (the earlier ones' would be thrown away).
-var figuresMigrations = []int{14, 15}
+var figuresMigrations = []int{14, 15, 16}
 
 // figuresLock serialises the upkeep of the totals between writers
 // (PostgreSQL): each recomputes its purchases from every committed notice
@@ -298,6 +298,11 @@ func (s *Store) contributionsOf(ctx context.Context, tx *Tx, purchases []string)
 		for _, r := range recs {
 			ls = append(ls, links[r.ID]...)
 		}
+		rs, err := counting.RegionContributions(recs)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, rs...)
 		out[pur] = append(cs, counting.BrandContributions(recs, ls)...)
 	}
 	return out, nil
@@ -498,10 +503,51 @@ func (s *Store) readFigures(ctx context.Context, q *sql.Tx, where string, args [
 	})
 }
 
-// answerFromSummary is the unfiltered answer read from the summary tables
-// with its page of rows.
+// regionSummary reads the totals of the answer restricted to province
+// (two digits), under the unfiltered answer's dimensions.
+func (s *Store) regionSummary(ctx context.Context, province string) (counting.Summary, error) {
+	lo, hi, ok := counting.RegionDims(province)
+	if !ok {
+		return nil, fmt.Errorf("region figures of %q: not a province code", province)
+	}
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	out := counting.Summary{}
+	if err := s.readFigures(ctx, tx, `dim >= $1 AND dim < $2`, []any{lo, hi}, out); err != nil {
+		return nil, fmt.Errorf("read figures of province %s: %w", province, err)
+	}
+	return out.Region(province), nil
+}
+
+// summarised reports whether the summary tables hold the answer to f (a
+// valid filter): one that selects every notice, or those of one province
+// (Region as two digits) and nothing else. Specifications are never
+// counted there.
+func summarised(f enduse.Filter) bool {
+	cs := f.Criteria()
+	switch {
+	case len(cs) == 0:
+		return true
+	case len(cs) == 1 && f.Region != "":
+		_, _, ok := counting.RegionDims(f.Region)
+		return ok
+	}
+	return false
+}
+
+// answerFromSummary is the answer to a summarised filter read from the
+// summary tables, with its page of rows.
 func (s *Store) answerFromSummary(ctx context.Context, p *Plan) (*enduse.Result, error) {
-	sum, err := s.summary(ctx)
+	var sum counting.Summary
+	var err error
+	if p.F.Region != "" {
+		sum, err = s.regionSummary(ctx, p.F.Region)
+	} else {
+		sum, err = s.summary(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -39,10 +39,11 @@ func (s *Store) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, err
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	if !s.summaryOff && len(vf.Criteria()) == 0 {
-		// A filter that selects every notice (and counts no
-		// specifications, as the summary tables don't) is answered from
-		// the summary tables, which every save keeps up to date.
+	if !s.summaryOff && summarised(vf) {
+		// A filter that selects every notice, or one province's (and
+		// counts no specifications, as the summary tables don't), is
+		// answered from the summary tables, which every save keeps up to
+		// date.
 		p, err := s.newPlan(ctx, f)
 		if err != nil {
 			return nil, fmt.Errorf("query: %w", err)

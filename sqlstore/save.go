@@ -184,7 +184,7 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 	var nid int64
 	err = tx.QueryRow(ctx, q.insertNotice,
 		r.Doc, r.Type, r.Title, r.TitleKey, r.Published, r.ProjectCode, r.ProjectName, r.Budget, r.AwardAmount, r.Currency,
-		nullable(r.Buyer), r.BuyerName, r.BuyerEN, r.Sector, r.Level, nullable(r.Agency), provinceOf(r.RegionCode), r.RegionCode,
+		nullable(r.Buyer), r.BuyerName, r.BuyerEN, r.Sector, r.Level, nullable(r.Agency), counting.ProvinceOf(r.RegionCode), r.RegionCode,
 		r.RegionName, r.RegionPath, group, purchase, int64(r.Simhash), r.Detail, string(sv.JSON)).Scan(&nid)
 	if err != nil {
 		return fmt.Errorf("insert notice: %w", s.mapErr(err))
@@ -331,12 +331,4 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
-}
-
-// provinceOf is the two-digit province part of a GB/T 2260 code, or "".
-func provinceOf(code string) string {
-	if len(code) < 2 || !counting.IsDigits(code) {
-		return ""
-	}
-	return code[:2]
 }

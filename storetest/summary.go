@@ -63,12 +63,34 @@ func testSummaryKept(t *testing.T, open func(t *testing.T) enduse.Store) {
 		}
 		return s
 	}
+	regional := 0 // the most notices a province's answer counted
 	sw, canSwitch := w.st.(interface{ SetSummaryOff(bool) })
 	if !canSwitch {
 		t.Log("the store cannot switch its summary off: brand profiles are not compared")
 	}
 	check := func(step string) {
 		t.Helper()
+		// One province's answers: from the tables (on) and loaded (off).
+		for _, region := range []string{"65", "33", "42", "11"} {
+			if !canSwitch {
+				break
+			}
+			var got [2]string
+			for i, off := range []bool{false, true} {
+				sw.SetSummaryOff(off)
+				res := w.query(t, enduse.Filter{Region: region, Limit: 5, Offset: 1})
+				regional = max(regional, res.Notices)
+				j, err := json.MarshalIndent(res, "", " ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[i] = string(j)
+			}
+			sw.SetSummaryOff(false)
+			if got[0] != got[1] {
+				t.Fatalf("%s: the kept-up answer of region %s differs from the loaded one:\n%s", step, region, firstDiffLine(got[0], got[1]))
+			}
+		}
 		// Brand profiles: as kept up (summary on) and as loaded (off).
 		for _, b := range []string{"Seagate", "seagate", "希捷", "SEAGATE", "Hikvision", "海康威视", "Dahua", "大华", "杂牌", "Cisco", "无此品牌"} {
 			if !canSwitch {
@@ -155,5 +177,8 @@ func testSummaryKept(t *testing.T, open func(t *testing.T) enduse.Store) {
 	}
 	if truncated == 0 {
 		t.Error("no figure lists only some of its ids: the test does not reach the id lists' limit")
+	}
+	if canSwitch && regional < 50 {
+		t.Errorf("the provinces' answers count at most %d notices: the test does not exercise them", regional)
 	}
 }
