@@ -49,8 +49,10 @@ const keyFigureColumns = `dim, key, purchases, docs, notices, quantity_unknown, 
 
 // figureRows is how many rows one INSERT of the upkeep writes: a save
 // touches tens of keys per purchase, and on PostgreSQL each statement is
-// a round trip.
-const figureRows = 100
+// a round trip. Not more: SQLite's driver looks up each parameter's name
+// in a list as long as the statement's, so binding grows with the square
+// of the rows (100 rows spent more binding than inserting).
+const figureRows = 16
 
 // totalUpsert is the tail of the INSERT into key_figures: a key's row is
 // replaced by its new total.
@@ -82,14 +84,32 @@ func (w *rowWriter) flush(ctx context.Context) error {
 	if len(w.args) == 0 {
 		return nil
 	}
+	// A full batch's statement is prepared once (New, with the save
+	// statements): preparing many rows costs SQLite about what running
+	// them does.
+	if _, err := w.tx.Exec(ctx, rowsSQL(w.head, w.tail, w.cols, len(w.args)/w.cols), w.args...); err != nil {
+		return fmt.Errorf("%s: %w", w.head, w.s.mapErr(err))
+	}
+	w.args = w.args[:0]
+	return nil
+}
+
+// figureStatements is the full-batch INSERTs of the upkeep, which New
+// prepares.
+func figureStatements() []string {
+	return []string{rowsSQL(contributionHead, "", 11, figureRows), rowsSQL(totalHead, totalUpsert, 11, figureRows)}
+}
+
+// rowsSQL is head, VALUES for rows rows of cols columns, and tail.
+func rowsSQL(head, tail string, cols, rows int) string {
 	var b strings.Builder
-	b.WriteString(w.head)
+	b.WriteString(head)
 	b.WriteString(" VALUES ")
-	for i := 0; i < len(w.args); i++ {
+	for i := 0; i < cols*rows; i++ {
 		switch {
 		case i == 0:
 			b.WriteString("(")
-		case i%w.cols == 0:
+		case i%cols == 0:
 			b.WriteString("), (")
 		default:
 			b.WriteString(", ")
@@ -97,17 +117,18 @@ func (w *rowWriter) flush(ctx context.Context) error {
 		b.WriteString("$" + strconv.Itoa(i+1))
 	}
 	b.WriteString(")")
-	b.WriteString(w.tail)
-	if _, err := w.tx.Exec(ctx, b.String(), w.args...); err != nil {
-		return fmt.Errorf("%s: %w", w.head, w.s.mapErr(err))
-	}
-	w.args = w.args[:0]
-	return nil
+	b.WriteString(tail)
+	return b.String()
 }
+
+const (
+	contributionHead = `INSERT INTO purchase_figures (` + purchaseFigureColumns + `)`
+	totalHead        = `INSERT INTO key_figures (` + keyFigureColumns + `)`
+)
 
 // contributionWriter writes purchase_figures rows.
 func (s *Store) contributionWriter(tx *Tx) *rowWriter {
-	return &rowWriter{s: s, tx: tx, head: `INSERT INTO purchase_figures (` + purchaseFigureColumns + `)`, cols: 11}
+	return &rowWriter{s: s, tx: tx, head: contributionHead, cols: 11}
 }
 
 // addContribution queues one contribution of purchase.
@@ -118,7 +139,7 @@ func (w *rowWriter) addContribution(ctx context.Context, purchase string, c *cou
 
 // totalWriter writes key_figures rows, replacing those of the same keys.
 func (s *Store) totalWriter(tx *Tx) *rowWriter {
-	return &rowWriter{s: s, tx: tx, head: `INSERT INTO key_figures (` + keyFigureColumns + `)`, tail: totalUpsert, cols: 11}
+	return &rowWriter{s: s, tx: tx, head: totalHead, tail: totalUpsert, cols: 11}
 }
 
 // addTotal queues the total of k.

@@ -160,8 +160,8 @@ func newSaveSQL(d Dialect) saveSQL {
 // saveStatements lists the statements New prepares.
 func (s *Store) saveStatements() []string {
 	q := s.sql
-	return []string{q.insertDocument, q.insertNotice, q.insertNoticeOrg, q.insertItem, q.insertMention, q.insertHit,
-		q.insertReason, q.countOrg, q.upsertBrand, q.upsertOrg, q.endClaim}
+	return append([]string{q.insertDocument, q.insertNotice, q.insertNoticeOrg, q.insertItem, q.insertMention, q.insertHit,
+		q.insertReason, q.countOrg, q.upsertBrand, q.upsertOrg, q.endClaim}, figureStatements()...)
 }
 
 // insertNotice writes the notice of a new document and everything

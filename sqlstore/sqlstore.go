@@ -185,6 +185,7 @@ func (s *Store) Close() error {
 		errs = append(errs, st.Close())
 	}
 	s.stmts = nil
+
 	return errors.Join(errs...)
 }
 
