@@ -137,6 +137,17 @@ func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
 	return out, nil
 }
 
+// walkIndex is the index a walk of f's notices newest first reads: one
+// province's publication order for a filter on a province alone (a sparse
+// province's notices are far apart in the whole order), else the whole
+// publication order.
+func walkIndex(f enduse.Filter) string {
+	if len(f.Criteria()) == 1 && len(f.Region) == 2 && counting.IsDigits(f.Region) {
+		return "notices_province_published"
+	}
+	return "notices_published"
+}
+
 // walkCursor is where a walk of the publication order stopped: the last
 // notice read (newest first, then highest id).
 type walkCursor struct {
@@ -193,7 +204,7 @@ func (s *Store) walkReps(ctx context.Context, p *Plan, after *walkCursor, want i
 			where = " WHERE " + strings.Join(conds, " AND ")
 		}
 		var batch []walked
-		err := s.scanRows(ctx, tx, "SELECT n.id, n.group_id, n.published FROM notices n"+s.d.IndexedBy("notices_published")+where+
+		err := s.scanRows(ctx, tx, "SELECT n.id, n.group_id, n.published FROM notices n"+s.d.IndexedBy(walkIndex(p.F))+where+
 			" ORDER BY n.published DESC, n.id DESC LIMIT "+strconv.Itoa(walkBatch), args, func(scan func(...any) error) error {
 			var w walked
 			if err := scan(&w.id, &w.group, &w.published); err != nil {
