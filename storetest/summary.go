@@ -70,54 +70,47 @@ func testSummaryKept(t *testing.T, open func(t *testing.T) enduse.Store) {
 	}
 	check := func(step string) {
 		t.Helper()
-		// One province's answers: from the tables (on) and loaded (off).
-		for _, region := range []string{"65", "33", "42", "11"} {
-			if !canSwitch {
-				break
-			}
+		// The answer of get as kept up (summary on) and as loaded (off).
+		onOff := func(what string, get func() (any, error)) {
 			var got [2]string
 			for i, off := range []bool{false, true} {
 				sw.SetSummaryOff(off)
-				res := w.query(t, enduse.Filter{Region: region, Limit: 5, Offset: 1})
-				regional = max(regional, res.Notices)
-				j, err := json.MarshalIndent(res, "", " ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				got[i] = string(j)
-			}
-			sw.SetSummaryOff(false)
-			if got[0] != got[1] {
-				t.Fatalf("%s: the kept-up answer of region %s differs from the loaded one:\n%s", step, region, firstDiffLine(got[0], got[1]))
-			}
-		}
-		// Brand profiles: as kept up (summary on) and as loaded (off).
-		for _, b := range []string{"Seagate", "seagate", "希捷", "SEAGATE", "Hikvision", "海康威视", "Dahua", "大华", "杂牌", "Cisco", "无此品牌"} {
-			if !canSwitch {
-				break
-			}
-			var got [2]string
-			for i, off := range []bool{false, true} {
-				sw.SetSummaryOff(off)
-				bp, err := w.st.BrandProfile(ctx, b)
+				v, err := get()
+				sw.SetSummaryOff(false)
 				switch {
 				case errors.Is(err, enduse.ErrNotFound):
 					got[i] = "not found"
 				case err != nil:
-					sw.SetSummaryOff(false)
-					t.Fatalf("%s: brand profile %s: %v", step, b, err)
+					t.Fatalf("%s: %s: %v", step, what, err)
 				default:
-					j, err := json.MarshalIndent(bp, "", " ")
+					j, err := json.MarshalIndent(v, "", " ")
 					if err != nil {
 						t.Fatal(err)
 					}
 					got[i] = string(j)
 				}
 			}
-			sw.SetSummaryOff(false)
 			if got[0] != got[1] {
-				t.Fatalf("%s: the kept-up profile of %s differs from the loaded one:\n%s", step, b, firstDiffLine(got[0], got[1]))
+				t.Fatalf("%s: %s kept up differs from the loaded one:\n%s", step, what, firstDiffLine(got[0], got[1]))
 			}
+		}
+		for _, region := range []string{"65", "33", "42", "11"} {
+			if !canSwitch {
+				break
+			}
+			onOff("the answer of region "+region, func() (any, error) {
+				res, err := w.st.Query(ctx, enduse.Filter{Region: region, Limit: 5, Offset: 1})
+				if err == nil {
+					regional = max(regional, res.Notices)
+				}
+				return res, err
+			})
+		}
+		for _, b := range []string{"Seagate", "seagate", "希捷", "SEAGATE", "Hikvision", "海康威视", "Dahua", "大华", "杂牌", "Cisco", "无此品牌"} {
+			if !canSwitch {
+				break
+			}
+			onOff("the profile of "+b, func() (any, error) { return w.st.BrandProfile(ctx, b) })
 		}
 		for _, f := range []enduse.Filter{{}, {Limit: 4, Offset: 3}} {
 			every := f
