@@ -1,6 +1,7 @@
 package counting
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -221,12 +222,19 @@ func (t *Total) Figure() enduse.Figure {
 		QuantityUnknown: t.QuantityUnknown, IDs: ids, IDsTruncated: t.Notices > MaxFigureIDs}
 }
 
-// Summary is the unfiltered answer's totals by dimension and key, "all"
-// with an empty key for the answer's own.
+// Summary is totals by dimension and key: the unfiltered answer's ("all"
+// with an empty key for the answer's own), and those of the brand
+// profiles and provinces (BrandDim, RegionDim).
 type Summary map[SummaryKey]*Total
 
 // SummaryKey is a dimension (Dims' names or "all") and a key in it.
 type SummaryKey struct{ Dim, Key string }
+
+// CompareKeys orders summary keys by dimension, then key (the order a
+// store writes them in).
+func CompareKeys(a, b SummaryKey) int {
+	return cmp.Or(cmp.Compare(a.Dim, b.Dim), cmp.Compare(a.Key, b.Key))
+}
 
 // Result is the unfiltered answer to f (which must select every notice:
 // only its Limit, Offset and the default IncludeSpec) without its rows,

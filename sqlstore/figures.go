@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -14,8 +13,9 @@ import (
 	"github.com/enduse/enduse/counting"
 )
 
-// The summary tables of migration 0014 hold the unfiltered answer's
-// figures: purchase_figures each purchase's contribution to each key it
+// The summary tables of migrations 0014–0016 hold the figures of the
+// unfiltered answer, of each brand's profile and of each province's
+// answer: purchase_figures each purchase's contribution to each key it
 // counts under, key_figures their totals. Every write transaction that adds
 // or removes notices names their purchases (Tx.touch); refreshFigures
 // recomputes those purchases' contributions from their notices and applies
@@ -195,21 +195,13 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 		return fmt.Errorf("delete purchase figures: %w", s.mapErr(err))
 	}
 	byKey := map[counting.SummaryKey]map[string]*counting.Contribution{}
-	cw := s.contributionWriter(tx)
-	for _, pur := range purchases {
-		for i := range news[pur] {
-			c := &news[pur][i]
-			if err := cw.addContribution(ctx, pur, c); err != nil {
-				return err
-			}
-			k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
-			if byKey[k] == nil {
-				byKey[k] = map[string]*counting.Contribution{}
-			}
-			byKey[k][pur] = c
+	err = s.writeContributions(ctx, tx, purchases, news, func(pur string, k counting.SummaryKey, c *counting.Contribution) {
+		if byKey[k] == nil {
+			byKey[k] = map[string]*counting.Contribution{}
 		}
-	}
-	if err := cw.flush(ctx); err != nil {
+		byKey[k][pur] = c
+	})
+	if err != nil {
 		return err
 	}
 	keys := slices.Collect(maps.Keys(byKey))
@@ -218,9 +210,7 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(a, b counting.SummaryKey) int {
-		return cmp.Or(cmp.Compare(a.Dim, b.Dim), cmp.Compare(a.Key, b.Key))
-	})
+	slices.SortFunc(keys, counting.CompareKeys)
 	totals, err := s.readTotals(ctx, tx, keys)
 	if err != nil {
 		return err
@@ -259,6 +249,23 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 		}
 	}
 	return tw.flush(ctx)
+}
+
+// writeContributions writes the contributions news of purchases, in
+// their order, and hands each to seen with its key.
+func (s *Store) writeContributions(ctx context.Context, tx *Tx, purchases []string, news map[string][]counting.Contribution,
+	seen func(purchase string, k counting.SummaryKey, c *counting.Contribution)) error {
+	cw := s.contributionWriter(tx)
+	for _, pur := range purchases {
+		for i := range news[pur] {
+			c := &news[pur][i]
+			if err := cw.addContribution(ctx, pur, c); err != nil {
+				return err
+			}
+			seen(pur, counting.SummaryKey{Dim: c.Dim, Key: c.Key}, c)
+		}
+	}
+	return cw.flush(ctx)
 }
 
 // contributionsOf is the contributions of each of purchases, computed from
@@ -460,31 +467,21 @@ func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
 		if err != nil {
 			return err
 		}
-		cw := s.contributionWriter(tx)
-		for _, pur := range chunk {
-			for i := range news[pur] {
-				c := &news[pur][i]
-				if err := cw.addContribution(ctx, pur, c); err != nil {
-					return err
-				}
-				k := counting.SummaryKey{Dim: c.Dim, Key: c.Key}
-				t := sum[k]
-				if t == nil {
-					t = &counting.Total{}
-					sum[k] = t
-				}
-				t.Apply(nil, c)
+		err = s.writeContributions(ctx, tx, chunk, news, func(_ string, k counting.SummaryKey, c *counting.Contribution) {
+			t := sum[k]
+			if t == nil {
+				t = &counting.Total{}
+				sum[k] = t
 			}
-		}
-		if err := cw.flush(ctx); err != nil {
+			t.Apply(nil, c)
+		})
+		if err != nil {
 			return err
 		}
 		after, first = chunk[len(chunk)-1], false
 	}
 	tw := s.totalWriter(tx)
-	for _, k := range slices.SortedFunc(maps.Keys(sum), func(a, b counting.SummaryKey) int {
-		return cmp.Or(cmp.Compare(a.Dim, b.Dim), cmp.Compare(a.Key, b.Key))
-	}) {
+	for _, k := range slices.SortedFunc(maps.Keys(sum), counting.CompareKeys) {
 		if err := tw.addTotal(ctx, k, sum[k]); err != nil {
 			return err
 		}
@@ -524,13 +521,9 @@ func (s *Store) readFigures(ctx context.Context, q *sql.Tx, where string, args [
 	})
 }
 
-// regionSummary reads the totals of the answer restricted to province
-// (two digits), under the unfiltered answer's dimensions.
-func (s *Store) regionSummary(ctx context.Context, province string) (counting.Summary, error) {
-	lo, hi, ok := counting.RegionDims(province)
-	if !ok {
-		return nil, fmt.Errorf("region figures of %q: not a province code", province)
-	}
+// rangeSummary reads the totals of the dimensions in [lo, hi): one
+// province's or one brand's.
+func (s *Store) rangeSummary(ctx context.Context, lo, hi string) (counting.Summary, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
@@ -538,25 +531,22 @@ func (s *Store) regionSummary(ctx context.Context, province string) (counting.Su
 	defer tx.Rollback()
 	out := counting.Summary{}
 	if err := s.readFigures(ctx, tx, `dim >= $1 AND dim < $2`, []any{lo, hi}, out); err != nil {
-		return nil, fmt.Errorf("read figures of province %s: %w", province, err)
+		return nil, err
 	}
-	return out.Region(province), nil
+	return out, nil
 }
 
 // summarised reports whether the summary tables hold the answer to f (a
 // valid filter): one that selects every notice, or those of one province
 // (Region as two digits) and nothing else. Specifications are never
 // counted there.
-func summarised(f enduse.Filter) bool {
-	cs := f.Criteria()
-	switch {
-	case len(cs) == 0:
-		return true
-	case len(cs) == 1 && f.Region != "":
-		_, _, ok := counting.RegionDims(f.Region)
-		return ok
-	}
-	return false
+func summarised(f enduse.Filter) bool { return len(f.Criteria()) == 0 || provinceAlone(f) }
+
+// provinceAlone reports whether f's only criterion is one province (Region
+// as two digits).
+func provinceAlone(f enduse.Filter) bool {
+	_, _, ok := counting.RegionDims(f.Region)
+	return ok && len(f.Criteria()) == 1
 }
 
 // answerFromSummary is the answer to a summarised filter read from the
@@ -565,11 +555,13 @@ func (s *Store) answerFromSummary(ctx context.Context, p *Plan) (*enduse.Result,
 	var sum counting.Summary
 	var err error
 	if p.F.Region != "" {
-		sum, err = s.regionSummary(ctx, p.F.Region)
-	} else {
-		sum, err = s.summary(ctx)
-	}
-	if err != nil {
+		// summarised has checked it is a province code.
+		lo, hi, _ := counting.RegionDims(p.F.Region)
+		if sum, err = s.rangeSummary(ctx, lo, hi); err != nil {
+			return nil, fmt.Errorf("read figures of province %s: %w", p.F.Region, err)
+		}
+		sum = sum.Region(p.F.Region)
+	} else if sum, err = s.summary(ctx); err != nil {
 		return nil, err
 	}
 	res := sum.Result(p.F)
@@ -583,61 +575,31 @@ func (s *Store) answerFromSummary(ctx context.Context, p *Plan) (*enduse.Result,
 	return res, nil
 }
 
-// brandSummary reads the totals of the profile of the brand whose key is
-// key (none when the key cannot be held, see counting.BrandDims).
-func (s *Store) brandSummary(ctx context.Context, key string) (counting.Summary, error) {
-	out := counting.Summary{}
-	lo, hi, ok := counting.BrandDims(key)
-	if !ok {
-		return out, nil
-	}
-	tx, err := s.readTx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if err := s.readFigures(ctx, tx, `dim >= $1 AND dim < $2`, []any{lo, hi}, out); err != nil {
-		return nil, fmt.Errorf("read figures of brand %s: %w", key, err)
-	}
-	return out, nil
-}
-
 // brandProfileFromSummary is the profile of brand read from the summary
 // tables, when they can give it: the brand resolves (as the Brand filter
 // does) to the marks of one brand key, and no unresolved mark is written
 // as the brand (the loaded profile would count it). ok is false otherwise.
 func (s *Store) brandProfileFromSummary(ctx context.Context, brand string) (bp *enduse.BrandProfile, ok bool, err error) {
-	d := s.d
-	keys := []string{strings.ToLower(brand)}
-	unresolved := false
-	err = s.scanRows(ctx, s.read, `
-		SELECT name FROM brands WHERE `+d.EqFold("name", "$1")+`
-		UNION SELECT DISTINCT brand FROM mentions WHERE `+d.EqFold("text", "$1")+`
-		UNION SELECT DISTINCT brand FROM items WHERE `+d.EqFold("brand_text", "$1"), []any{brand},
-		func(scan func(...any) error) error {
-			var b string
-			if err := scan(&b); err != nil {
-				return err
-			}
-			if b == "" {
-				unresolved = true
-			} else if k := strings.ToLower(b); !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-			return nil
-		})
+	brands, unresolved, err := s.brandSpellings(ctx, brand)
 	if err != nil || unresolved {
 		return nil, false, err
+	}
+	keys := []string{strings.ToLower(brand)}
+	for _, b := range brands {
+		if k := strings.ToLower(b); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
 	}
 	var found counting.Summary
 	key := ""
 	for _, k := range keys {
-		if _, _, holdable := counting.BrandDims(k); !holdable {
+		lo, hi, holdable := counting.BrandDims(k)
+		if !holdable {
 			return nil, false, nil
 		}
-		sum, err := s.brandSummary(ctx, k)
+		sum, err := s.rangeSummary(ctx, lo, hi)
 		if err != nil {
-			return nil, false, err
+			return nil, false, fmt.Errorf("read figures of brand %s: %w", k, err)
 		}
 		if len(sum) == 0 {
 			continue

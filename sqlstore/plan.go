@@ -203,22 +203,33 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 // canonicalBrands resolves a brand as the user wrote it ("希捷", "seagate")
 // to the canonical brands stored for it.
 func (s *Store) canonicalBrands(ctx context.Context, brand string) ([]string, error) {
+	out, _, err := s.brandSpellings(ctx, brand)
+	return out, err
+}
+
+// brandSpellings is the canonical brands stored for brand as the user
+// wrote it — a brand of that name, the brands of mentions and items
+// written so — and whether a mention or item written so has no brand.
+func (s *Store) brandSpellings(ctx context.Context, brand string) (brands []string, unresolved bool, err error) {
 	d := s.d
-	var out []string
-	err := s.scanRows(ctx, s.read, `
+	err = s.scanRows(ctx, s.read, `
 		SELECT name FROM brands WHERE `+d.EqFold("name", "$1")+`
-		UNION SELECT DISTINCT brand FROM mentions WHERE `+d.EqFold("text", "$1")+` AND brand <> ''
-		UNION SELECT DISTINCT brand FROM items WHERE `+d.EqFold("brand_text", "$1")+` AND brand <> ''`, []any{brand},
+		UNION SELECT DISTINCT brand FROM mentions WHERE `+d.EqFold("text", "$1")+`
+		UNION SELECT DISTINCT brand FROM items WHERE `+d.EqFold("brand_text", "$1"), []any{brand},
 		func(scan func(...any) error) error {
 			var b string
 			if err := scan(&b); err != nil {
 				return err
 			}
-			out = counting.AppendFold(out, b)
+			if b == "" {
+				unresolved = true
+			} else {
+				brands = counting.AppendFold(brands, b)
+			}
 			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("resolve brand %s: %w", brand, err)
+		return nil, false, fmt.Errorf("resolve brand %s: %w", brand, err)
 	}
-	return out, nil
+	return brands, unresolved, nil
 }

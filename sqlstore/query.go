@@ -142,7 +142,7 @@ func (s *Store) pageRows(ctx context.Context, p *Plan) ([]enduse.Row, error) {
 // province's notices are far apart in the whole order), else the whole
 // publication order.
 func walkIndex(f enduse.Filter) string {
-	if len(f.Criteria()) == 1 && len(f.Region) == 2 && counting.IsDigits(f.Region) {
+	if provinceAlone(f) {
 		return "notices_province_published"
 	}
 	return "notices_published"

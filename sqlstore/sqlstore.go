@@ -133,8 +133,9 @@ type Store struct {
 	cacheMin int
 	// cacheOff makes every answer computed afresh.
 	cacheOff bool
-	// summaryOff makes the unfiltered answer fold every notice instead of
-	// reading the summary tables (tests compare the two).
+	// summaryOff makes the answers the summary tables hold (unfiltered,
+	// one province's, brand profiles) load their notices instead (tests
+	// compare the two).
 	summaryOff bool
 }
 
@@ -197,8 +198,8 @@ func (s *Store) SetCacheMin(n int) { s.cacheMin = n }
 // the computation.
 func (s *Store) SetCacheOff(off bool) { s.cacheOff = off }
 
-// SetSummaryOff makes the unfiltered answer fold every notice (off) instead
-// of reading the summary tables, or read them again.
+// SetSummaryOff makes the answers the summary tables hold load their
+// notices (off) instead of reading the tables, or read them again.
 func (s *Store) SetSummaryOff(off bool) { s.summaryOff = off }
 
 // mapErr maps a driver error to the domain errors.
