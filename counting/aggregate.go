@@ -332,10 +332,10 @@ func orUnknown(s string) string {
 
 // Province is the GB/T 2260 province code of a division code.
 func Province(code string) string {
-	if len(code) < 2 || !IsDigits(code) {
-		return "unknown"
+	if p := ProvinceOf(code); p != "" {
+		return p + "0000"
 	}
-	return code[:2] + "0000"
+	return "unknown"
 }
 
 // Month is the YYYY-MM of a date.

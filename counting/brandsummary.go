@@ -1,6 +1,7 @@
 package counting
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -23,9 +24,18 @@ import (
 // The brand key is the lower-case brand, as the answer's brand breakdown.
 const brandSep = "\x1f"
 
+// scopeDim is the summary dimension of part within a scope ("b" a brand's
+// profile, "r" a province's answer) of key: every dimension of one scope
+// and key shares the prefix scopeDim(scope, key, ""), and they all sort
+// before scopeEnd(scope, key).
+func scopeDim(scope, key, part string) string { return scope + brandSep + key + brandSep + part }
+
+// scopeEnd is the least dimension after every one of scope and key.
+func scopeEnd(scope, key string) string { return scope + brandSep + key + "\x20" }
+
 // BrandDim is the summary dimension of part of the profile of the brand
 // whose key is key.
-func BrandDim(key, part string) string { return "b" + brandSep + key + brandSep + part }
+func BrandDim(key, part string) string { return scopeDim("b", key, part) }
 
 // BrandDims is the range [lo, hi) of every dimension of key's profile, in
 // byte order; ok is false for a key the tables cannot hold (a control
@@ -34,16 +44,15 @@ func BrandDims(key string) (lo, hi string, ok bool) {
 	if key == "" || strings.ContainsFunc(key, func(r rune) bool { return r < 0x20 }) {
 		return "", "", false
 	}
-	return "b" + brandSep + key + brandSep, "b" + brandSep + key + "\x20", true
+	return scopeDim("b", key, ""), scopeEnd("b", key), true
 }
 
 // brandPart is the part of a BrandDim of key, "" when dim is not one.
 func brandPart(dim, key string) string {
-	p := "b" + brandSep + key + brandSep
-	if !strings.HasPrefix(dim, p) {
-		return ""
+	if part, ok := strings.CutPrefix(dim, scopeDim("b", key, "")); ok {
+		return part
 	}
-	return dim[len(p):]
+	return ""
 }
 
 // BrandContributions is the purchase's contributions to the profiles of
@@ -151,13 +160,7 @@ func brandContributions(recs []*Rec, key string, suppliers map[int64][]string) [
 			out = append(out, one(part, e.key, e.members, p))
 		}
 	}
-	for _, n := range slices.Sorted(func(yield func(string) bool) {
-		for n := range names {
-			if !yield(n) {
-				return
-			}
-		}
-	}) {
+	for _, n := range slices.Sorted(maps.Keys(names)) {
 		out = append(out, Contribution{Dim: BrandDim(key, "name"), Key: n, Docs: names[n]})
 	}
 	if company != nil {

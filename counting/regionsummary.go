@@ -10,7 +10,7 @@ import "strings"
 
 // RegionDim is the summary dimension of breakdown dim (Dims' names or
 // "all") of the answer restricted to province (two digits).
-func RegionDim(province, dim string) string { return "r" + brandSep + province + brandSep + dim }
+func RegionDim(province, dim string) string { return scopeDim("r", province, dim) }
 
 // RegionDims is the range [lo, hi) of every dimension of province's
 // answer, in byte order; ok is false for what is not a two-digit code.
@@ -18,7 +18,7 @@ func RegionDims(province string) (lo, hi string, ok bool) {
 	if len(province) != 2 || !IsDigits(province) {
 		return "", "", false
 	}
-	return "r" + brandSep + province + brandSep, "r" + brandSep + province + "\x20", true
+	return scopeDim("r", province, ""), scopeEnd("r", province), true
 }
 
 // ProvinceOf is the two-digit province of a division code, "" when the
@@ -64,7 +64,7 @@ func RegionContributions(recs []*Rec) ([]Contribution, error) {
 // unfiltered answer's dimensions (so that Result gives it).
 func (s Summary) Region(province string) Summary {
 	out := Summary{}
-	prefix := "r" + brandSep + province + brandSep
+	prefix := scopeDim("r", province, "")
 	for k, t := range s {
 		if dim, ok := strings.CutPrefix(k.Dim, prefix); ok {
 			out[SummaryKey{Dim: dim, Key: k.Key}] = t
