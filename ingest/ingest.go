@@ -448,7 +448,12 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	// or, when that worker's lease ran out (it crashed), claimed here; only
 	// then read the inputs again, for the documents won. Nothing claimed is
 	// lost, and a large input is not re-read while others are busy.
-	poll := min(max(lease/4, 100*time.Millisecond), 5*time.Second)
+	// The look is soon after the first pass, when the other workers are
+	// finishing the documents they hold, and again soon while they store
+	// more; only a look that finds no change waits twice as long, up to a
+	// quarter of the lease (a crashed worker's claims run out no sooner).
+	maxPoll := min(max(lease/4, 100*time.Millisecond), 5*time.Second)
+	poll := min(50*time.Millisecond, maxPoll)
 	for readErr == nil && len(deferred) > 0 {
 		select {
 		case <-time.After(poll):
@@ -456,7 +461,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			readErr = ctx.Err()
 			continue
 		}
-		won := 0
+		won, storedElsewhere := 0, 0
 		for sha := range deferred {
 			has, err := st.HasDocument(ctx, sha)
 			if err != nil {
@@ -466,6 +471,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			if has {
 				delete(deferred, sha)
 				sum.Elsewhere++
+				storedElsewhere++
 				continue
 			}
 			ok, err := claimer.ClaimDocument(ctx, sha, owner, lease)
@@ -476,6 +482,9 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			if ok {
 				won++
 			}
+		}
+		if storedElsewhere == 0 && won == 0 {
+			poll = min(2*poll, maxPoll)
 		}
 		if readErr != nil || won == 0 {
 			continue
