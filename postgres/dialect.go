@@ -94,6 +94,10 @@ func (dialect) MentionPos() string { return "start_pos, end_pos" }
 
 func (dialect) NoticeOrgSeq() bool { return true }
 
+// RoundTrips implements sqlstore.Dialect: every statement goes to the
+// server and back.
+func (dialect) RoundTrips() bool { return true }
+
 // UpsertBrand keys brands by lower(name): they compare case-insensitively.
 func (dialect) UpsertBrand() string {
 	return `INSERT INTO brands AS b (lname, name, company, country, us_linked, category, documents)

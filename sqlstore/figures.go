@@ -28,13 +28,6 @@ import (
 // of them it applies (the earlier ones' would be thrown away).
 var figuresMigrations = []int{14, 15, 16}
 
-// figuresLock serialises the upkeep of the totals between writers
-// (PostgreSQL): each recomputes its purchases from every committed notice
-// once it holds the lock, so the last writer of a purchase leaves it right,
-// and no two read and write one total at once. It is the last lock a save
-// takes, held only for the upkeep and the commit.
-const figuresLock = "figures"
-
 // touch notes that the transaction adds or removes notices of purchase.
 func (t *Tx) touch(purchase string) {
 	if t.purchases == nil {
@@ -47,88 +40,21 @@ const purchaseFigureColumns = `dim, key, purchase, docs, notices, quantity_unkno
 
 const keyFigureColumns = `dim, key, purchases, docs, notices, quantity_unknown, quantity, amount, ids, spelling, spelling_id`
 
-// figureRows is how many rows one INSERT of the upkeep writes: a save
-// touches tens of keys per purchase, and on PostgreSQL each statement is
-// a round trip. Not more: SQLite's driver looks up each parameter's name
-// in a list as long as the statement's, so binding grows with the square
-// of the rows (100 rows spent more binding than inserting).
-const figureRows = 16
-
 // totalUpsert is the tail of the INSERT into key_figures: a key's row is
 // replaced by its new total.
 const totalUpsert = ` ON CONFLICT (dim, key) DO UPDATE SET purchases = excluded.purchases, docs = excluded.docs,
 	notices = excluded.notices, quantity_unknown = excluded.quantity_unknown, quantity = excluded.quantity,
 	amount = excluded.amount, ids = excluded.ids, spelling = excluded.spelling, spelling_id = excluded.spelling_id`
 
-// rowWriter writes rows of one table figureRows at a time, one INSERT of
-// many VALUES each.
-type rowWriter struct {
-	s          *Store
-	tx         *Tx
-	head, tail string // INSERT INTO t (cols) … tail
-	cols       int
-	args       []any
-}
-
-// add queues one row, writing the queued ones when there are figureRows.
-func (w *rowWriter) add(ctx context.Context, vals ...any) error {
-	w.args = append(w.args, vals...)
-	if len(w.args) >= figureRows*w.cols {
-		return w.flush(ctx)
-	}
-	return nil
-}
-
-// flush writes the queued rows.
-func (w *rowWriter) flush(ctx context.Context) error {
-	if len(w.args) == 0 {
-		return nil
-	}
-	// A full batch's statement is prepared once (New, with the save
-	// statements): preparing many rows costs SQLite about what running
-	// them does.
-	if _, err := w.tx.Exec(ctx, rowsSQL(w.head, w.tail, w.cols, len(w.args)/w.cols), w.args...); err != nil {
-		return fmt.Errorf("%s: %w", w.head, w.s.mapErr(err))
-	}
-	w.args = w.args[:0]
-	return nil
-}
-
-// figureStatements is the full-batch INSERTs of the upkeep, which New
-// prepares.
-func figureStatements() []string {
-	return []string{rowsSQL(contributionHead, "", 11, figureRows), rowsSQL(totalHead, totalUpsert, 11, figureRows)}
-}
-
-// rowsSQL is head, VALUES for rows rows of cols columns, and tail.
-func rowsSQL(head, tail string, cols, rows int) string {
-	var b strings.Builder
-	b.WriteString(head)
-	b.WriteString(" VALUES ")
-	for i := 0; i < cols*rows; i++ {
-		switch {
-		case i == 0:
-			b.WriteString("(")
-		case i%cols == 0:
-			b.WriteString("), (")
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString("$" + strconv.Itoa(i+1))
-	}
-	b.WriteString(")")
-	b.WriteString(tail)
-	return b.String()
-}
-
-const (
-	contributionHead = `INSERT INTO purchase_figures (` + purchaseFigureColumns + `)`
-	totalHead        = `INSERT INTO key_figures (` + keyFigureColumns + `)`
+// The upkeep's INSERTs.
+var (
+	contributionInsert = newInsert(`INSERT INTO purchase_figures (`+purchaseFigureColumns+`)`, "", 11)
+	totalInsert        = newInsert(`INSERT INTO key_figures (`+keyFigureColumns+`)`, totalUpsert, 11)
 )
 
 // contributionWriter writes purchase_figures rows.
 func (s *Store) contributionWriter(tx *Tx) *rowWriter {
-	return &rowWriter{s: s, tx: tx, head: contributionHead, cols: 11}
+	return s.rows(tx, contributionInsert)
 }
 
 // addContribution queues one contribution of purchase.
@@ -139,7 +65,7 @@ func (w *rowWriter) addContribution(ctx context.Context, purchase string, c *cou
 
 // totalWriter writes key_figures rows, replacing those of the same keys.
 func (s *Store) totalWriter(tx *Tx) *rowWriter {
-	return &rowWriter{s: s, tx: tx, head: totalHead, tail: totalUpsert, cols: 11}
+	return s.rows(tx, totalInsert)
 }
 
 // addTotal queues the total of k.
@@ -167,9 +93,6 @@ func (s *Store) refreshFigures(ctx context.Context, tx *Tx, purchases []string) 
 		return nil
 	}
 	slices.Sort(purchases)
-	if err := s.d.Lock(ctx, tx, figuresLock); err != nil {
-		return fmt.Errorf("lock figures: %w", s.mapErr(err))
-	}
 	news, err := s.contributionsOf(ctx, tx, purchases)
 	if err != nil {
 		return err
@@ -427,9 +350,6 @@ func (s *Store) RebuildFigures(ctx context.Context) error {
 // rebuildFigures empties the summary tables and fills them from every
 // notice tx sees, a chunk of purchases at a time.
 func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
-	if err := s.d.Lock(ctx, tx, figuresLock); err != nil {
-		return fmt.Errorf("lock figures: %w", s.mapErr(err))
-	}
 	for _, t := range []string{"purchase_figures", "key_figures"} {
 		// Tables named here, never from input.
 		if _, err := tx.Exec(ctx, `DELETE FROM `+t); err != nil {

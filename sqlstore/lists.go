@@ -150,15 +150,16 @@ func (s *Store) ReplaceOrgHits(ctx context.Context, orgKey string, hits []enduse
 		if err := rows.Err(); err != nil {
 			return s.mapErr(err)
 		}
+		w := s.rows(tx, s.sql.hit)
 		for _, u := range uses {
 			for _, h := range hits {
-				if _, err := tx.Exec(ctx, s.sql.insertHit, u.notice, u.role, orgKey, u.name, h.List, h.EntryID, h.Entry,
+				if err := w.add(ctx, u.notice, u.role, orgKey, u.name, h.List, h.EntryID, h.Entry,
 					string(h.Relation), h.Score, h.Why); err != nil {
-					return s.mapErr(err)
+					return err
 				}
 			}
 		}
-		return nil
+		return w.flush(ctx)
 	})
 	if err != nil {
 		return fmt.Errorf("replace hits of %s: %w", orgKey, err)

@@ -115,15 +115,16 @@ func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted s
 // saveSQL is the statements of a save, in the store's dialect; New
 // prepares them when asked to.
 type saveSQL struct {
-	insertDocument, insertNotice, insertNoticeOrg, insertItem, insertMention string
-	insertHit, insertReason, countOrg, upsertBrand, upsertOrg, endClaim      string
+	insertDocument, insertNotice, countOrg, upsertBrand, upsertOrg, endClaim string
+	// The rows a notice has many of, written by rowWriters.
+	noticeOrg, item, mention, hit, reason insertSQL
 }
 
 // newSaveSQL builds the save statements for dialect d.
 func newSaveSQL(d Dialect) saveSQL {
-	orgSeqCol, orgSeqVal := "", ""
+	orgSeqCol, orgCols := "", 7
 	if d.NoticeOrgSeq() {
-		orgSeqCol, orgSeqVal = ", seq", ", $8"
+		orgSeqCol, orgCols = ", seq", 8
 	}
 	return saveSQL{
 		insertDocument: `INSERT INTO documents (sha256, source, url, record_id, media_type, charset, title, published,
@@ -133,18 +134,16 @@ func newSaveSQL(d Dialect) saveSQL {
 		budget, award_amount, currency, buyer, buyer_name, buyer_en, sector, level, agency, province, region_code, region_name,
 		region_path, group_id, purchase_id, simhash, detail, json)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) RETURNING id`,
-		insertNoticeOrg: `INSERT INTO notice_orgs (notice, org, name, role, rank, amount, lot` + orgSeqCol + `)
-		VALUES ($1,$2,$3,$4,$5,$6,$7` + orgSeqVal + `)`,
-		insertItem: `INSERT INTO items (notice, seq, name, brand_text, model, quantity, unit, unit_price, total, brand, company,
-		country, us_linked, product_line, category, pathway) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
-		insertMention: `INSERT INTO mentions (notice, seq, text, kind, spec, brand, company, country, us_linked, product_line,
-		category, ` + d.MentionPos() + `, pathway) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-		insertHit: `INSERT INTO hits (notice, role, org, name, list, entry_id, entry, relation, score, why)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-		insertReason: `INSERT INTO reasons (notice, class) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-		countOrg:     `UPDATE orgs SET documents = documents + 1, as_buyer = as_buyer + $1 WHERE key = $2`,
-		endClaim:     `DELETE FROM claims WHERE sha256 = $1`,
-		upsertBrand:  d.UpsertBrand(),
+		noticeOrg: newInsert(`INSERT INTO notice_orgs (notice, org, name, role, rank, amount, lot`+orgSeqCol+`)`, "", orgCols),
+		item: newInsert(`INSERT INTO items (notice, seq, name, brand_text, model, quantity, unit, unit_price, total, brand, company,
+		country, us_linked, product_line, category, pathway)`, "", 16),
+		mention: newInsert(`INSERT INTO mentions (notice, seq, text, kind, spec, brand, company, country, us_linked, product_line,
+		category, `+d.MentionPos()+`, pathway)`, "", 14),
+		hit:         newInsert(`INSERT INTO hits (notice, role, org, name, list, entry_id, entry, relation, score, why)`, "", 10),
+		reason:      newInsert(`INSERT INTO reasons (notice, class)`, ` ON CONFLICT DO NOTHING`, 2),
+		countOrg:    `UPDATE orgs SET documents = documents + 1, as_buyer = as_buyer + $1 WHERE key = $2`,
+		endClaim:    `DELETE FROM claims WHERE sha256 = $1`,
+		upsertBrand: d.UpsertBrand(),
 		upsertOrg: `INSERT INTO orgs AS o (key, name, name_en, sector, level, region_code, region_name, region_path, parent)
 		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (key) DO UPDATE SET
 		name_en = COALESCE(NULLIF(excluded.name_en, ''), o.name_en),
@@ -160,8 +159,11 @@ func newSaveSQL(d Dialect) saveSQL {
 // saveStatements lists the statements New prepares.
 func (s *Store) saveStatements() []string {
 	q := s.sql
-	return append([]string{q.insertDocument, q.insertNotice, q.insertNoticeOrg, q.insertItem, q.insertMention, q.insertHit,
-		q.insertReason, q.countOrg, q.upsertBrand, q.upsertOrg, q.endClaim}, figureStatements()...)
+	all := []string{q.insertDocument, q.insertNotice, q.countOrg, q.upsertBrand, q.upsertOrg, q.endClaim}
+	for _, i := range []insertSQL{q.noticeOrg, q.item, q.mention, q.hit, q.reason, contributionInsert, totalInsert} {
+		all = append(all, i.prepared()...)
+	}
+	return all
 }
 
 // insertNotice writes the notice of a new document and everything
@@ -191,43 +193,55 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 	}
 	tx.touch(purchase)
 	tx.indexText(nid, r.Title, redacted)
+	// Many rows of a few tables: a statement per batch of rows, not per
+	// row (a round trip each on PostgreSQL).
+	links := s.rows(tx, q.noticeOrg)
 	for i, l := range sv.Links() {
 		args := []any{nid, l.Org, l.Name, l.Role, l.Rank, l.Amount, l.Lot}
 		if s.d.NoticeOrgSeq() {
 			args = append(args, i)
 		}
-		if _, err := tx.Exec(ctx, q.insertNoticeOrg, args...); err != nil {
-			return fmt.Errorf("insert %s %s: %w", l.Role, l.Org, s.mapErr(err))
+		if err := links.add(ctx, args...); err != nil {
+			return fmt.Errorf("insert %s %s: %w", l.Role, l.Org, err)
 		}
 	}
 	n := sv.Notice
+	items := s.rows(tx, q.item)
 	for i, it := range n.Items {
 		var res enduse.Resolution
 		if it.Resolved != nil {
 			res = *it.Resolved
 		}
-		if _, err := tx.Exec(ctx, q.insertItem,
+		if err := items.add(ctx,
 			nid, i, it.Name, strings.TrimSpace(it.Brand), it.Model, it.Quantity, it.Unit, it.UnitPrice, it.Total,
 			res.Brand, res.Company, res.Country, res.USLinked, res.ProductLine, res.Category, storeutil.PathwayOf(res)); err != nil {
-			return fmt.Errorf("insert item %d: %w", i, s.mapErr(err))
+			return fmt.Errorf("insert item %d: %w", i, err)
 		}
 	}
+	mentions := s.rows(tx, q.mention)
 	for i, m := range n.Mentions {
-		if _, err := tx.Exec(ctx, q.insertMention,
+		if err := mentions.add(ctx,
 			nid, i, m.Text, string(m.Kind), m.Spec, m.Brand, m.Company, m.Country, m.USLinked, m.ProductLine, m.Category,
 			m.Start, m.End, storeutil.PathwayOf(m.Resolution)); err != nil {
-			return fmt.Errorf("insert mention %d: %w", i, s.mapErr(err))
+			return fmt.Errorf("insert mention %d: %w", i, err)
 		}
 	}
+	hits := s.rows(tx, q.hit)
 	for i, h := range n.Hits {
-		if _, err := tx.Exec(ctx, q.insertHit, nid, h.Org, sv.HitOrg(h), h.Name, h.List, h.EntryID, h.Entry,
+		if err := hits.add(ctx, nid, h.Org, sv.HitOrg(h), h.Name, h.List, h.EntryID, h.Entry,
 			string(h.Relation), h.Score, h.Why); err != nil {
-			return fmt.Errorf("insert hit %d: %w", i, s.mapErr(err))
+			return fmt.Errorf("insert hit %d: %w", i, err)
 		}
 	}
+	reasons := s.rows(tx, q.reason)
 	for _, c := range sv.Reasons() {
-		if _, err := tx.Exec(ctx, q.insertReason, nid, c); err != nil {
-			return fmt.Errorf("insert reason %s: %w", c, s.mapErr(err))
+		if err := reasons.add(ctx, nid, c); err != nil {
+			return fmt.Errorf("insert reason %s: %w", c, err)
+		}
+	}
+	for _, w := range []*rowWriter{links, items, mentions, hits, reasons} {
+		if err := w.flush(ctx); err != nil {
+			return fmt.Errorf("insert notice %d: %w", nid, err)
 		}
 	}
 	// Counters last, in lock order: organisations (already locked by the
