@@ -20,4 +20,8 @@ type DocumentClaimer interface {
 	// claimed and did not save), so others can take them without waiting
 	// for the leases to run out.
 	ReleaseClaims(ctx context.Context, owner string) error
+	// StoredDocuments reports which of the sha256s are stored, in one
+	// look for many: a worker waiting on tens of thousands of documents
+	// other workers hold asks after them all at once.
+	StoredDocuments(ctx context.Context, sha256s []string) (map[string]bool, error)
 }

@@ -15,8 +15,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -462,18 +464,17 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			continue
 		}
 		won, storedElsewhere := 0, 0
+		stored, err := claimer.StoredDocuments(ctx, slices.Collect(maps.Keys(deferred)))
+		if err != nil {
+			readErr = fmt.Errorf("look up the documents other workers held: %w", err)
+			continue
+		}
+		for sha := range stored {
+			delete(deferred, sha)
+			sum.Elsewhere++
+			storedElsewhere++
+		}
 		for sha := range deferred {
-			has, err := st.HasDocument(ctx, sha)
-			if err != nil {
-				readErr = fmt.Errorf("look up %s: %w", sha, err)
-				break
-			}
-			if has {
-				delete(deferred, sha)
-				sum.Elsewhere++
-				storedElsewhere++
-				continue
-			}
 			ok, err := claimer.ClaimDocument(ctx, sha, owner, lease)
 			if err != nil {
 				readErr = fmt.Errorf("claim %s: %w", sha, err)

@@ -66,3 +66,38 @@ func (s *Store) ReleaseClaims(ctx context.Context, owner string) error {
 	}
 	return nil
 }
+
+// storedChunk is how many sha256s one StoredDocuments query asks after.
+const storedChunk = 1000
+
+// StoredDocuments implements enduse.DocumentClaimer.
+func (s *Store) StoredDocuments(ctx context.Context, shas []string) (map[string]bool, error) {
+	stored := map[string]bool{}
+	for len(shas) > 0 {
+		chunk := shas[:min(storedChunk, len(shas))]
+		shas = shas[len(chunk):]
+		keys := make([]string, len(chunk))
+		for i, sha := range chunk {
+			keys[i] = strings.ToLower(strings.TrimSpace(sha))
+		}
+		found := map[string]bool{}
+		err := s.scanRows(ctx, s.read, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(keys)},
+			func(scan func(...any) error) error {
+				var sha string
+				if err := scan(&sha); err != nil {
+					return err
+				}
+				found[sha] = true
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("stored documents: %w", err)
+		}
+		for i, sha := range chunk {
+			if found[keys[i]] {
+				stored[sha] = true
+			}
+		}
+	}
+	return stored, nil
+}

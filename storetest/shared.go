@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -255,6 +256,22 @@ func testClaims(t *testing.T, open func(t *testing.T) enduse.Store) {
 	}
 	if claim(a.doc.SHA256, "w3", time.Minute) || claim(a.doc.SHA256, "w1", time.Minute) {
 		t.Error("a stored document was claimed")
+	}
+	// StoredDocuments answers for many at once, in the caller's spelling,
+	// across its chunks: the stored one among 2,500 others, in upper case.
+	many := []string{strings.ToUpper(a.doc.SHA256), b.doc.SHA256}
+	for i := range 2500 {
+		many = append(many, fmt.Sprintf("%064x", i))
+	}
+	stored, err := c.StoredDocuments(ctx, many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 1 || !stored[strings.ToUpper(a.doc.SHA256)] {
+		t.Errorf("StoredDocuments = %v, want only %s", stored, strings.ToUpper(a.doc.SHA256)[:8])
+	}
+	if stored, err := c.StoredDocuments(ctx, nil); err != nil || len(stored) != 0 {
+		t.Errorf("StoredDocuments(nil) = %v, %v", stored, err)
 	}
 	if _, err := c.ClaimDocument(ctx, b.doc.SHA256, " ", time.Minute); !errors.Is(err, enduse.ErrInvalid) {
 		t.Errorf("blank owner: err = %v, want ErrInvalid", err)
