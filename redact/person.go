@@ -40,6 +40,10 @@ func (f *finder) personLabels() {
 type labelIndex struct {
 	words  [][]rune
 	byLast map[rune][]int // last rune → indexes into words
+	// last marks the last runes of the Basic Multilingual Plane, a bit
+	// each, so most runes are passed over without a map lookup (which was
+	// most of the scan's time).
+	last [0x10000 / 64]uint64
 }
 
 // personLabels is the package's label index: built once, only read.
@@ -48,10 +52,13 @@ var personLabels = newLabelIndex(personLabelWords)
 // ends returns the rune offset just after every occurrence of every word
 // in rs, word by word in the index's order and by position within a word:
 // the order a search per word finds them in, from one scan of rs.
-func (ix labelIndex) ends(rs []rune) []int {
+func (ix *labelIndex) ends(rs []rune) []int {
 	type hit struct{ word, end int }
 	var hits []hit
 	for i, r := range rs {
+		if r < 0x10000 && ix.last[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
 		for _, w := range ix.byLast[r] {
 			wr := ix.words[w]
 			if s := i + 1 - len(wr); s >= 0 && runesAt(rs, s, wr) {
@@ -74,6 +81,9 @@ func newLabelIndex(words []string) labelIndex {
 		ix.words = append(ix.words, wr)
 		last := wr[len(wr)-1]
 		ix.byLast[last] = append(ix.byLast[last], i)
+		if last < 0x10000 {
+			ix.last[last>>6] |= 1 << (last & 63)
+		}
 	}
 	return ix
 }
