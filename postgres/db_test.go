@@ -674,3 +674,90 @@ func TestEachOrg(t *testing.T) {
 		t.Errorf("EachOrg did not stop at the first error: %v after %d calls", err, calls)
 	}
 }
+
+// TestRebuildWhileSaving rebuilds the summary tables while another
+// connection saves: the rebuild runs in a transaction of its own, and
+// holds the write lock, so no save lands between the chunks it reads. The
+// tables after the saves must equal a rebuild done alone.
+func TestRebuildWhileSaving(t *testing.T) {
+	testDSN(t)
+	ctx := context.Background()
+	dsn := freshSchema(t)
+	saver, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer saver.Close()
+	rebuilder, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rebuilder.Close()
+	calls := generate(23, 240)
+	for _, c := range calls[:40] {
+		if _, err := saver.SaveNotice(ctx, c.doc, c.redacted, c.notice, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		for i := 40; i < len(calls); i += 8 {
+			items := make([]enduse.SaveItem, 0, 8)
+			for _, c := range calls[i:min(i+8, len(calls))] {
+				items = append(items, enduse.SaveItem{Document: c.doc, Redacted: c.redacted, Notice: c.notice})
+			}
+			if _, err := saver.SaveNotices(ctx, items); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	rebuilds := 0
+	for saving := true; saving; {
+		if err := rebuilder.RebuildFigures(ctx); err != nil {
+			t.Fatal(err)
+		}
+		rebuilds++
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			saving = false
+		default:
+		}
+	}
+	kept := dumpFigures(t, saver)
+	if err := rebuilder.RebuildFigures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt := dumpFigures(t, saver); kept != rebuilt {
+		t.Errorf("after %d rebuilds during the saves the summary tables differ from a rebuild alone:\n%s", rebuilds, firstDiff(rebuilt, kept))
+	}
+}
+
+// dumpFigures is both summary tables as text, in key order.
+func dumpFigures(t *testing.T, db *DB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{`SELECT dim, key, purchases, docs, notices, quantity, amount, ids FROM key_figures ORDER BY dim, key`,
+		`SELECT dim, key, purchase, docs, notices, quantity, amount, ids FROM purchase_figures ORDER BY dim, key, purchase`} {
+		rows, err := db.pool.Query(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			vals, err := rows.Values()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(&b, vals...)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b.String()
+}

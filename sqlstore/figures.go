@@ -348,8 +348,13 @@ func (s *Store) RebuildFigures(ctx context.Context) error {
 }
 
 // rebuildFigures empties the summary tables and fills them from every
-// notice tx sees, a chunk of purchases at a time.
+// notice tx sees, a chunk of purchases at a time. Its callers run it in
+// transactions of their own, so it takes the write lock itself: a save
+// committed while it reads would be missing from the totals.
 func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
+	if err := s.d.Lock(ctx, tx, writeLock); err != nil {
+		return fmt.Errorf("lock the store for writing: %w", s.mapErr(err))
+	}
 	for _, t := range []string{"purchase_figures", "key_figures"} {
 		// Tables named here, never from input.
 		if _, err := tx.Exec(ctx, `DELETE FROM `+t); err != nil {
