@@ -102,13 +102,6 @@ func (g Grouping) Scope() (typ, buyer, titleKey string) {
 	return g.r.Type, "", g.r.TitleKey
 }
 
-// LockKey names the scope, for backends that serialise concurrent
-// grouping decisions (e.g. a PostgreSQL advisory lock).
-func (g Grouping) LockKey() string {
-	typ, buyer, title := g.Scope()
-	return "group\x00" + typ + "\x00" + buyer + "\x00" + title
-}
-
 // Window is the range of publication dates candidates must fall in (or be
 // undated); ok is false when the notice is undated and any date will do.
 func (g Grouping) Window() (from, to string, ok bool) {

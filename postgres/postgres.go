@@ -6,10 +6,10 @@
 // storeutil, and both stores pass the storetest conformance suite.
 //
 // Saves are idempotent on the document's sha256 (INSERT … ON CONFLICT DO
-// NOTHING inside one transaction), organisation and brand counters are
-// upserted in a fixed lock order, and grouping decisions are serialised per
-// (type, buyer) with a transaction-level advisory lock, so concurrent
-// workers neither duplicate nor deadlock. Text search uses pg_trgm indexes
+// NOTHING inside one transaction), and every write transaction first takes
+// the store's write lock (a transaction-level advisory lock), which
+// serialises grouping decisions and counter upserts, so concurrent workers
+// neither duplicate nor deadlock. Text search uses pg_trgm indexes
 // on the redacted text and titles.
 package postgres
 

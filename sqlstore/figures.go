@@ -352,8 +352,8 @@ func (s *Store) RebuildFigures(ctx context.Context) error {
 // transactions of their own, so it takes the write lock itself: a save
 // committed while it reads would be missing from the totals.
 func (s *Store) rebuildFigures(ctx context.Context, tx *Tx) error {
-	if err := s.d.Lock(ctx, tx, writeLock); err != nil {
-		return fmt.Errorf("lock the store for writing: %w", s.mapErr(err))
+	if err := s.lockWrites(ctx, tx); err != nil {
+		return err
 	}
 	for _, t := range []string{"purchase_figures", "key_figures"} {
 		// Tables named here, never from input.

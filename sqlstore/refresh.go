@@ -63,11 +63,8 @@ func (s *Store) ReplaceNotice(ctx context.Context, d *enduse.Document, redacted 
 		return fmt.Errorf("replace notice %s: the new reading has no notice (%s): %w", d.Source, sv.Failure, enduse.ErrInvalid)
 	}
 	err = s.inTx(ctx, func(tx *Tx) error {
-		// Replacements of one notice take turns, so the last one holds
-		// every attachment.
-		if err := s.d.Lock(ctx, tx, "refresh:"+sv.ID); err != nil {
-			return fmt.Errorf("lock: %w", s.mapErr(err))
-		}
+		// Replacements of one notice take turns (the write lock), so the
+		// last one holds every attachment.
 		var have int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM documents WHERE parent = $1`, sv.ID).Scan(&have); err != nil {
 			return fmt.Errorf("count attachments: %w", s.mapErr(err))

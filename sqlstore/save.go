@@ -264,20 +264,15 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 }
 
 // findGroup decides the announcement group and purchase of a new notice
-// (rules in counting.Grouping). Decisions within one scope (type and
-// buyer, or type and title for notices without a buyer) are serialised by
-// the dialect's Lock until the transaction ends, so two workers saving two
-// copies of one announcement at once still put them in one group.
+// (rules in counting.Grouping). The write lock (tryTx) serialises the
+// decisions, so two workers saving two copies of one announcement at once
+// still put them in one group, and lots of one project awarded
+// separately stay apart.
 func (s *Store) findGroup(ctx context.Context, tx *Tx, r counting.NoticeRow) (group, purchase string, err error) {
 	g := counting.NewGrouping(r)
 	if group, purchase, ok := g.Direct(); ok {
 		if !g.LotProbe() {
 			return group, purchase, nil
-		}
-		// Lots of one project awarded separately stay apart; the lock
-		// keeps concurrent savers of one project in step.
-		if err := s.d.Lock(ctx, tx, group); err != nil {
-			return "", "", fmt.Errorf("lock group: %w", s.mapErr(err))
 		}
 		var members []float64
 		rows, err := tx.Query(ctx, `SELECT award_amount FROM notices WHERE group_id = $1 LIMIT `+
@@ -297,9 +292,6 @@ func (s *Store) findGroup(ctx context.Context, tx *Tx, r counting.NoticeRow) (gr
 			return "", "", fmt.Errorf("find group: %w", s.mapErr(err))
 		}
 		return g.LotGroup(group, members), purchase, nil
-	}
-	if err := s.d.Lock(ctx, tx, g.LockKey()); err != nil {
-		return "", "", fmt.Errorf("lock group: %w", s.mapErr(err))
 	}
 	// Candidates: same type and buyer (without a buyer: same title), published close by.
 	typ, buyer, titleKey := g.Scope()

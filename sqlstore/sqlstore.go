@@ -189,7 +189,6 @@ func (s *Store) Close() error {
 		errs = append(errs, st.Close())
 	}
 	s.stmts = nil
-
 	return errors.Join(errs...)
 }
 
@@ -321,8 +320,17 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 //     right and no two read and write one total at once.
 //
 // Parsing, the costly part of an ingest, stays parallel; only the writes
-// are taken in turn.
+// are taken in turn. Finer locks (per announcement group, list or notice
+// family) would never be contended under it, so there are none.
 const writeLock = "write"
+
+// lockWrites takes the write lock for the rest of tx.
+func (s *Store) lockWrites(ctx context.Context, tx *Tx) error {
+	if err := s.d.Lock(ctx, tx, writeLock); err != nil {
+		return fmt.Errorf("lock the store for writing: %w", s.mapErr(err))
+	}
+	return nil
+}
 
 // tryTx is one attempt of inTx.
 func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
@@ -332,8 +340,8 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{tx: sqlTx, s: s}
-	if err := s.d.Lock(ctx, tx, writeLock); err != nil {
-		return fmt.Errorf("lock the store for writing: %w", s.mapErr(err))
+	if err := s.lockWrites(ctx, tx); err != nil {
+		return err
 	}
 	if err := fn(tx); err != nil {
 		return err
