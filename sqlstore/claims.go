@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/storeutil"
 )
 
 var _ enduse.DocumentClaimer = (*Store)(nil)
@@ -21,7 +22,7 @@ func (s *Store) ClaimDocument(ctx context.Context, sha, owner string, lease time
 	if strings.TrimSpace(owner) == "" || lease <= 0 {
 		return false, fmt.Errorf("claim %s: owner and a positive lease are required: %w", sha, enduse.ErrInvalid)
 	}
-	sha = strings.ToLower(strings.TrimSpace(sha))
+	sha = storeutil.SHAKey(sha)
 	now := s.now()
 	res, err := s.write.ExecContext(ctx, `INSERT INTO claims (sha256, owner, lease_until)
 		SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1)
@@ -78,7 +79,7 @@ func (s *Store) StoredDocuments(ctx context.Context, shas []string) (map[string]
 		shas = shas[len(chunk):]
 		keys := make([]string, len(chunk))
 		for i, sha := range chunk {
-			keys[i] = strings.ToLower(strings.TrimSpace(sha))
+			keys[i] = storeutil.SHAKey(sha)
 		}
 		found := map[string]bool{}
 		err := s.scanRows(ctx, s.read, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(keys)},

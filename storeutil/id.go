@@ -11,6 +11,10 @@ import (
 	"github.com/enduse/enduse"
 )
 
+// SHAKey is a document's sha256 as the stores keep it: lower-case hex,
+// without surrounding space, however the caller wrote it.
+func SHAKey(sha string) string { return strings.ToLower(strings.TrimSpace(sha)) }
+
 // MinIDPrefix is the shortest id prefix Notice and Raw accept.
 const MinIDPrefix = 8
 
@@ -20,7 +24,7 @@ const MinIDPrefix = 8
 // bytewise. A malformed or ambiguous id is ErrInvalid, an unknown one
 // ErrNotFound.
 func ResolveID(id string, lookup func(from, to string) ([]string, error)) (string, error) {
-	id = strings.ToLower(strings.TrimSpace(id))
+	id = SHAKey(id)
 	if len(id) < MinIDPrefix || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
 		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", id, MinIDPrefix, enduse.ErrInvalid)
 	}

@@ -43,7 +43,7 @@ func CheckSave(d *enduse.Document, redacted string, n *enduse.Notice, parseErr e
 	}
 	sum := sha256.Sum256(d.Raw)
 	actual := hex.EncodeToString(sum[:])
-	id := strings.ToLower(strings.TrimSpace(d.SHA256))
+	id := SHAKey(d.SHA256)
 	if id == "" {
 		id = actual
 	}
