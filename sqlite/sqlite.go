@@ -78,7 +78,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.write, db.read = w, w
 	} else {
 		// Switch to WAL once, on a plain connection, before the pools open.
-		w, err := sql.Open("sqlite", path+pragmas+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+		// The writer keeps its statement journals in memory: every
+		// multi-row INSERT and upsert of a save opens one, and on disk they
+		// were 700 MB of writes for a 165 MB database of 2,692 notices.
+		// Readers keep temporary files on disk, where a large sort belongs.
+		w, err := sql.Open("sqlite", path+pragmas+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
