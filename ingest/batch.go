@@ -45,6 +45,31 @@ type job struct {
 	left       *unparsed
 	unreadable error
 	failed     []failure
+	// items is what saving it stores (children, then its own item),
+	// checked on the worker when the store is an enduse.SavePreparer;
+	// nil: built by the saver.
+	items []enduse.SaveItem
+}
+
+// prepare checks what saving j stores, on the worker, so the saver's
+// one goroutine does not (CheckSave of a 2,692-notice ingest: 0.8 CPU-s).
+func (j *job) prepare(sp enduse.SavePreparer) {
+	if j.unreadable != nil {
+		return
+	}
+	items := append(j.children(), j.item())
+	for i := range items {
+		items[i] = sp.PrepareSave(items[i])
+	}
+	j.items = items
+}
+
+// toSave is what saving j stores, children first.
+func (j *job) toSave() []enduse.SaveItem {
+	if j.items != nil {
+		return j.items
+	}
+	return append(j.children(), j.item())
 }
 
 // item is what saving j stores of the document itself.
@@ -100,9 +125,9 @@ func saveBatch(ctx context.Context, bs enduse.BatchSaver, jobs []job) ([]enduse.
 			at[k] = -1
 			continue
 		}
-		items = append(items, j.children()...)
-		at[k] = len(items)
-		items = append(items, j.item())
+		own := j.toSave()
+		items = append(items, own...)
+		at[k] = len(items) - 1
 	}
 	outs := make([]enduse.IngestOutcome, len(jobs))
 	if len(items) == 0 {

@@ -160,6 +160,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			unread(&sum.Attachments, f.doc, f.err)
 		}
 	}
+	preparer, _ := st.(enduse.SavePreparer)
 	// Workers run the pipeline; results are saved in input order so runs are
 	// reproducible and a crash leaves a clean prefix stored.
 	var wg sync.WaitGroup
@@ -183,6 +184,9 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 					j.res.Redacted = redact.Apply(j.doc.Text, redact.Find(j.doc.Text))
 				} else {
 					j.res, j.err = process(p, j.doc)
+				}
+				if preparer != nil {
+					j.prepare(preparer)
 				}
 				j.out <- j
 			}

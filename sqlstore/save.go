@@ -47,7 +47,7 @@ func (s *Store) SaveNotice(ctx context.Context, d *enduse.Document, redacted str
 func (s *Store) SaveNotices(ctx context.Context, items []enduse.SaveItem) ([]enduse.IngestOutcome, error) {
 	svs := make([]*storeutil.Save, len(items))
 	for i, it := range items {
-		sv, err := storeutil.CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
+		sv, err := storeutil.CheckItem(it)
 		if err != nil {
 			if len(items) > 1 {
 				return nil, fmt.Errorf("save batch item %d: %w", i, err)
@@ -76,6 +76,14 @@ func (s *Store) SaveNotices(ctx context.Context, items []enduse.SaveItem) ([]end
 		return nil, fmt.Errorf("save notice %s: %w", current, err)
 	}
 	return out, nil
+}
+
+var _ enduse.SavePreparer = (*Store)(nil)
+
+// PrepareSave checks it and derives what saving it writes
+// (enduse.SavePreparer), on the caller's goroutine.
+func (s *Store) PrepareSave(it enduse.SaveItem) enduse.SaveItem {
+	return storeutil.Prepare(it)
 }
 
 // save writes one checked document in tx. Locks are taken in one order by

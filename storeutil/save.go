@@ -29,6 +29,40 @@ type Save struct {
 	Notice *enduse.Notice // sanitised copy with defaults applied
 	JSON   []byte         // Notice as stored
 	Row    counting.NoticeRow
+	// of is the item this was checked for (Prepare), so a Check carried
+	// to another item is not trusted.
+	of *enduse.SaveItem
+}
+
+// Prepare returns it with Check set to its checked Save, or unchanged
+// when it does not check (CheckItem reports why when it is saved).
+func Prepare(it enduse.SaveItem) enduse.SaveItem {
+	sv, err := CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
+	if err != nil {
+		return it
+	}
+	sv.of = &enduse.SaveItem{Document: it.Document, Redacted: it.Redacted, Notice: it.Notice, ParseErr: it.ParseErr}
+	it.Check = sv
+	return it
+}
+
+// CheckItem is CheckSave of it, or the Save Prepare made for this very
+// item: the same document, text, notice and parse error.
+func CheckItem(it enduse.SaveItem) (*Save, error) {
+	if sv, ok := it.Check.(*Save); ok && sv.of != nil && sv.of.Document == it.Document && sv.of.Notice == it.Notice &&
+		sv.of.Redacted == it.Redacted && sameErr(sv.of.ParseErr, it.ParseErr) {
+		return sv, nil
+	}
+	return CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
+}
+
+// sameErr reports whether a and b are both nil or say the same thing
+// (errors need not be comparable with ==).
+func sameErr(a, b error) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Error() == b.Error()
 }
 
 // CheckSave validates the arguments of enduse.DocumentStore.SaveNotice and

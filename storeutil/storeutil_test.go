@@ -212,6 +212,53 @@ func TestCheckSave(t *testing.T) {
 	}
 }
 
+// TestCheckItem: a Save that Prepare made is used for its own item only;
+// carried to another item, or to the item changed since, it is checked
+// afresh, so a stale Check can never write another document's rows.
+func TestCheckItem(t *testing.T) {
+	d := doc("<p>x</p>", "采购人：某局")
+	n := &enduse.Notice{Type: enduse.TypeAward, Buyer: &enduse.Org{Name: "喀什地区公安局"}}
+	it := Prepare(enduse.SaveItem{Document: d, Redacted: "采购人：某局", Notice: n})
+	pre, ok := it.Check.(*Save)
+	if !ok {
+		t.Fatalf("Prepare set Check = %T", it.Check)
+	}
+	if sv, err := CheckItem(it); err != nil || sv != pre {
+		t.Fatalf("CheckItem of the prepared item = %p, %v; want the prepared %p", sv, err, pre)
+	}
+	other := *n
+	other.Type = "bogus"
+	changed := []struct {
+		name string
+		it   enduse.SaveItem
+		want string // "" = ErrInvalid
+	}{
+		{"other notice", enduse.SaveItem{Document: d, Redacted: it.Redacted, Notice: &other, Check: pre}, ""},
+		{"other text", enduse.SaveItem{Document: d, Redacted: "采购人：某处", Notice: n, Check: pre}, "stored"},
+		{"parse error since", enduse.SaveItem{Document: d, Redacted: it.Redacted, Notice: n, ParseErr: errors.New("bad"), Check: pre}, "failed"},
+		{"other document", enduse.SaveItem{Document: doc("<p>y</p>", "采购人：某局"), Redacted: it.Redacted, Notice: n, Check: pre}, "stored"},
+	}
+	for _, c := range changed {
+		sv, err := CheckItem(c.it)
+		if c.want == "" {
+			if !errors.Is(err, enduse.ErrInvalid) {
+				t.Errorf("%s: err = %v, want ErrInvalid", c.name, err)
+			}
+			continue
+		}
+		if err != nil || sv == pre || sv.Status != c.want {
+			t.Errorf("%s: CheckItem = %+v, %v; want a fresh %s save", c.name, sv, err, c.want)
+		}
+	}
+	bad := Prepare(enduse.SaveItem{Document: d, Redacted: "采购人：", Notice: n})
+	if bad.Check != nil {
+		t.Errorf("Prepare of an item that does not check set Check %T", bad.Check)
+	}
+	if _, err := CheckItem(bad); !errors.Is(err, enduse.ErrInvalid) {
+		t.Errorf("CheckItem of it: %v, want ErrInvalid", err)
+	}
+}
+
 func TestSaveOrgsBrandsLinks(t *testing.T) {
 	d := doc("<p>y</p>", "")
 	buyer := enduse.Org{Name: "乌鲁木齐市公安局", Key: "乌鲁木齐市公安局"}
