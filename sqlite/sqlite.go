@@ -40,8 +40,9 @@ var _ enduse.Store = (*DB)(nil)
 type DB struct {
 	*sqlstore.Store
 	path  string
-	write *sql.DB // one connection: SQLite has a single writer
-	read  *sql.DB // a pool of readers (the same handle as write for :memory:)
+	write *sql.DB       // one connection: SQLite has a single writer
+	read  *sql.DB       // a pool of readers (the same handle as write for :memory:)
+	ckpt  *checkpointer // nil for :memory:
 	now   func() time.Time
 }
 
@@ -82,7 +83,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// multi-row INSERT and upsert of a save opens one, and on disk they
 		// were 700 MB of writes for a 165 MB database of 2,692 notices.
 		// Readers keep temporary files on disk, where a large sort belongs.
-		w, err := sql.Open("sqlite", path+pragmas+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate")
+		// Checkpoints are the checkpointer's (checkpoint.go).
+		wal := "&_pragma=wal_autocheckpoint(" + strconv.Itoa(walBackstop) + ")&_pragma=journal_size_limit(" + strconv.Itoa(walLimit) + ")"
+		w, err := sql.Open("sqlite", path+pragmas+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)"+wal+"&_txlock=immediate")
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
@@ -93,7 +96,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
 		r.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
-		db.write, db.read = w, r
+		c, err := sql.Open("sqlite", path+pragmas+wal)
+		if err != nil {
+			w.Close()
+			r.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		c.SetMaxOpenConns(1)
+		db.write, db.read, db.ckpt = w, r, newCheckpointer(c)
 	}
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
@@ -109,7 +119,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	st, err := sqlstore.New(ctx, dialect{}, db.write, db.read, sqlstore.Options{
-		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS}, Migrations: ms})
+		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS}, Migrations: ms,
+		Committed: db.checkpoint})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
@@ -118,9 +129,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
+// checkpoint asks for a checkpoint after a commit.
+func (db *DB) checkpoint() {
+	if db.ckpt != nil {
+		db.ckpt.request()
+	}
+}
+
 // Close closes the database. It is safe to call more than once.
 func (db *DB) Close() error {
 	var errs []error
+	if db.ckpt != nil {
+		errs = append(errs, db.ckpt.close())
+		db.ckpt = nil
+	}
 	if db.read != nil && db.read != db.write {
 		errs = append(errs, db.read.Close())
 	}

@@ -115,6 +115,9 @@ type Options struct {
 	// Migrations are the migrations the database was opened with, for
 	// Migrations.
 	Migrations []storeutil.Migration
+	// Committed, when set, is called after each committed write
+	// transaction, on the writer's goroutine; it must not block.
+	Committed func()
 }
 
 // Store is an enduse store over one SQL database. It is safe for
@@ -129,6 +132,7 @@ type Store struct {
 	stmts map[string]*sql.Stmt // prepared save statements, by SQL text; read-only after New
 
 	migrations []storeutil.Migration
+	committed  func()
 
 	cache bool
 	// cacheMin is the number of matched documents from which Query and the
@@ -159,7 +163,7 @@ var (
 // statements when o.Prepare is set.
 func New(ctx context.Context, d Dialect, write, read *sql.DB, o Options) (*Store, error) {
 	s := &Store{d: d, write: write, read: read, name: o.Name, now: o.Now, cache: o.Cache, cacheMin: defaultCacheMin,
-		migrations: o.Migrations}
+		migrations: o.Migrations, committed: o.Committed}
 	s.sql = newSaveSQL(d)
 	if s.now == nil {
 		s.now = time.Now
@@ -358,6 +362,9 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", s.mapErr(err))
+	}
+	if s.committed != nil {
+		s.committed()
 	}
 	return nil
 }
