@@ -67,7 +67,7 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 				" UNION SELECT t.id FROM documents d JOIN notices t ON t.doc = d.sha256 WHERE d.text ILIKE " + l + ")")
 			continue
 		}
-		p.Add("(n.title ILIKE " + l + " OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text ILIKE " + l + "))")
+		p.AddScan("(n.title ILIKE " + l + " OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text ILIKE " + l + "))")
 	}
 }
 

@@ -54,6 +54,14 @@ func jsonOf(t *testing.T, v any) string {
 func TestAnswerCache(t *testing.T) {
 	ctx := context.Background()
 	db := cacheTestDB(t, 400)
+	// Pages must choose among re-publications (a group of several notices).
+	var shared int
+	if err := db.read.QueryRow(`SELECT COUNT(*) FROM (SELECT group_id FROM notices GROUP BY group_id HAVING COUNT(*) > 1)`).Scan(&shared); err != nil {
+		t.Fatal(err)
+	}
+	if shared == 0 {
+		t.Fatal("no announcement group of several notices: pages never choose a representative")
+	}
 	tests := []struct {
 		name string
 		f    enduse.Filter
@@ -68,6 +76,8 @@ func TestAnswerCache(t *testing.T) {
 		{"case study", storetest.CaseStudy(), false},
 		{"text and dates", enduse.Filter{Text: "公安局", From: "2021-01-01", To: "2023-12-31", Limit: 15}, false},
 		{"region and types", enduse.Filter{Region: "65", Types: []enduse.NoticeType{enduse.TypeAward}, Limit: 50}, false},
+		{"buyer sector, far page", enduse.Filter{Sector: enduse.SectorPublicSecurity, Limit: 5, Offset: 40}, false},
+		{"short text term", enduse.Filter{Text: "监控", Limit: 10, Offset: 2}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -104,6 +114,16 @@ func TestAnswerCache(t *testing.T) {
 			}
 			if c, w := jsonOf(t, cold), jsonOf(t, warm); c != w {
 				t.Errorf("stored answer differs from computed one:\ncomputed %s\nstored %s", c, w)
+			}
+			// Its page read by walking the publication order is the same.
+			db.SetWalkAlways(true)
+			defer db.SetWalkAlways(false)
+			walked, err := db.Query(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c, w := jsonOf(t, cold), jsonOf(t, walked); c != w {
+				t.Errorf("walked page differs from the computed one:\ncomputed %s\nwalked %s", c, w)
 			}
 		})
 	}

@@ -67,7 +67,7 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 			continue
 		}
 		l := p.Arg(storeutil.LikeArg(t))
-		p.Add(`(n.title LIKE ` + l + ` ESCAPE '\' OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text LIKE ` +
+		p.AddScan(`(n.title LIKE ` + l + ` ESCAPE '\' OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text LIKE ` +
 			l + ` ESCAPE '\'))`)
 	}
 	if len(phrases) > 0 {

@@ -491,7 +491,7 @@ func (s *Store) answerFromSummary(ctx context.Context, p *Plan) (*enduse.Result,
 	}
 	res := sum.Result(p.F)
 	res.Filter = p.F
-	if res.Rows, err = s.pageRows(ctx, p); err != nil {
+	if res.Rows, err = s.pageRows(ctx, p, res.Documents); err != nil {
 		return nil, err
 	}
 	if err := s.fillRows(ctx, res); err != nil {

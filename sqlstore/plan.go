@@ -25,6 +25,10 @@ type Plan struct {
 	// announcement group.
 	groupWhere []string
 	groupArgs  []any
+	// scans is set when a condition can be decided only by reading each
+	// candidate's row or text (no index answers it): a short text term,
+	// the procurement method.
+	scans bool
 }
 
 // Arg adds a parameter and returns its placeholder.
@@ -46,6 +50,12 @@ func (p *Plan) argList(vals []string) []string {
 
 // Add adds a condition.
 func (p *Plan) Add(cond string) { p.where = append(p.where, cond) }
+
+// AddScan adds a condition that no index answers (see scans).
+func (p *Plan) AddScan(cond string) {
+	p.Add(cond)
+	p.scans = true
+}
 
 // whereSQL is the WHERE clause of the plan ("" when it selects everything).
 func (p *Plan) whereSQL() string {
@@ -171,7 +181,7 @@ func (s *Store) planWith(ctx context.Context, f enduse.Filter, brands []string) 
 	}
 	if f.Method != "" {
 		// Read from the stored notice: no column, no migration.
-		p.Add(d.JSONText("n.json", "method") + " = " + p.Arg(f.Method))
+		p.AddScan(d.JSONText("n.json", "method") + " = " + p.Arg(f.Method))
 	}
 	if f.Reason != "" {
 		p.Add("n.id IN (SELECT r.notice FROM reasons r WHERE r.class = " + p.Arg(string(f.Reason)) + ")")

@@ -144,6 +144,8 @@ type Store struct {
 	// one province's, brand profiles) load their notices instead (tests
 	// compare the two).
 	summaryOff bool
+	// walkAlways makes pageRows walk whatever the plan matches.
+	walkAlways bool
 }
 
 // Compile-time checks that Store implements the store contracts.
@@ -207,6 +209,10 @@ func (s *Store) SetCacheOff(off bool) { s.cacheOff = off }
 // SetSummaryOff makes the answers the summary tables hold load their
 // notices (off) instead of reading the tables, or read them again.
 func (s *Store) SetSummaryOff(off bool) { s.summaryOff = off }
+
+// SetWalkAlways makes every page of rows walk the publication order (on),
+// never read from the matched ids, or choose again; tests compare the two.
+func (s *Store) SetWalkAlways(on bool) { s.walkAlways = on }
 
 // mapErr maps a driver error to the domain errors.
 func (s *Store) mapErr(err error) error {
