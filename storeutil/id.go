@@ -15,18 +15,15 @@ import (
 // without surrounding space, however the caller wrote it.
 func SHAKey(sha string) string { return strings.ToLower(strings.TrimSpace(sha)) }
 
-// MinIDPrefix is the shortest id prefix Notice and Raw accept.
-const MinIDPrefix = 8
-
-// ResolveID turns a sha256 or a unique prefix of at least MinIDPrefix hex
-// digits into a stored document's sha256. lookup returns at most two stored
+// ResolveID turns a sha256 or a unique prefix of at least
+// enduse.MinIDPrefix hex digits (enduse.NoticeID) into a stored document's sha256. lookup returns at most two stored
 // sha256s in [from, to) — the prefix as a key range, since keys sort
 // bytewise. A malformed or ambiguous id is ErrInvalid, an unknown one
 // ErrNotFound.
 func ResolveID(id string, lookup func(from, to string) ([]string, error)) (string, error) {
-	id = SHAKey(id)
-	if len(id) < MinIDPrefix || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
-		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", id, MinIDPrefix, enduse.ErrInvalid)
+	id, err := enduse.NoticeID(id)
+	if err != nil {
+		return "", err
 	}
 	if len(id) == 64 {
 		return id, nil

@@ -142,9 +142,9 @@ func (s *Server) rawAuthorized(r *http.Request) bool {
 
 // notice loads the notice named by the {id} path value.
 func (s *Server) notice(r *http.Request) (*enduse.StoredNotice, error) {
-	id := strings.ToLower(r.PathValue("id"))
-	if len(id) < 8 || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
-		return nil, fmt.Errorf("notice id %q is not a sha256 or a prefix of 8+ hex digits: %w", clip(id, 70), enduse.ErrInvalid)
+	id, err := enduse.NoticeID(r.PathValue("id"))
+	if err != nil {
+		return nil, fmt.Errorf("notice %w", err)
 	}
 	n, err := s.cfg.Store.Notice(r.Context(), id)
 	if err != nil {

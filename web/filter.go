@@ -255,18 +255,21 @@ func minStr(a, b string) string {
 	return a
 }
 
-// parseIDs reads a comma-separated list of notice ids (sha256 or prefixes
-// of at least 8 hex digits), at most maxIDsInLink.
+// parseIDs reads a comma-separated list of notice ids (enduse.NoticeID),
+// at most maxIDsInLink.
 func parseIDs(v string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
-	for _, id := range strings.Split(v, ",") {
-		id = strings.ToLower(strings.TrimSpace(id))
-		if id == "" || seen[id] {
+	for _, given := range strings.Split(v, ",") {
+		if strings.TrimSpace(given) == "" {
 			continue
 		}
-		if len(id) < 8 || len(id) > 64 || strings.Trim(id, "0123456789abcdef") != "" {
-			return nil, fmt.Errorf("notice id %q is not a sha256 or a prefix of 8+ hex digits: %w", clip(id, 70), enduse.ErrInvalid)
+		id, err := enduse.NoticeID(given)
+		if err != nil {
+			return nil, fmt.Errorf("notice %w", err)
+		}
+		if seen[id] {
+			continue
 		}
 		seen[id] = true
 		out = append(out, id)

@@ -444,7 +444,7 @@ func TestPages(t *testing.T) {
 		{"notice", "/notices/" + ids[0], 200, []string{`<mark class="mention"`, `<mark class="field"`, `<mark class="item"`, "ST8000VX004", "BIS Entity List", "Public security", "公安", `href="#text"`, "新疆天诚科技有限公司", "**"}},
 		{"notice missing", "/notices/" + strings.Repeat("cd", 32), 404, []string{"not found"}},
 		{"notice list", "/notices?ids=" + ids[0][:16] + "," + ids[1][:16], 200, []string{"2 notices", ids[0]}},
-		{"notice list bad id", "/notices?ids=xyz", 400, []string{"not a sha256"}},
+		{"notice list bad id", "/notices?ids=xyz", 400, []string{"want a sha256 or at least 8 of its hex digits"}},
 		{"orgs", "/orgs?q=" + url.QueryEscape("公安"), 200, []string{"喀什地区公安局"}},
 		{"org", "/orgs/" + url.PathEscape("乌鲁木齐市公安局"), 200, []string{"Urumqi City Public Security Bureau", "Seagate", "Screening-list hits", "新疆天诚科技有限公司"}},
 		{"brands", "/brands", 200, []string{"Seagate", "Cisco"}},

@@ -1,0 +1,29 @@
+package enduse
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MinIDPrefix is the fewest hex digits of a sha256 that name a notice or
+// document (the CLI, the API and links accept such prefixes).
+const MinIDPrefix = 8
+
+// NoticeID folds an id as given (a sha256 or a prefix of at least
+// MinIDPrefix hex digits, any case, surrounding space) to the lower-case
+// form the stores key on. A malformed one is ErrInvalid.
+func NoticeID(id string) (string, error) {
+	k := strings.ToLower(strings.TrimSpace(id))
+	if len(k) < MinIDPrefix || len(k) > 64 || strings.Trim(k, "0123456789abcdef") != "" {
+		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", clipID(k), MinIDPrefix, ErrInvalid)
+	}
+	return k, nil
+}
+
+// clipID shortens a malformed id for a message.
+func clipID(s string) string {
+	if r := []rune(s); len(r) > 70 {
+		return string(r[:70]) + "…"
+	}
+	return s
+}
