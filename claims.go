@@ -16,6 +16,9 @@ type DocumentClaimer interface {
 	// document is not stored and no other owner holds a live claim (an
 	// owner may renew its own).
 	ClaimDocument(ctx context.Context, sha256, owner string, lease time.Duration) (bool, error)
+	// ClaimDocuments is ClaimDocument of each sha256, all at once (one
+	// round trip, one write transaction), reporting each in their order.
+	ClaimDocuments(ctx context.Context, sha256s []string, owner string, lease time.Duration) ([]bool, error)
 	// ReleaseClaims gives back every claim owner still holds (documents it
 	// claimed and did not save), so others can take them without waiting
 	// for the leases to run out.

@@ -20,6 +20,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/enduse/enduse"
@@ -125,8 +126,11 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	adm := newAdmission(opt.MemoryLimit)
 	in := &inputs{ctx: ctx, adm: adm, workers: workers, grouped: opt.GroupAttachments, pending: map[*enduse.Document]Input{}}
 	src := source(in)
-	jobs := make(chan job, workers*2)
-	order := make(chan chan job, workers*2)
+	// The queues hold a chunk of claimed documents: the reading claims
+	// the next chunk while the workers parse this one.
+	queue := max(workers*2, claimChunk)
+	jobs := make(chan job, queue)
+	order := make(chan chan job, queue)
 	var sum Summary
 	// mu guards what both the reading goroutine and the saver change in
 	// sum: the messages and the counts of unreadable inputs.
@@ -193,7 +197,9 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		}()
 	}
 
+	// saveErr is the writer's; saveFailed tells the collector it is set.
 	var saveErr error
+	var saveFailed atomic.Bool
 	batcher, _ := st.(enduse.BatchSaver)
 	// finish counts a saved document, names it when it failed to parse
 	// and, when it is an attachment of a stored notice, reads the notice
@@ -228,21 +234,18 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			opt.Progress.Add(j.doc, outcome)
 		}
 	}
-	// flush saves the pending batch: in one transaction on a store that
-	// saves batches, else — or when that fails, which writes nothing —
-	// one document at a time, so the documents before a failing one are
-	// stored and the error names it.
-	var pending batch
-	flush := func() {
-		jobs := pending.jobs
-		pending = batch{}
+	// flush saves a batch: in one transaction on a store that saves
+	// batches, else — or when that fails, which writes nothing — one
+	// document at a time, so the documents before a failing one are
+	// stored and the error names it. The writer goroutine runs it.
+	flush := func(jobs []job) {
 		done := 0 // jobs whose memory is given back
 		defer func() {
 			for _, j := range jobs[done:] {
 				adm.release(j.cost)
 			}
 		}()
-		if len(jobs) == 0 || saveErr != nil || ctx.Err() != nil {
+		if len(jobs) == 0 || saveFailed.Load() || ctx.Err() != nil {
 			return // interrupted: the batch is not saved
 		}
 		var outs []enduse.IngestOutcome
@@ -262,6 +265,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 				var err error
 				if outcome, err = saveOne(ctx, st, j); err != nil {
 					saveErr = err
+					saveFailed.Store(true)
 					cancel()
 					return
 				}
@@ -276,15 +280,30 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			finish(j, outcome)
 		}
 	}
+	// The collector gathers finished jobs into batches in input order
+	// and hands each to the writer, which saves them in turn; it goes on
+	// collecting while a batch is written, so the workers are not held
+	// up by the store's transaction (one batch may wait for the writer).
+	batches := make(chan []job, 1)
 	saved := make(chan struct{})
 	go func() {
 		defer close(saved)
+		for jobs := range batches {
+			flush(jobs)
+		}
+	}()
+	go func() {
+		defer close(batches)
+		var pending batch
 		// due fires batchWait after the first job of the pending batch:
 		// the batch is saved then if the next document is not finished.
 		var due <-chan time.Time
 		save := func() {
 			due = nil
-			flush()
+			if len(pending.jobs) > 0 {
+				batches <- pending.jobs
+			}
+			pending = batch{}
 		}
 		for {
 			var out chan job
@@ -313,7 +332,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 				// results that may never come.
 				continue
 			}
-			if saveErr != nil || j.skip {
+			if saveFailed.Load() || j.skip {
 				adm.release(j.cost)
 				continue
 			}
@@ -361,28 +380,50 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		sum.Parsed++
 		return nil
 	}
-	// take decides whether this run processes d: not when its bytes are
-	// stored, nor — on a store shared by several workers — while another
-	// worker holds a live claim on it (deferred: looked at again later).
+	// takeAll decides which of ds this run processes: not those whose
+	// bytes are stored, nor — on a store shared by several workers — those
+	// another worker holds a live claim on (deferred: looked at again
+	// later). The claims are taken in one call.
 	deferred := map[string]bool{}
-	take := func(d *enduse.Document) (bool, error) {
+	takeAll := func(ds []*enduse.Document) ([]bool, error) {
+		ok := make([]bool, len(ds))
 		if claimer != nil {
-			ok, err := claimer.ClaimDocument(ctx, d.SHA256, owner, lease)
-			if err != nil || ok {
-				return ok, err
+			shas := make([]string, len(ds))
+			for i, d := range ds {
+				shas[i] = d.SHA256
+			}
+			won, err := claimer.ClaimDocuments(ctx, shas, owner, lease)
+			if err != nil {
+				return nil, fmt.Errorf("claim %s and %d more: %w", safetext.Escape(ds[0].Source), len(ds)-1, err)
+			}
+			copy(ok, won)
+		}
+		for i, d := range ds {
+			if ok[i] {
+				continue
+			}
+			// Skip already-stored bytes before doing any work: this is
+			// what makes a rerun after an interruption cheap.
+			has, err := st.HasDocument(ctx, d.SHA256)
+			if err != nil {
+				return nil, fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
+			}
+			switch {
+			case has:
+			case claimer == nil:
+				ok[i] = true // a store without claims: this run is the only worker
+			default:
+				deferred[d.SHA256] = true
 			}
 		}
-		// Skip already-stored bytes before doing any work: this is what
-		// makes a rerun after an interruption cheap.
-		has, err := st.HasDocument(ctx, d.SHA256)
-		if err != nil || has {
+		return ok, nil
+	}
+	take := func(d *enduse.Document) (bool, error) {
+		ok, err := takeAll([]*enduse.Document{d})
+		if err != nil {
 			return false, err
 		}
-		if claimer == nil {
-			return true, nil // a store without claims: this run is the only worker
-		}
-		deferred[d.SHA256] = true
-		return false, nil
+		return ok[0], nil
 	}
 	duplicate := func(d *enduse.Document, elsewhere bool) {
 		mu.Lock()
@@ -395,6 +436,70 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		if opt.Progress != nil {
 			opt.Progress.Add(d, enduse.OutcomeDuplicate)
 		}
+	}
+	// stored handles a document whose bytes are stored already.
+	stored := func(d *enduse.Document, left *unparsed) error {
+		// The notice was stored with all its attachments read; store any
+		// attachment a stopped run did not get to.
+		if len(d.Children) > 0 {
+			// Stubs of attachments stored before stay stubs; a new one is
+			// parsed here (a rare case: the notice was stored without it).
+			failed, err := left.resolve(d, func(c *enduse.Document) (bool, error) {
+				has, err := st.HasDocument(ctx, c.SHA256)
+				return !has, err
+			})
+			if err != nil {
+				return fmt.Errorf("look up the attachments of %s: %w", safetext.Escape(d.Source), err)
+			}
+			unreadable(failed)
+			redacted := make([]string, len(d.Children))
+			for i, c := range d.Children {
+				redacted[i] = redact.Apply(c.Text, redact.Find(c.Text))
+			}
+			if err := saveChildren(ctx, st, d, redacted); err != nil {
+				return err
+			}
+		}
+		duplicate(d, false)
+		return nil
+	}
+	// held is the documents read and not yet claimed. On a store with
+	// claims they are claimed a chunk at a time — when claimChunk are
+	// held, or claimBytes, or as soon as the workers have nothing queued
+	// (so a slow source is not held back) — then handed on.
+	type heldDoc struct {
+		d    *enduse.Document
+		left *unparsed
+	}
+	var held []heldDoc
+	heldBytes := 0
+	takeHeld := func() error {
+		chunk := held
+		held, heldBytes = nil, 0
+		if len(chunk) == 0 {
+			return nil
+		}
+		ds := make([]*enduse.Document, len(chunk))
+		for i, h := range chunk {
+			ds[i] = h.d
+		}
+		ok, err := takeAll(ds)
+		if err != nil {
+			return err
+		}
+		for i, h := range chunk {
+			var err error
+			switch {
+			case ok[i]:
+				err = enqueue(h.d, h.left)
+			case !deferred[h.d.SHA256]:
+				err = stored(h.d, h.left)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	readErr := src(func(d *enduse.Document, err error) error {
 		if ctx.Err() != nil {
@@ -416,40 +521,16 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			sum.Bytes += int64(len(c.Raw))
 		}
 		mu.Unlock()
-		ok, err := take(d)
-		if err != nil {
-			return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
+		held = append(held, heldDoc{d: d, left: left})
+		heldBytes += len(d.Raw)
+		if claimer == nil || len(held) >= claimChunk || heldBytes >= claimBytes || len(jobs) == 0 {
+			return takeHeld()
 		}
-		if !ok {
-			if !deferred[d.SHA256] {
-				// The notice was stored with all its attachments read;
-				// store any attachment a stopped run did not get to.
-				if len(d.Children) > 0 {
-					// Stubs of attachments stored before stay stubs;
-					// a new one is parsed here (a rare case: the
-					// notice was stored without it).
-					failed, err := left.resolve(d, func(c *enduse.Document) (bool, error) {
-						has, err := st.HasDocument(ctx, c.SHA256)
-						return !has, err
-					})
-					if err != nil {
-						return fmt.Errorf("look up the attachments of %s: %w", safetext.Escape(d.Source), err)
-					}
-					unreadable(failed)
-					redacted := make([]string, len(d.Children))
-					for i, c := range d.Children {
-						redacted[i] = redact.Apply(c.Text, redact.Find(c.Text))
-					}
-					if err := saveChildren(ctx, st, d, redacted); err != nil {
-						return err
-					}
-				}
-				duplicate(d, false)
-			}
-			return nil
-		}
-		return enqueue(d, left)
+		return nil
 	})
+	if readErr == nil {
+		readErr = takeHeld()
+	}
 	// Documents other workers held: wait until each is stored by its worker
 	// or, when that worker's lease ran out (it crashed), claimed here; only
 	// then read the inputs again, for the documents won. Nothing claimed is
@@ -562,6 +643,13 @@ func defaultOwner() string {
 	_, _ = rand.Read(b[:])
 	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
 }
+
+// claimChunk and claimBytes bound the documents the reading holds before
+// claiming them together (enduse.DocumentClaimer.ClaimDocuments).
+const (
+	claimChunk = 128
+	claimBytes = 16 << 20
+)
 
 // process runs the pipeline on one document, turning a panic in a stage
 // into a parse failure so one hostile document cannot stop a run.

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,49 +13,98 @@ import (
 
 var _ enduse.DocumentClaimer = (*Store)(nil)
 
-// ClaimDocument implements enduse.DocumentClaimer: one statement inserts
-// the claim unless the document is stored, or takes it over when the
-// standing claim's lease has run out (or is owner's own); PostgreSQL locks
-// the conflicting row, so two workers racing for one document cannot both
-// win. A second look at the documents catches one saved while the claim
-// waited for its saver's lock.
+// ClaimDocument implements enduse.DocumentClaimer: ClaimDocuments of one.
 func (s *Store) ClaimDocument(ctx context.Context, sha, owner string, lease time.Duration) (bool, error) {
+	won, err := s.ClaimDocuments(ctx, []string{sha}, owner, lease)
+	if err != nil {
+		return false, err
+	}
+	return won[0], nil
+}
+
+// claimSQL inserts a claim unless the document is stored, or takes the
+// standing claim over when its lease has run out (or it is owner's own);
+// PostgreSQL locks the conflicting row, so two workers racing for one
+// document cannot both win.
+const claimSQL = `INSERT INTO claims (sha256, owner, lease_until)
+	SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1)
+	ON CONFLICT (sha256) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+	WHERE claims.lease_until < $4 OR claims.owner = excluded.owner`
+
+// ClaimDocuments implements enduse.DocumentClaimer, in one transaction:
+// on SQLite a claim is a write, and one a document waited for the saver's
+// transaction each time (the reading of an ingest stalled behind every
+// batch it saved). The claims are taken in sha256 order, so two workers
+// claiming overlapping sets cannot deadlock. A second look at the
+// documents catches one saved while a claim waited for its saver's lock.
+func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string, lease time.Duration) ([]bool, error) {
 	if strings.TrimSpace(owner) == "" || lease <= 0 {
-		return false, fmt.Errorf("claim %s: owner and a positive lease are required: %w", sha, enduse.ErrInvalid)
+		return nil, fmt.Errorf("claim %d documents: owner and a positive lease are required: %w", len(shas), enduse.ErrInvalid)
 	}
-	sha = storeutil.SHAKey(sha)
+	won := make([]bool, len(shas))
+	if len(shas) == 0 {
+		return won, nil
+	}
+	keys := make([]string, len(shas))
+	order := make([]int, len(shas))
+	for i, sha := range shas {
+		keys[i], order[i] = storeutil.SHAKey(sha), i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 	now := s.now()
-	res, err := s.write.ExecContext(ctx, `INSERT INTO claims (sha256, owner, lease_until)
-		SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1)
-		ON CONFLICT (sha256) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
-		WHERE claims.lease_until < $4 OR claims.owner = excluded.owner`,
-		s.clean([]any{sha, owner, now.Add(lease).UnixMilli(), now.UnixMilli()})...)
+	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("claim %s: %w", sha, s.mapErr(err))
+		return nil, fmt.Errorf("claim %d documents: %w", len(shas), s.mapErr(err))
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("claim %s: %w", sha, s.mapErr(err))
-	}
-	if n == 0 {
-		return false, nil
-	}
-	// On PostgreSQL the insert may have waited for a saver that stored the
-	// document and deleted its claim: the statement's snapshot did not see
-	// the document, the retried insert then won. A new statement sees it;
-	// give the claim back rather than parse the document again.
-	stored, err := s.HasDocument(ctx, sha)
-	if err != nil {
-		return false, fmt.Errorf("claim %s: %w", sha, err)
-	}
-	if stored {
-		if _, err := s.write.ExecContext(ctx, `DELETE FROM claims WHERE sha256 = $1 AND owner = $2`,
-			s.clean([]any{sha, owner})...); err != nil {
-			return false, fmt.Errorf("claim %s: release: %w", sha, s.mapErr(err))
+	defer tx.Rollback()
+	var taken []string
+	for _, i := range order {
+		res, err := tx.ExecContext(ctx, claimSQL, s.clean([]any{keys[i], owner, now.Add(lease).UnixMilli(), now.UnixMilli()})...)
+		if err != nil {
+			return nil, fmt.Errorf("claim %s: %w", keys[i], s.mapErr(err))
 		}
-		return false, nil
+		n, err := res.RowsAffected()
+		if err != nil {
+			return nil, fmt.Errorf("claim %s: %w", keys[i], s.mapErr(err))
+		}
+		if n > 0 {
+			won[i] = true
+			taken = append(taken, keys[i])
+		}
 	}
-	return true, nil
+	if len(taken) > 0 {
+		// On PostgreSQL an insert may have waited for a saver that stored
+		// the document and deleted its claim: the statement's snapshot did
+		// not see the document, the retried insert then won. A new
+		// statement sees it; give the claim back rather than parse the
+		// document again.
+		stored := map[string]bool{}
+		err := s.scanRows(ctx, tx, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(taken)},
+			func(scan func(...any) error) error {
+				var sha string
+				if err := scan(&sha); err != nil {
+					return err
+				}
+				stored[sha] = true
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("claim %d documents: look again: %w", len(shas), err)
+		}
+		for i := range shas {
+			if won[i] && stored[keys[i]] {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE sha256 = $1 AND owner = $2`,
+					s.clean([]any{keys[i], owner})...); err != nil {
+					return nil, fmt.Errorf("claim %s: release: %w", keys[i], s.mapErr(err))
+				}
+				won[i] = false
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("claim %d documents: %w", len(shas), s.mapErr(err))
+	}
+	return won, nil
 }
 
 // ReleaseClaims implements enduse.DocumentClaimer.

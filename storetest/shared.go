@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -292,5 +293,26 @@ func testClaims(t *testing.T, open func(t *testing.T) enduse.Store) {
 	}
 	if err := c.ReleaseClaims(ctx, ""); !errors.Is(err, enduse.ErrInvalid) {
 		t.Errorf("release for a blank owner: err = %v, want ErrInvalid", err)
+	}
+	// ClaimDocuments answers each in the caller's order, whatever order
+	// it claims them in: the stored a, d held by w4, b held by w3 (its
+	// own, renewed), two free ones (one in upper case) and a twice.
+	e, f := fx[3], fx[4]
+	batch := []string{f.doc.SHA256, a.doc.SHA256, d.doc.SHA256, b.doc.SHA256, strings.ToUpper(e.doc.SHA256), a.doc.SHA256}
+	won, err := c.ClaimDocuments(ctx, batch, "w3", time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, false, false, true, true, false}; !slices.Equal(won, want) {
+		t.Errorf("ClaimDocuments = %v, want %v", won, want)
+	}
+	if claim(e.doc.SHA256, "w4", time.Minute) || claim(f.doc.SHA256, "w4", time.Minute) {
+		t.Error("a document ClaimDocuments won was claimed by another owner")
+	}
+	if won, err := c.ClaimDocuments(ctx, nil, "w3", time.Minute); err != nil || len(won) != 0 {
+		t.Errorf("ClaimDocuments(nil) = %v, %v", won, err)
+	}
+	if _, err := c.ClaimDocuments(ctx, batch, "w3", 0); !errors.Is(err, enduse.ErrInvalid) {
+		t.Errorf("no lease: err = %v, want ErrInvalid", err)
 	}
 }
