@@ -28,3 +28,11 @@ type DocumentClaimer interface {
 	// other workers hold asks after them all at once.
 	StoredDocuments(ctx context.Context, sha256s []string) (map[string]bool, error)
 }
+
+// OneWriter is a store that runs one write transaction at a time
+// (SQLite): a claim there waits for the save in progress, so a reader
+// claims many documents at once (ClaimDocuments). Elsewhere it claims
+// each as it goes, so a claim is not held for documents still queued.
+type OneWriter interface {
+	OneWriter() bool
+}

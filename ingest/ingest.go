@@ -126,9 +126,15 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 	adm := newAdmission(opt.MemoryLimit)
 	in := &inputs{ctx: ctx, adm: adm, workers: workers, grouped: opt.GroupAttachments, pending: map[*enduse.Document]Input{}}
 	src := source(in)
-	// The queues hold a chunk of claimed documents: the reading claims
-	// the next chunk while the workers parse this one.
-	queue := max(workers*2, claimChunk)
+	// On a store with one writer the reading claims documents a chunk at
+	// a time, and the queues hold a chunk: the reading claims the next
+	// while the workers parse this one. Elsewhere it claims each as it
+	// goes: a claim must outlast the parse of what is queued before it.
+	chunk := 1
+	if ow, ok := st.(enduse.OneWriter); ok && ow.OneWriter() && claimer != nil {
+		chunk = claimChunk
+	}
+	queue := max(workers*2, chunk)
 	jobs := make(chan job, queue)
 	order := make(chan chan job, queue)
 	var sum Summary
@@ -463,10 +469,10 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		duplicate(d, false)
 		return nil
 	}
-	// held is the documents read and not yet claimed. On a store with
-	// claims they are claimed a chunk at a time — when claimChunk are
-	// held, or claimBytes, or as soon as the workers have nothing queued
-	// (so a slow source is not held back) — then handed on.
+	// held is the documents read and not yet claimed. They are claimed a
+	// chunk at a time — when chunk are held, or claimBytes, or as soon as
+	// the workers have nothing queued (so a slow source is not held
+	// back) — then handed on.
 	type heldDoc struct {
 		d    *enduse.Document
 		left *unparsed
@@ -523,7 +529,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		mu.Unlock()
 		held = append(held, heldDoc{d: d, left: left})
 		heldBytes += len(d.Raw)
-		if claimer == nil || len(held) >= claimChunk || heldBytes >= claimBytes || len(jobs) == 0 {
+		if len(held) >= chunk || heldBytes >= claimBytes || len(jobs) == 0 {
 			return takeHeld()
 		}
 		return nil

@@ -98,6 +98,8 @@ func (dialect) NoticeOrgSeq() bool { return true }
 // server and back.
 func (dialect) RoundTrips() bool { return true }
 
+func (dialect) OneWriter() bool { return false }
+
 // UpsertBrand keys brands by lower(name): they compare case-insensitively.
 func (dialect) UpsertBrand() string {
 	return `INSERT INTO brands AS b (lname, name, company, country, us_linked, category, documents)

@@ -105,6 +105,8 @@ func (dialect) NoticeOrgSeq() bool { return false }
 // RoundTrips implements sqlstore.Dialect: SQLite runs in this process.
 func (dialect) RoundTrips() bool { return false }
 
+func (dialect) OneWriter() bool { return true }
+
 func (dialect) UpsertBrand() string {
 	return `INSERT INTO brands (name, company, country, us_linked, category, documents)
 		VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT (name) DO UPDATE SET

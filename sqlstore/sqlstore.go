@@ -77,6 +77,10 @@ type Dialect interface {
 	// RoundTrips reports whether each statement is a round trip to a
 	// server, so that fewer, larger statements pay.
 	RoundTrips() bool
+	// OneWriter reports whether the engine runs one write transaction at
+	// a time (SQLite): every write then waits for the one in progress, so
+	// many small writes pay to be made one.
+	OneWriter() bool
 	// UpsertBrand is the statement counting one document of a brand, with
 	// parameters name, company, country, us_linked, category.
 	UpsertBrand() string
