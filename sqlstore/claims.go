@@ -82,16 +82,7 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 		// the document and deleted its claim: the statement's snapshot did
 		// not see the document, the retried insert then won. A new
 		// statement sees it.
-		stored := map[string]bool{}
-		err := s.scanRows(ctx, q, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(taken)},
-			func(scan func(...any) error) error {
-				var sha string
-				if err := scan(&sha); err != nil {
-					return err
-				}
-				stored[sha] = true
-				return nil
-			})
+		stored, err := s.storedKeys(ctx, q, taken)
 		if err != nil {
 			return nil, fmt.Errorf("claim %d documents: look again: %w", len(shas), err)
 		}
@@ -111,6 +102,22 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 		}
 	}
 	return won, nil
+}
+
+// storedKeys is which of keys (stored sha256 keys) are stored documents,
+// read through q.
+func (s *Store) storedKeys(ctx context.Context, q execQuerier, keys []string) (map[string]bool, error) {
+	found := map[string]bool{}
+	err := s.scanRows(ctx, q, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(keys)},
+		func(scan func(...any) error) error {
+			var sha string
+			if err := scan(&sha); err != nil {
+				return err
+			}
+			found[sha] = true
+			return nil
+		})
+	return found, err
 }
 
 // OneWriter implements enduse.OneWriter.
@@ -146,16 +153,7 @@ func (s *Store) StoredDocuments(ctx context.Context, shas []string) (map[string]
 		for i, sha := range chunk {
 			keys[i] = storeutil.SHAKey(sha)
 		}
-		found := map[string]bool{}
-		err := s.scanRows(ctx, s.read, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(keys)},
-			func(scan func(...any) error) error {
-				var sha string
-				if err := scan(&sha); err != nil {
-					return err
-				}
-				found[sha] = true
-				return nil
-			})
+		found, err := s.storedKeys(ctx, s.read, keys)
 		if err != nil {
 			return nil, fmt.Errorf("stored documents: %w", err)
 		}
