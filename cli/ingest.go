@@ -25,7 +25,7 @@ func runIngest(ctx context.Context, env Env, cfg Config, args []string) error {
 	fields := fs.String("fields", "", "map enduse record fields to a crawler export's keys, e.g. title=bulletinTitle,html=bulletinContent,published=publishDate,id=bulletinId")
 	workers := fs.Int("workers", cfg.Workers, "extraction workers (0 = one per CPU)")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
-	lease := fs.Duration("claim-lease", ingest.DefaultLease, "with several ingest workers on one database: how long a claimed document stays this worker's before another may take it over (must exceed the time to parse one document)")
+	lease := fs.Duration("claim-lease", ingest.DefaultLease, "with several ingest workers on one database: how long a claimed document stays this worker's before another may take it over (must exceed the time to parse and save the documents queued before it: on SQLite up to a few hundred)")
 	var kbDirs listFlag
 	fs.Var(&kbDirs, "kb", "extra knowledge-base directory (repeatable)")
 	args, err := parseFlags(fs, "ingest", args)

@@ -4,10 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/enduse/enduse/sqlstore"
 	"github.com/enduse/enduse/storeutil"
@@ -129,4 +133,11 @@ func (dialect) ReadTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
 
 func (dialect) MapErr(err error) error { return mapErr(err) }
 
-func (dialect) Retryable(error) bool { return false }
+// Retryable reports a write that found the database locked by another
+// process's writer for longer than the busy timeout: SQLite lets waiting
+// writers in in no order, so one that keeps writing (another ingest) can
+// hold others off past it.
+func (dialect) Retryable(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}

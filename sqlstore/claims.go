@@ -44,19 +44,30 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 	if strings.TrimSpace(owner) == "" || lease <= 0 {
 		return nil, fmt.Errorf("claim %d documents: owner and a positive lease are required: %w", len(shas), enduse.ErrInvalid)
 	}
-	won := make([]bool, len(shas))
 	if len(shas) == 0 {
-		return won, nil
+		return []bool{}, nil
 	}
 	keys := make([]string, len(shas))
 	for i, sha := range shas {
 		keys[i] = storeutil.SHAKey(sha)
 	}
+	var won []bool
+	err := s.retrying(ctx, func() error {
+		var err error
+		won, err = s.claim(ctx, keys, owner, lease)
+		return err
+	})
+	return won, err
+}
+
+// claim is one attempt of ClaimDocuments for keys.
+func (s *Store) claim(ctx context.Context, keys []string, owner string, lease time.Duration) ([]bool, error) {
+	won := make([]bool, len(keys))
 	var q execQuerier = s.write
 	if s.d.OneWriter() {
 		tx, err := s.write.BeginTx(ctx, nil)
 		if err != nil {
-			return nil, fmt.Errorf("claim %d documents: %w", len(shas), s.mapErr(err))
+			return nil, fmt.Errorf("claim %d documents: %w", len(keys), s.mapErr(err))
 		}
 		defer tx.Rollback()
 		q = tx
@@ -84,7 +95,7 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 		// statement sees it.
 		stored, err := s.storedKeys(ctx, q, taken)
 		if err != nil {
-			return nil, fmt.Errorf("claim %d documents: look again: %w", len(shas), err)
+			return nil, fmt.Errorf("claim %d documents: look again: %w", len(keys), err)
 		}
 		for i, key := range keys {
 			if won[i] && stored[key] {
@@ -98,7 +109,7 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 	}
 	if tx, ok := q.(*sql.Tx); ok {
 		if err := tx.Commit(); err != nil {
-			return nil, fmt.Errorf("claim %d documents: %w", len(shas), s.mapErr(err))
+			return nil, fmt.Errorf("claim %d documents: %w", len(keys), s.mapErr(err))
 		}
 	}
 	return won, nil

@@ -304,19 +304,25 @@ func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error
 // inTx runs fn in one write transaction and commits it, re-running it
 // with back-off when the engine reports a conflict that a retry resolves.
 func (s *Store) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.retrying(ctx, func() error { return s.tryTx(ctx, fn) })
+}
+
+// retrying runs attempt until it succeeds, fails for good, or has failed
+// five times, waiting longer before each retry.
+func (s *Store) retrying(ctx context.Context, attempt func() error) error {
 	const maxAttempts = 5
-	for attempt := 1; ; attempt++ {
-		err := s.tryTx(ctx, fn)
+	for n := 1; ; n++ {
+		err := attempt()
 		if err == nil {
 			return nil
 		}
-		if !s.d.Retryable(err) || attempt == maxAttempts || ctx.Err() != nil {
+		if !s.d.Retryable(err) || n == maxAttempts || ctx.Err() != nil {
 			return err
 		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(time.Duration(attempt*attempt) * 10 * time.Millisecond):
+		case <-time.After(time.Duration(n*n) * 10 * time.Millisecond):
 		}
 	}
 }
