@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -36,5 +38,37 @@ func TestCheckpointer(t *testing.T) {
 	}
 	if err := db.Close(); err != nil {
 		t.Fatalf("second close: %v", err)
+	}
+}
+
+// TestRetryableBusy: a write refused because another connection holds
+// the write lock is worth re-running; a constraint failure is not.
+func TestRetryableBusy(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	defer db.Close()
+	other, err := sql.Open("sqlite", db.path+"?_pragma=busy_timeout(0)&_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := db.write.BeginTx(ctx, nil) // holds the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	_, busy := other.BeginTx(ctx, nil)
+	if busy == nil {
+		t.Fatal("a second writer began while the first held the lock")
+	}
+	if !(dialect{}).Retryable(fmt.Errorf("save: %w", busy)) {
+		t.Errorf("Retryable(%v) = false, want true", busy)
+	}
+	_, constraint := tx.ExecContext(ctx, `INSERT INTO claims (sha256, owner, lease_until) VALUES ('a', 'o', 1), ('a', 'o', 1)`)
+	if constraint == nil {
+		t.Fatal("duplicate claim inserted")
+	}
+	if (dialect{}).Retryable(constraint) {
+		t.Errorf("Retryable(%v) = true, want false", constraint)
 	}
 }
