@@ -63,7 +63,7 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 // claim is one attempt of ClaimDocuments for keys.
 func (s *Store) claim(ctx context.Context, keys []string, owner string, lease time.Duration) ([]bool, error) {
 	won := make([]bool, len(keys))
-	var q execQuerier = s.write
+	var q querier = s.write
 	if s.d.OneWriter() {
 		tx, err := s.write.BeginTx(ctx, nil)
 		if err != nil {
@@ -117,7 +117,7 @@ func (s *Store) claim(ctx context.Context, keys []string, owner string, lease ti
 
 // storedKeys is which of keys (stored sha256 keys) are stored documents,
 // read through q.
-func (s *Store) storedKeys(ctx context.Context, q execQuerier, keys []string) (map[string]bool, error) {
+func (s *Store) storedKeys(ctx context.Context, q querier, keys []string) (map[string]bool, error) {
 	found := map[string]bool{}
 	err := s.scanRows(ctx, q, `SELECT sha256 FROM documents WHERE `+s.d.In("sha256", "$1"), []any{s.d.List(keys)},
 		func(scan func(...any) error) error {
@@ -133,12 +133,6 @@ func (s *Store) storedKeys(ctx context.Context, q execQuerier, keys []string) (m
 
 // OneWriter implements enduse.OneWriter.
 func (s *Store) OneWriter() bool { return s.d.OneWriter() }
-
-// execQuerier is a handle or a transaction.
-type execQuerier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
 
 // ReleaseClaims implements enduse.DocumentClaimer.
 func (s *Store) ReleaseClaims(ctx context.Context, owner string) error {

@@ -13,8 +13,8 @@ import (
 	"github.com/enduse/enduse/storeutil"
 )
 
-// querier is what reading the migration table needs: a handle, a
-// connection or a transaction.
+// querier is a handle, a connection or a transaction: what reading the
+// migration table, and claims, need.
 type querier interface {
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
