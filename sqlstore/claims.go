@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/enduse/enduse"
-	"github.com/enduse/enduse/storeutil"
 )
 
 var _ enduse.DocumentClaimer = (*Store)(nil)
@@ -49,7 +48,7 @@ func (s *Store) ClaimDocuments(ctx context.Context, shas []string, owner string,
 	}
 	keys := make([]string, len(shas))
 	for i, sha := range shas {
-		keys[i] = storeutil.SHAKey(sha)
+		keys[i] = enduse.SHAKey(sha)
 	}
 	var won []bool
 	err := s.retrying(ctx, func() error {
@@ -156,7 +155,7 @@ func (s *Store) StoredDocuments(ctx context.Context, shas []string) (map[string]
 		shas = shas[len(chunk):]
 		keys := make([]string, len(chunk))
 		for i, sha := range chunk {
-			keys[i] = storeutil.SHAKey(sha)
+			keys[i] = enduse.SHAKey(sha)
 		}
 		found, err := s.storedKeys(ctx, s.read, keys)
 		if err != nil {

@@ -20,7 +20,7 @@ var (
 // (the documents whose parent it is), in ingest order. It returns
 // ErrNotFound when no document has this sha256.
 func (s *Store) Family(ctx context.Context, sha string) (enduse.SaveItem, []enduse.SaveItem, error) {
-	sha = storeutil.SHAKey(sha)
+	sha = enduse.SHAKey(sha)
 	var self enduse.SaveItem
 	var kids []enduse.SaveItem
 	err := s.scanRows(ctx, s.read, selectDocument+` WHERE d.sha256 = $1 OR d.parent = $1 ORDER BY d.ingested_at, d.sha256`,

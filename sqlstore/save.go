@@ -15,7 +15,7 @@ import (
 func (s *Store) HasDocument(ctx context.Context, sha string) (bool, error) {
 	var ok bool
 	err := s.queryRow(ctx, s.read, `SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1)`,
-		storeutil.SHAKey(sha)).Scan(&ok)
+		enduse.SHAKey(sha)).Scan(&ok)
 	if err != nil {
 		return false, fmt.Errorf("has document %s: %w", sha, s.mapErr(err))
 	}

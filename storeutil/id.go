@@ -6,17 +6,13 @@ package storeutil
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/enduse/enduse"
 )
 
-// SHAKey is a document's sha256 as the stores keep it: lower-case hex,
-// without surrounding space, however the caller wrote it.
-func SHAKey(sha string) string { return strings.ToLower(strings.TrimSpace(sha)) }
-
 // ResolveID turns a sha256 or a unique prefix of at least
-// enduse.MinIDPrefix hex digits (enduse.NoticeID) into a stored document's sha256. lookup returns at most two stored
+// enduse.MinIDPrefix hex digits (enduse.NoticeID) into a stored
+// document's sha256. lookup returns at most two stored
 // sha256s in [from, to) — the prefix as a key range, since keys sort
 // bytewise. A malformed or ambiguous id is ErrInvalid, an unknown one
 // ErrNotFound.

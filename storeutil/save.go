@@ -77,7 +77,7 @@ func CheckSave(d *enduse.Document, redacted string, n *enduse.Notice, parseErr e
 	}
 	sum := sha256.Sum256(d.Raw)
 	actual := hex.EncodeToString(sum[:])
-	id := SHAKey(d.SHA256)
+	id := enduse.SHAKey(d.SHA256)
 	if id == "" {
 		id = actual
 	}
