@@ -57,7 +57,7 @@ func (j *job) prepare(sp enduse.SavePreparer) {
 	if j.unreadable != nil {
 		return
 	}
-	items := append(j.children(), j.item())
+	items := j.toSave()
 	for i := range items {
 		items[i] = sp.PrepareSave(items[i])
 	}

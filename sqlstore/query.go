@@ -120,10 +120,10 @@ func (s *Store) Query(ctx context.Context, f enduse.Filter) (*enduse.Result, err
 // representatives come from the matched ids at once (directReps) —
 // unless a province alone has an index in publication order of its own,
 // or a condition no index answers would read every row's text or JSON,
-// which the walk does for the few rows it reads. Otherwise it walks the matched notices newest first (walkReps) and keeps
-// those that stand for their announcement group among the matched
-// notices (most item detail, then the first stored), as the aggregation
-// does over a loaded set.
+// which the walk does for the few rows it reads. Otherwise it walks the
+// matched notices newest first (walkReps) and keeps those that stand for
+// their announcement group among the matched notices (most item detail,
+// then the first stored), as the aggregation does over a loaded set.
 func (s *Store) pageRows(ctx context.Context, p *Plan, matched int) ([]enduse.Row, error) {
 	var page []int64
 	var err error
