@@ -404,21 +404,34 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			}
 			copy(ok, won)
 		}
+		// Skip already-stored bytes before doing any work: this is what
+		// makes a rerun after an interruption cheap. The documents not
+		// claimed are looked up together.
+		if claimer == nil {
+			for i, d := range ds {
+				has, err := st.HasDocument(ctx, d.SHA256)
+				if err != nil {
+					return nil, fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
+				}
+				ok[i] = !has // a store without claims: this run is the only worker
+			}
+			return ok, nil
+		}
+		var lost []string
 		for i, d := range ds {
-			if ok[i] {
-				continue
+			if !ok[i] {
+				lost = append(lost, d.SHA256)
 			}
-			// Skip already-stored bytes before doing any work: this is
-			// what makes a rerun after an interruption cheap.
-			has, err := st.HasDocument(ctx, d.SHA256)
-			if err != nil {
-				return nil, fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
-			}
-			switch {
-			case has:
-			case claimer == nil:
-				ok[i] = true // a store without claims: this run is the only worker
-			default:
+		}
+		if len(lost) == 0 {
+			return ok, nil
+		}
+		stored, err := claimer.StoredDocuments(ctx, lost)
+		if err != nil {
+			return nil, fmt.Errorf("look up %s and %d more: %w", safetext.Escape(ds[0].Source), len(ds)-1, err)
+		}
+		for i, d := range ds {
+			if !ok[i] && !stored[d.SHA256] {
 				deferred[d.SHA256] = true
 			}
 		}
