@@ -55,12 +55,18 @@ func (dialect) JSONText(col, key string) string {
 func (dialect) True(col string) string  { return col }
 func (dialect) False(col string) string { return "NOT " + col }
 
-// Text matches each term with ILIKE: pg_trgm's GIN indexes on titles and
-// texts find the notices of terms of three or more characters; shorter
-// ones (which trigrams cannot index) are checked on the candidates the
-// other conditions leave.
+// Text matches each term of three or more characters with ILIKE, which
+// pg_trgm's GIN indexes on titles and texts answer; terms of two pair
+// characters (storeutil.Pairs) through the GIN index of pairs. Other
+// short terms (one character, or one pairs never hold), which no index
+// answers, are checked on the candidates the other conditions leave.
 func (dialect) Text(p *sqlstore.Plan, terms []string) {
+	var pairs []string
 	for _, t := range terms {
+		if pt, ok := storeutil.PairTerm(t); ok && utf8.RuneCountInString(pt) == 2 {
+			pairs = append(pairs, pt)
+			continue
+		}
 		l := p.Arg(storeutil.LikeArg(t))
 		if utf8.RuneCountInString(t) >= 3 {
 			p.Add("n.id IN (SELECT t.id FROM notices t WHERE t.title ILIKE " + l +
@@ -69,13 +75,32 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 		}
 		p.AddScan("(n.title ILIKE " + l + " OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text ILIKE " + l + "))")
 	}
+	if len(pairs) > 0 {
+		p.Add("n.id IN (SELECT notice FROM notice_pairs WHERE pairs @> " + p.Arg(pairs) + "::text[])")
+	}
 }
 
 // IndexText does nothing: the trigram indexes cover the stored columns.
 func (dialect) IndexText(context.Context, *sqlstore.Tx, []sqlstore.IndexedText) error { return nil }
 
-// UnindexText does nothing, as IndexText.
-func (dialect) UnindexText(context.Context, *sqlstore.Tx, int64, string, string) error { return nil }
+// IndexPairs stores the pairs of the new notices, in one statement.
+func (dialect) IndexPairs(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.IndexedText) error {
+	ids := make([]int64, len(texts))
+	pairs := make([]string, len(texts))
+	for i, t := range texts {
+		ids[i], pairs[i] = t.Notice, t.Pairs
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO notice_pairs (notice, pairs)
+		SELECT n, string_to_array(p, ' ') FROM unnest($1::bigint[], $2::text[]) AS u (n, p)`, ids, pairs)
+	return err
+}
+
+// UnindexText deletes a notice's pairs (the trigram indexes follow the
+// rows themselves).
+func (dialect) UnindexText(ctx context.Context, tx *sqlstore.Tx, notice int64, _, _ string) error {
+	_, err := tx.Exec(ctx, `DELETE FROM notice_pairs WHERE notice = $1`, notice)
+	return err
+}
 
 // Lock takes a transaction-level advisory lock on key.
 func (dialect) Lock(ctx context.Context, tx *sqlstore.Tx, key string) error {

@@ -301,3 +301,64 @@ func TestWarm(t *testing.T) {
 		}
 	}
 }
+
+// TestUpgradeToPairs opens a database of the schema before the pairs
+// index (migration 0018) holding notices, and checks that the upgrade
+// fills it: short terms find what they found before.
+func TestUpgradeToPairs(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetCacheMin(0)
+	if err := generate(ctx, db, 50); err != nil {
+		t.Fatal(err)
+	}
+	terms := []string{"公安", "硬盘", "局", "ST"}
+	want := map[string]int{}
+	for _, term := range terms {
+		res, err := db.Query(ctx, enduse.Filter{Text: term})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[term] = res.Documents
+	}
+	if want["公安"] == 0 || want["局"] == 0 {
+		t.Fatalf("generated notices: %v documents; the test checks nothing", want)
+	}
+	// The generation moves on so that no stored answer is served.
+	for _, q := range []string{"DROP TABLE notice_pairs", "DELETE FROM schema_migrations WHERE version = 18",
+		"UPDATE generation SET value = value + 1 WHERE id = 1"} {
+		if _, err := db.write.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer db.Close()
+	var rows int
+	if err := db.read.QueryRow(`SELECT COUNT(*) FROM notice_pairs`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	var notices int
+	if err := db.read.QueryRow(`SELECT COUNT(*) FROM notices`).Scan(&notices); err != nil {
+		t.Fatal(err)
+	}
+	if rows != notices {
+		t.Errorf("after upgrade: %d rows of pairs for %d notices", rows, notices)
+	}
+	for _, term := range terms {
+		res, err := db.Query(ctx, enduse.Filter{Text: term})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Documents != want[term] {
+			t.Errorf("text %q after upgrade: %d documents, want %d", term, res.Documents, want[term])
+		}
+	}
+}

@@ -25,8 +25,11 @@ type dialect struct{}
 var _ sqlstore.Dialect = dialect{}
 
 // sqlInsertFTS indexes a notice's title and redacted text (rowid =
-// notices.id).
-const sqlInsertFTS = `INSERT INTO notice_fts (rowid, title, text) VALUES ($1, $2, $3)`
+// notices.id), sqlInsertPairs their character pairs.
+const (
+	sqlInsertFTS   = `INSERT INTO notice_fts (rowid, title, text) VALUES ($1, $2, $3)`
+	sqlInsertPairs = `INSERT INTO notice_pairs (rowid, pairs) VALUES ($1, $2)`
+)
 
 func (dialect) Name() string { return "sqlite" }
 
@@ -61,13 +64,25 @@ func (dialect) True(col string) string  { return col + " = 1" }
 func (dialect) False(col string) string { return col + " = 0" }
 
 // Text matches terms of three or more characters through the FTS5
-// trigram index, shorter ones (which trigrams cannot index) by scanning
-// the candidates the other conditions leave.
+// trigram index and shorter ones through the pairs index
+// (storeutil.Pairs): a pair exactly, one character as the prefix of a
+// pair. A short term with a character pairs never hold (ASCII
+// punctuation, a space) is checked on the candidates the other
+// conditions leave.
 func (dialect) Text(p *sqlstore.Plan, terms []string) {
-	var phrases []string
+	var phrases, pairs []string
 	for _, t := range terms {
 		if utf8.RuneCountInString(t) >= 3 {
 			phrases = append(phrases, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+			continue
+		}
+		if pt, ok := storeutil.PairTerm(t); ok {
+			if utf8.RuneCountInString(pt) == 1 {
+				pt += `"*`
+			} else {
+				pt += `"`
+			}
+			pairs = append(pairs, `"`+pt)
 			continue
 		}
 		l := p.Arg(storeutil.LikeArg(t))
@@ -77,11 +92,14 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 	if len(phrases) > 0 {
 		p.Add("n.id IN (SELECT rowid FROM notice_fts WHERE notice_fts MATCH " + p.Arg(strings.Join(phrases, " AND ")) + ")")
 	}
+	if len(pairs) > 0 {
+		p.Add("n.id IN (SELECT rowid FROM notice_pairs WHERE notice_pairs MATCH " + p.Arg(strings.Join(pairs, " AND ")) + ")")
+	}
 }
 
-// IndexText inserts one row a notice: a single-row INSERT into FTS5 opens
-// no statement savepoint, so the rows stay in FTS5's pending index and are
-// written out together when the transaction commits.
+// IndexText inserts one row a notice: a single-row INSERT into FTS5
+// opens no statement savepoint, so the rows stay in FTS5's pending index
+// and are written out together when the transaction commits.
 func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.IndexedText) error {
 	for _, t := range texts {
 		if _, err := tx.Exec(ctx, sqlInsertFTS, t.Notice, t.Title, t.Text); err != nil {
@@ -91,10 +109,24 @@ func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.
 	return nil
 }
 
-// UnindexText deletes a notice from the contentless FTS index, which needs
-// the values it was indexed with.
+// IndexPairs inserts one row a notice, as IndexText.
+func (dialect) IndexPairs(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.IndexedText) error {
+	for _, t := range texts {
+		if _, err := tx.Exec(ctx, sqlInsertPairs, t.Notice, t.Pairs); err != nil {
+			return fmt.Errorf("notice %d: %w", t.Notice, err)
+		}
+	}
+	return nil
+}
+
+// UnindexText deletes a notice from both indexes. The contentless
+// trigram index needs the values it was indexed with; the pairs index
+// deletes by rowid (contentless_delete).
 func (dialect) UnindexText(ctx context.Context, tx *sqlstore.Tx, notice int64, title, text string) error {
-	_, err := tx.Exec(ctx, `INSERT INTO notice_fts (notice_fts, rowid, title, text) VALUES ('delete', $1, $2, $3)`, notice, title, text)
+	if _, err := tx.Exec(ctx, `INSERT INTO notice_fts (notice_fts, rowid, title, text) VALUES ('delete', $1, $2, $3)`, notice, title, text); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `DELETE FROM notice_pairs WHERE rowid = $1`, notice)
 	return err
 }
 

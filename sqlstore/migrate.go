@@ -117,7 +117,7 @@ func Migrate(ctx context.Context, conn *sql.Conn, d Dialect, ms []storeutil.Migr
 		if have[m.Version] {
 			continue
 		}
-		if err := apply(ctx, conn, d, m, m.Version == rebuild, now); err != nil {
+		if err := apply(ctx, conn, d, m, m.Version == rebuild, m.Version == pairsMigration, now); err != nil {
 			return done, err
 		}
 		done = append(done, m.Name)
@@ -126,8 +126,8 @@ func Migrate(ctx context.Context, conn *sql.Conn, d Dialect, ms []storeutil.Migr
 }
 
 // apply runs one migration and records it, atomically; fill: and fills
-// the summary tables from the stored notices.
-func apply(ctx context.Context, conn *sql.Conn, d Dialect, m storeutil.Migration, fill bool, now func() time.Time) error {
+// the summary tables from the stored notices, pairs: the pairs index.
+func apply(ctx context.Context, conn *sql.Conn, d Dialect, m storeutil.Migration, fill, pairs bool, now func() time.Time) error {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", m.Name, d.MapErr(err))
@@ -136,11 +136,16 @@ func apply(ctx context.Context, conn *sql.Conn, d Dialect, m storeutil.Migration
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return fmt.Errorf("migration %s: %w", m.Name, d.MapErr(err))
 	}
+	s := &Store{d: d}
 	if fill {
 		// The summary tables are filled from the stored notices, in Go:
 		// the counting rules live there, not in SQL.
-		s := &Store{d: d}
 		if err := s.rebuildFigures(ctx, &Tx{tx: tx, s: s}); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+	}
+	if pairs {
+		if err := s.fillPairs(ctx, &Tx{tx: tx, s: s}); err != nil {
 			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}

@@ -54,13 +54,16 @@ type Dialect interface {
 	// split, see storeutil.SplitTerms) to p.
 	Text(p *Plan, terms []string)
 	// IndexText indexes the titles and redacted texts of the new notices
-	// of a transaction for Text, all together at its end (a no-op where
-	// the engine indexes the stored columns itself). Indexing them last
+	// of a transaction by trigrams for Text, all together at its end (a
+	// no-op where the engine indexes the stored columns itself). Indexing them last
 	// lets an engine that buffers its index in the transaction (SQLite's
 	// FTS5 writes it out at every statement savepoint) write it once.
 	IndexText(ctx context.Context, tx *Tx, texts []IndexedText) error
-	// UnindexText takes a notice out of that index before it is deleted;
-	// title and text are what IndexText was given.
+	// IndexPairs indexes the same notices by their pairs (Notice and Pairs
+	// only), after IndexText.
+	IndexPairs(ctx context.Context, tx *Tx, texts []IndexedText) error
+	// UnindexText takes a notice out of both indexes before it is
+	// deleted; title and text are what IndexText was given.
 	UnindexText(ctx context.Context, tx *Tx, notice int64, title, text string) error
 	// Lock serialises, until tx ends, the transactions that lock key (a
 	// no-op where the engine has one writer).
@@ -240,17 +243,15 @@ type Tx struct {
 	purchases map[string]bool
 }
 
-// IndexedText is the title and redacted text of one new notice, for the
-// text index.
+// IndexedText is the title and redacted text of one new notice, and
+// their character pairs (storeutil.Pairs), for the text indexes.
 type IndexedText struct {
-	Notice      int64
-	Title, Text string
+	Notice             int64
+	Title, Text, Pairs string
 }
 
 // indexText indexes a new notice's title and text when tx commits.
-func (t *Tx) indexText(notice int64, title, text string) {
-	t.texts = append(t.texts, IndexedText{Notice: notice, Title: title, Text: text})
-}
+func (t *Tx) indexText(it IndexedText) { t.texts = append(t.texts, it) }
 
 // args is args with every string cleaned for the engine.
 func (t *Tx) args(args []any) []any { return t.s.clean(args) }
@@ -369,6 +370,9 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if len(tx.texts) > 0 {
 		if err := s.d.IndexText(ctx, tx, tx.texts); err != nil {
 			return fmt.Errorf("index text: %w", s.mapErr(err))
+		}
+		if err := s.d.IndexPairs(ctx, tx, tx.texts); err != nil {
+			return fmt.Errorf("index pairs: %w", s.mapErr(err))
 		}
 	}
 	if len(tx.purchases) > 0 {

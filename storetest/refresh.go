@@ -99,7 +99,7 @@ func answers(t *testing.T, st enduse.Store) string {
 		t.Fatal(err)
 	}
 	out += fmt.Sprintf("stats %d/%d/%d/%d %v\n", stats.Documents, stats.Notices, stats.Parsed, stats.Failed, stats.ByType)
-	for _, f := range []enduse.Filter{{}, caseStudy(), {Brand: "Cisco"}, {Text: "核心交换机"}} {
+	for _, f := range []enduse.Filter{{}, caseStudy(), {Brand: "Cisco"}, {Text: "核心交换机"}, {Text: "交换"}, {Text: "希捷"}, {Text: "思"}} {
 		res, err := st.Query(ctx, f)
 		if err != nil {
 			t.Fatal(err)

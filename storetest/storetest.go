@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) enduse.Store) {
 	t.Run("EachRow", func(t *testing.T) { testEachRow(t, open) })
 	t.Run("StreamedAnswer", func(t *testing.T) { testStreamedAnswer(t, open) })
 	t.Run("SummaryKept", func(t *testing.T) { testSummaryKept(t, open) })
+	t.Run("ShortTerms", func(t *testing.T) { testShortTerms(t, open) })
 }
 
 // world is a store loaded with the fixtures, with their ids by name.

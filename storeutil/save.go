@@ -29,6 +29,11 @@ type Save struct {
 	Notice *enduse.Notice // sanitised copy with defaults applied
 	JSON   []byte         // Notice as stored
 	Row    counting.NoticeRow
+	// pairs are the title's and redacted text's pairs for text search
+	// (Pairs), made by Prepare on a parse worker; TextPairs makes them
+	// for a Save that was not prepared.
+	pairs    string
+	hasPairs bool
 	// of is the item this was checked for (Prepare), so a Check carried
 	// to another item is not trusted.
 	of *enduse.SaveItem
@@ -40,6 +45,9 @@ func Prepare(it enduse.SaveItem) enduse.SaveItem {
 	sv, err := CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
 	if err != nil {
 		return it
+	}
+	if sv.Failure == "" && !sv.Child {
+		sv.pairs, sv.hasPairs = Pairs(sv.Row.Title, it.Redacted), true
 	}
 	sv.of = &enduse.SaveItem{Document: it.Document, Redacted: it.Redacted, Notice: it.Notice, ParseErr: it.ParseErr}
 	it.Check = sv
@@ -54,6 +62,14 @@ func CheckItem(it enduse.SaveItem) (*Save, error) {
 		return sv, nil
 	}
 	return CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
+}
+
+// TextPairs is Pairs of the notice's title and of redacted, its text.
+func (s *Save) TextPairs(redacted string) string {
+	if !s.hasPairs {
+		s.pairs, s.hasPairs = Pairs(s.Row.Title, redacted), true
+	}
+	return s.pairs
 }
 
 // sameErr reports whether a and b are both nil or say the same thing

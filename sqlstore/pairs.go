@@ -1,0 +1,64 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/enduse/enduse/storeutil"
+)
+
+// pairsMigration is the version of the migration that creates the pairs
+// index of text search (storeutil.Pairs); Migrate fills it from the
+// stored notices after its SQL.
+const pairsMigration = 18
+
+// pairsChunk is how many notices fillPairs reads at a time.
+const pairsChunk = 500
+
+// fillPairs indexes every stored notice's title and text by pairs, a
+// chunk of notices at a time so memory does not grow with the store, the
+// pairs of a chunk made on every core.
+func (s *Store) fillPairs(ctx context.Context, tx *Tx) error {
+	var last int64
+	for {
+		var chunk []IndexedText
+		err := s.scanRows(ctx, tx.tx, `SELECT n.id, n.title, d.text FROM notices n JOIN documents d ON d.sha256 = n.doc
+			WHERE n.id > $1 ORDER BY n.id LIMIT $2`, []any{last, pairsChunk},
+			func(scan func(...any) error) error {
+				var it IndexedText
+				if err := scan(&it.Notice, &it.Title, &it.Text); err != nil {
+					return err
+				}
+				chunk = append(chunk, it)
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read notices after %d: %w", last, err)
+		}
+		if len(chunk) == 0 {
+			return nil
+		}
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					chunk[i].Pairs = storeutil.Pairs(chunk[i].Title, chunk[i].Text)
+				}
+			}()
+		}
+		for i := range chunk {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		if err := s.d.IndexPairs(ctx, tx, chunk); err != nil {
+			return fmt.Errorf("index pairs: %w", s.mapErr(err))
+		}
+		last = chunk[len(chunk)-1].Notice
+	}
+}

@@ -1,0 +1,110 @@
+package storeutil
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text search indexes titles and texts twice: by trigrams, which find
+// terms of three or more characters, and by the character pairs made
+// here, which find the shorter ones (监控, 公安, 希捷) that trigrams
+// cannot. A term of two pair characters is in a column exactly when the
+// column's pairs hold it; a term of one is when a pair starts with it or
+// it ends a run (the single-character tokens), so neither needs the text
+// read again. Pairs are folded to lower case, as PostgreSQL's ILIKE and
+// FTS5's trigrams fold, and they never hold ASCII punctuation or a space:
+// SQLite's ascii tokenizer, which reads them, would split there.
+
+// Pairs returns the distinct pair tokens of cols, joined by spaces in the
+// order they first occur: each two adjacent pair characters of a column,
+// and each pair character that ends a run of them. Columns are paired
+// apart, so no pair spans the end of one and the start of the next.
+func Pairs(cols ...string) string {
+	n := 0
+	for _, c := range cols {
+		n += len(c)
+	}
+	// Keys pack the two runes; a lone character has ^0 as its second.
+	const lone = 0xFFFFFFFF
+	seen := make(map[uint64]struct{}, n/6)
+	var b strings.Builder
+	b.Grow(n)
+	add := func(first, second rune, k uint64) {
+		had := len(seen)
+		seen[k] = struct{}{}
+		if len(seen) == had {
+			return
+		}
+		if had > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(first)
+		if second >= 0 {
+			b.WriteRune(second)
+		}
+	}
+	for _, c := range cols {
+		prev := rune(-1)
+		for _, r := range c {
+			if !pairRune(r) {
+				if prev >= 0 {
+					add(prev, -1, uint64(prev)<<32|lone)
+				}
+				prev = -1
+				continue
+			}
+			r = foldRune(r)
+			if prev >= 0 {
+				add(prev, r, uint64(prev)<<32|uint64(r))
+			}
+			prev = r
+		}
+		if prev >= 0 {
+			add(prev, -1, uint64(prev)<<32|lone)
+		}
+	}
+	return b.String()
+}
+
+// PairTerm returns a search term of one or two characters as the pairs
+// index holds it, and whether the index can answer it: every character
+// must be a pair character.
+func PairTerm(t string) (string, bool) {
+	n := utf8.RuneCountInString(t)
+	if n < 1 || n > 2 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, r := range t {
+		if !pairRune(r) {
+			return "", false
+		}
+		b.WriteRune(foldRune(r))
+	}
+	return b.String(), true
+}
+
+// pairRune reports whether r is a character pairs are made of: an ASCII
+// letter or digit, or any character beyond ASCII but a space.
+func pairRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if 0x3400 <= r && r <= 0x9FFF { // CJK ideographs: most of the text
+		return true
+	}
+	return r != utf8.RuneError && !unicode.IsSpace(r)
+}
+
+// foldRune is r in lower case; the CJK ideographs, most of the text,
+// have no case and skip the table.
+func foldRune(r rune) rune {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf, 0x3400 <= r && r <= 0x9FFF:
+		return r
+	}
+	return unicode.ToLower(r)
+}

@@ -1,0 +1,109 @@
+package storeutil
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// pairsFind answers a term from Pairs' tokens as the stores' indexes do:
+// two characters as a token, one as a token's prefix.
+func pairsFind(pairs, term string) bool {
+	for _, tok := range strings.Fields(pairs) {
+		if tok == term || utf8.RuneCountInString(term) == 1 && strings.HasPrefix(tok, term) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPairs checks every short term of title, text and the seam between
+// them against the columns themselves.
+func checkPairs(t *testing.T, title, text string) {
+	t.Helper()
+	pairs := Pairs(title, text)
+	terms := map[string]bool{}
+	for _, s := range []string{title, text, lastRune(title) + firstRune(text)} {
+		r := []rune(s)
+		for i := range r {
+			terms[string(r[i])] = true
+			if i+1 < len(r) {
+				terms[string(r[i:i+2])] = true
+			}
+		}
+	}
+	for term := range terms {
+		pt, ok := PairTerm(term)
+		if !ok {
+			continue
+		}
+		want := strings.Contains(strings.ToLower(title), pt) || strings.Contains(strings.ToLower(text), pt)
+		if got := pairsFind(pairs, pt); got != want {
+			t.Errorf("Pairs(%q, %q) = %q: term %q found %v, want %v", title, text, pairs, term, got, want)
+		}
+	}
+}
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+func TestPairs(t *testing.T) {
+	cases := []struct{ title, text, want string }{
+		{"", "", ""},
+		{"视频监控", "", "视频 频监 监控 控"},
+		{"A4纸", "HD-1", "a4 4纸 纸 hd d 1"},
+		{"监控", "控制", "监控 控 控制 制"},
+		{"公安局，采购", "", "公安 安局 局， ，采 采购 购"},
+		{"a　b", "", "a b"}, // an ideographic space ends a run
+	}
+	for _, c := range cases {
+		if got := Pairs(c.title, c.text); got != c.want {
+			t.Errorf("Pairs(%q, %q) = %q, want %q", c.title, c.text, got, c.want)
+		}
+		checkPairs(t, c.title, c.text)
+	}
+	for _, c := range []struct {
+		term, want string
+		ok         bool
+	}{{"监控", "监控", true}, {"HD", "hd", true}, {"锁", "锁", true}, {"a-", "", false}, {"视频监", "", false}, {"", "", false}, {"a b", "", false}} {
+		if got, ok := PairTerm(c.term); got != c.want || ok != c.ok {
+			t.Errorf("PairTerm(%q) = %q, %v, want %q, %v", c.term, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// FuzzPairs checks that the pairs of any title and text find exactly the
+// short terms the columns contain.
+func FuzzPairs(f *testing.F) {
+	f.Add("视频监控系统采购项目中标公告", "采购人：喀什地区公安局\n希捷 ST8000VX004 10块")
+	f.Add("HDD", "x")
+	f.Add("", "锁")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		if !utf8.ValidString(title) || !utf8.ValidString(text) {
+			return // the stores refuse text that is not UTF-8
+		}
+		checkPairs(t, title, text)
+	})
+}
+
+// BenchmarkPairs makes the pairs of a notice-sized text (about 16 KB of
+// mixed Chinese, digits and Latin, as in equipment lists).
+func BenchmarkPairs(b *testing.B) {
+	var text strings.Builder
+	for i := 0; text.Len() < 16<<10; i++ {
+		fmt.Fprintf(&text, "%d. 网络硬盘录像机 海康威视 DS-%dN-K%d 台 %d 单价 %d.00元；视频监控系统采购项目（第%d包）\n", i, 7800+i, i%9, i%40, 1200+37*i, i%5)
+	}
+	title := "喀什地区公安局视频监控系统扩容项目中标公告"
+	b.SetBytes(int64(len(title) + text.Len()))
+	for b.Loop() {
+		Pairs(title, text.String())
+	}
+}
