@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -56,15 +57,16 @@ func (dialect) True(col string) string  { return col }
 func (dialect) False(col string) string { return "NOT " + col }
 
 // Text matches each term of three or more characters with ILIKE, which
-// pg_trgm's GIN indexes on titles and texts answer; terms of two pair
-// characters (storeutil.Pairs) through the GIN index of pairs. Other
-// short terms (one character, or one pairs never hold), which no index
-// answers, are checked on the candidates the other conditions leave.
+// pg_trgm's GIN indexes on titles and texts answer, and terms of two pair
+// characters through the GIN index of their codes (storeutil.PairCodes).
+// Other short terms (one character, or one with a character pairs never
+// hold), which no index answers, are checked on the candidates the other
+// conditions leave.
 func (dialect) Text(p *sqlstore.Plan, terms []string) {
-	var pairs []string
+	var codes []int32
 	for _, t := range terms {
-		if pt, ok := storeutil.PairTerm(t); ok && utf8.RuneCountInString(pt) == 2 {
-			pairs = append(pairs, pt)
+		if c, ok := storeutil.PairCode(t); ok {
+			codes = append(codes, c)
 			continue
 		}
 		l := p.Arg(storeutil.LikeArg(t))
@@ -75,23 +77,30 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 		}
 		p.AddScan("(n.title ILIKE " + l + " OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND d.text ILIKE " + l + "))")
 	}
-	if len(pairs) > 0 {
-		p.Add("n.id IN (SELECT notice FROM notice_pairs WHERE pairs @> " + p.Arg(pairs) + "::text[])")
+	if len(codes) > 0 {
+		p.Add("n.id IN (SELECT notice FROM notice_pairs WHERE pairs @> " + p.Arg(codes) + "::int4[])")
 	}
 }
 
 // IndexText does nothing: the trigram indexes cover the stored columns.
 func (dialect) IndexText(context.Context, *sqlstore.Tx, []sqlstore.IndexedText) error { return nil }
 
-// IndexPairs stores the pairs of the new notices, in one statement.
+// IndexPairs stores the pair codes of the new notices, in one statement.
 func (dialect) IndexPairs(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.IndexedText) error {
-	ids := make([]int64, len(texts))
-	pairs := make([]string, len(texts))
-	for i, t := range texts {
-		ids[i], pairs[i] = t.Notice, t.Pairs
+	if len(texts) == 0 {
+		return nil
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO notice_pairs (notice, pairs)
-		SELECT n, string_to_array(p, ' ') FROM unnest($1::bigint[], $2::text[]) AS u (n, p)`, ids, pairs)
+	var q strings.Builder
+	q.WriteString(`INSERT INTO notice_pairs (notice, pairs) VALUES `)
+	args := make([]any, 0, 2*len(texts))
+	for i, t := range texts {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		fmt.Fprintf(&q, "($%d, $%d)", 2*i+1, 2*i+2)
+		args = append(args, t.Notice, storeutil.PairCodes(t.Pairs))
+	}
+	_, err := tx.Exec(ctx, q.String(), args...)
 	return err
 }
 

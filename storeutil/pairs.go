@@ -108,3 +108,39 @@ func foldRune(r rune) rune {
 	}
 	return unicode.ToLower(r)
 }
+
+// PairCodes are the two-character tokens of pairs (a string Pairs made)
+// as 32-bit codes, the first character in the high half: PostgreSQL keeps
+// them as an int4[] under a GIN index, a third of the room text would
+// take. Pairs with a character beyond the Basic Multilingual Plane, and
+// the one-character tokens, have no code: their terms are answered by
+// reading the texts.
+func PairCodes(pairs string) []int32 {
+	codes := make([]int32, 0, strings.Count(pairs, " ")+1)
+	for tok := range strings.SplitSeq(pairs, " ") {
+		if c, ok := pairCode(tok); ok {
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}
+
+// PairCode is the code of a search term of two pair characters, and
+// whether it has one (see PairCodes).
+func PairCode(term string) (int32, bool) {
+	pt, ok := PairTerm(term)
+	if !ok {
+		return 0, false
+	}
+	return pairCode(pt)
+}
+
+// pairCode is the code of a two-character token.
+func pairCode(tok string) (int32, bool) {
+	a, n := utf8.DecodeRuneInString(tok)
+	b, m := utf8.DecodeRuneInString(tok[n:])
+	if n+m != len(tok) || m == 0 || a > 0xFFFF || b > 0xFFFF {
+		return 0, false
+	}
+	return int32(uint32(a)<<16 | uint32(b)), true
+}

@@ -2,6 +2,7 @@ package storeutil
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,6 +24,7 @@ func pairsFind(pairs, term string) bool {
 func checkPairs(t *testing.T, title, text string) {
 	t.Helper()
 	pairs := Pairs(title, text)
+	codes := PairCodes(pairs)
 	terms := map[string]bool{}
 	for _, s := range []string{title, text, lastRune(title) + firstRune(text)} {
 		r := []rune(s)
@@ -41,6 +43,11 @@ func checkPairs(t *testing.T, title, text string) {
 		want := strings.Contains(strings.ToLower(title), pt) || strings.Contains(strings.ToLower(text), pt)
 		if got := pairsFind(pairs, pt); got != want {
 			t.Errorf("Pairs(%q, %q) = %q: term %q found %v, want %v", title, text, pairs, term, got, want)
+		}
+		if c, ok := PairCode(term); ok {
+			if got := slices.Contains(codes, c); got != want {
+				t.Errorf("PairCodes of %q, %q: term %q (code %#x) found %v, want %v", title, text, term, c, got, want)
+			}
 		}
 	}
 }
@@ -63,12 +70,16 @@ func TestPairs(t *testing.T) {
 		{"监控", "控制", "监控 控 控制 制"},
 		{"公安局，采购", "", "公安 安局 局， ，采 采购 购"},
 		{"a　b", "", "a b"}, // an ideographic space ends a run
+		{"𠮷野家", "", "𠮷野 野家 家"}, // beyond the BMP: a token, no code
 	}
 	for _, c := range cases {
 		if got := Pairs(c.title, c.text); got != c.want {
 			t.Errorf("Pairs(%q, %q) = %q, want %q", c.title, c.text, got, c.want)
 		}
 		checkPairs(t, c.title, c.text)
+	}
+	if got, want := PairCodes("监控 控 a4"), []int32{0x76d163a7, 0x610034}; !slices.Equal(got, want) {
+		t.Errorf("PairCodes = %#x, want %#x", got, want)
 	}
 	for _, c := range []struct {
 		term, want string
