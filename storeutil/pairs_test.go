@@ -69,7 +69,7 @@ func TestPairs(t *testing.T) {
 		{"A4纸", "HD-1", "a4 4纸 纸 hd d 1"},
 		{"监控", "控制", "监控 控 控制 制"},
 		{"公安局，采购", "", "公安 安局 局， ，采 采购 购"},
-		{"a　b", "", "a b"}, // an ideographic space ends a run
+		{"a　b", "", "a b"},     // an ideographic space ends a run
 		{"𠮷野家", "", "𠮷野 野家 家"}, // beyond the BMP: a token, no code
 	}
 	for _, c := range cases {
