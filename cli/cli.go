@@ -17,6 +17,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/safetext"
 )
 
@@ -111,7 +112,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 		}
 		cfg, err := LoadConfig(env)
 		if err == nil {
-			err = c.run(ctx, env, cfg, args[1:])
+			err = c.run(enduse.WithStepProgress(ctx, stepProgress(env)), env, cfg, args[1:])
 		}
 		if err == nil || errors.Is(err, flag.ErrHelp) {
 			return 0

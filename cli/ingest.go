@@ -170,3 +170,31 @@ func (p *progress) Finish() {
 		p.bar.Finish()
 	}
 }
+
+// stepProgress shows the long steps of a store (a migration filling an
+// index) as a bar on a terminal, one bar a step; elsewhere it is quiet.
+func stepProgress(env Env) enduse.StepProgress {
+	if !env.Interactive(env.Stderr) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	var step string
+	return func(s string, done, total int64) {
+		if bar == nil || s != step {
+			step = s
+			bar = progressbar.NewOptions64(total,
+				progressbar.OptionSetWriter(env.Stderr),
+				progressbar.OptionSetDescription(s),
+				progressbar.OptionShowCount(),
+				progressbar.OptionSetPredictTime(true),
+				progressbar.OptionThrottle(100*time.Millisecond),
+				progressbar.OptionClearOnFinish(),
+			)
+		}
+		bar.Set64(done)
+		if done >= total {
+			bar.Finish()
+			bar = nil
+		}
+	}
+}

@@ -336,7 +336,8 @@ func TestUpgradeToPairs(t *testing.T) {
 		}
 	}
 	db.Close()
-	db, err = Open(ctx, path)
+	var heard [][2]int64
+	db, err = Open(enduse.WithStepProgress(ctx, func(_ string, done, total int64) { heard = append(heard, [2]int64{done, total}) }), path)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
@@ -351,6 +352,9 @@ func TestUpgradeToPairs(t *testing.T) {
 	}
 	if rows != notices {
 		t.Errorf("after upgrade: %d rows of pairs for %d notices", rows, notices)
+	}
+	if len(heard) < 2 || heard[0] != [2]int64{0, int64(notices)} || heard[len(heard)-1] != [2]int64{int64(notices), int64(notices)} {
+		t.Errorf("progress of the fill: %v, want 0 to %d of %d", heard, notices, notices)
 	}
 	for _, term := range terms {
 		res, err := db.Query(ctx, enduse.Filter{Text: term})

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/storeutil"
 )
 
@@ -14,6 +15,9 @@ import (
 // stored notices after its SQL.
 const pairsMigration = 18
 
+// pairsStep names the fill to a StepProgress.
+const pairsStep = "index short search terms"
+
 // pairsChunk is how many notices fillPairs reads at a time.
 const pairsChunk = 500
 
@@ -21,6 +25,15 @@ const pairsChunk = 500
 // chunk of notices at a time so memory does not grow with the store, the
 // pairs of a chunk made on every core.
 func (s *Store) fillPairs(ctx context.Context, tx *Tx) error {
+	var total, done int64
+	if err := s.queryRow(ctx, tx.tx, `SELECT COUNT(*) FROM notices`).Scan(&total); err != nil {
+		return fmt.Errorf("count notices: %w", s.mapErr(err))
+	}
+	if total == 0 {
+		return nil
+	}
+	progress := enduse.StepProgressOf(ctx)
+	progress(pairsStep, 0, total)
 	var last int64
 	for {
 		var chunk []IndexedText
@@ -60,5 +73,7 @@ func (s *Store) fillPairs(ctx context.Context, tx *Tx) error {
 			return fmt.Errorf("index pairs: %w", s.mapErr(err))
 		}
 		last = chunk[len(chunk)-1].Notice
+		done += int64(len(chunk))
+		progress(pairsStep, done, total)
 	}
 }
