@@ -8,6 +8,7 @@ package pipeline
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -105,8 +106,22 @@ func New(cfg Config) (*Pipeline, error) {
 // screener, which need both sides, come last.
 var builtin = sync.OnceValues(buildBuiltin)
 
+// buildGCPercent is the collector's GOGC while buildBuiltin runs.
+const buildGCPercent = 400
+
 // buildBuiltin builds what builtin caches.
 func buildBuiltin() (*Pipeline, error) {
+	// The build allocates tens of megabytes of short-lived strings while
+	// the heap is small, so the collector ran over and over: a rarer
+	// collection during the build made a one-file extract 13% quicker
+	// (0.60 s against 0.69 s wall, medians of 7) for 16 MB more peak
+	// memory.
+	// A collector already set rarer (or off) is left so.
+	if old := debug.SetGCPercent(buildGCPercent); old < 0 || old > buildGCPercent {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
+	}
 	p := &Pipeline{MaxMentions: document.DefaultMaxMentions}
 	var kbErr error
 	kbDone := make(chan struct{})
