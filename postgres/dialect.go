@@ -57,9 +57,9 @@ func (dialect) True(col string) string  { return col }
 func (dialect) False(col string) string { return "NOT " + col }
 
 // Text matches each term of three or more characters with ILIKE, which
-// pg_trgm's GIN indexes on titles and texts answer, and terms of two pair
-// characters through the GIN index of their codes (storeutil.PairCodes).
-// Other short terms (one character, or one with a character pairs never
+// pg_trgm's GIN indexes on titles and texts answer, and terms of one or
+// two pair characters through the GIN index of their codes
+// (storeutil.PairCodes). Other short terms (with a character pairs never
 // hold), which no index answers, are checked on the candidates the other
 // conditions leave.
 func (dialect) Text(p *sqlstore.Plan, terms []string) {

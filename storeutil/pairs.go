@@ -109,15 +109,28 @@ func foldRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// PairCodes are the two-character tokens of pairs (a string Pairs made)
-// as 32-bit codes, the first character in the high half: PostgreSQL keeps
-// them as an int4[] under a GIN index, a third of the room text would
-// take. Pairs with a character beyond the Basic Multilingual Plane, and
-// the one-character tokens, have no code: their terms are answered by
-// reading the texts.
+// PairCodes are the tokens of pairs (a string Pairs made) as 32-bit
+// codes, for PostgreSQL, which keeps them as an int4[] under a GIN index
+// (a third of the room text would take): a pair has its first character
+// in the high half and its second in the low; each distinct character
+// has a code of its own, the character in the high half and zero below
+// (no pair ends in NUL), so one-character terms are found too. Every
+// character of a column is the first of a token (a run's last is a lone
+// token), so the tokens' first characters are all of them. A token with
+// a character beyond the Basic Multilingual Plane has no code: its terms
+// are answered by reading the texts.
 func PairCodes(pairs string) []int32 {
 	codes := make([]int32, 0, strings.Count(pairs, " ")+1)
+	chars := map[rune]bool{}
 	for tok := range strings.SplitSeq(pairs, " ") {
+		a, n := utf8.DecodeRuneInString(tok)
+		if n == 0 || a > 0xFFFF {
+			continue
+		}
+		if !chars[a] {
+			chars[a] = true
+			codes = append(codes, int32(uint32(a)<<16))
+		}
 		if c, ok := pairCode(tok); ok {
 			codes = append(codes, c)
 		}
@@ -125,12 +138,15 @@ func PairCodes(pairs string) []int32 {
 	return codes
 }
 
-// PairCode is the code of a search term of two pair characters, and
-// whether it has one (see PairCodes).
+// PairCode is the code of a search term of one or two pair characters,
+// and whether it has one (see PairCodes).
 func PairCode(term string) (int32, bool) {
 	pt, ok := PairTerm(term)
 	if !ok {
 		return 0, false
+	}
+	if a, n := utf8.DecodeRuneInString(pt); n == len(pt) {
+		return int32(uint32(a) << 16), a <= 0xFFFF
 	}
 	return pairCode(pt)
 }

@@ -78,7 +78,7 @@ func TestPairs(t *testing.T) {
 		}
 		checkPairs(t, c.title, c.text)
 	}
-	if got, want := PairCodes("监控 控 a4"), []int32{0x76d163a7, 0x610034}; !slices.Equal(got, want) {
+	if got, want := PairCodes("监控 控 a4"), []int32{0x76d10000, 0x76d163a7, 0x63a70000, 0x610000, 0x610034}; !slices.Equal(got, want) {
 		t.Errorf("PairCodes = %#x, want %#x", got, want)
 	}
 	for _, c := range []struct {
