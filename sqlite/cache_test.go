@@ -218,20 +218,28 @@ func TestFigureIDsCap(t *testing.T) {
 	}
 }
 
+// generatedFile is a database file of n generated notices that stores
+// every answer, and its path (tests reopen it).
+func generatedFile(t *testing.T, n int) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "g.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetCacheMin(0)
+	if err := generate(context.Background(), db, n); err != nil {
+		t.Fatal(err)
+	}
+	return db, path
+}
+
 // TestUpgradeToAnswers opens a database of the schema before stored
 // answers (migration 0002) holding notices, and checks it upgrades and
 // answers as before.
 func TestUpgradeToAnswers(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "u.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetCacheMin(0)
-	if err := generate(ctx, db, 50); err != nil {
-		t.Fatal(err)
-	}
+	db, path := generatedFile(t, 50)
 	want, err := db.Query(ctx, enduse.Filter{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
@@ -307,15 +315,7 @@ func TestWarm(t *testing.T) {
 // fills it: short terms find what they found before.
 func TestUpgradeToPairs(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "p.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetCacheMin(0)
-	if err := generate(ctx, db, 50); err != nil {
-		t.Fatal(err)
-	}
+	db, path := generatedFile(t, 50)
 	terms := []string{"公安", "硬盘", "局", "ST"}
 	want := map[string]int{}
 	for _, term := range terms {
@@ -337,7 +337,7 @@ func TestUpgradeToPairs(t *testing.T) {
 	}
 	db.Close()
 	var heard [][2]int64
-	db, err = Open(enduse.WithStepProgress(ctx, func(_ string, done, total int64) { heard = append(heard, [2]int64{done, total}) }), path)
+	db, err := Open(enduse.WithStepProgress(ctx, func(_ string, done, total int64) { heard = append(heard, [2]int64{done, total}) }), path)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
