@@ -761,3 +761,55 @@ func dumpFigures(t *testing.T, db *DB) string {
 	}
 	return b.String()
 }
+
+// TestUpgradeToPairs opens a database of the schema before the pairs
+// index (migrations 0018 and 0019) holding notices, and checks that the
+// upgrade fills and indexes it: short terms find what they found before.
+func TestUpgradeToPairs(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshSchema(t)
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range generate(3, 60) {
+		if _, err := db.SaveNotice(ctx, c.doc, c.redacted, c.notice, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	terms := []string{"公安", "硬盘", "局", "ST"}
+	want := map[string]int{}
+	for _, term := range terms {
+		want[term] = mustQuery(t, db, enduse.Filter{Text: term}).Documents
+	}
+	if want["公安"] == 0 || want["局"] == 0 {
+		t.Fatalf("generated notices: %v documents; the test checks nothing", want)
+	}
+	for _, q := range []string{"DROP TABLE notice_pairs", "DELETE FROM schema_migrations WHERE version >= 18"} {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer db.Close()
+	var rows, notices int
+	if err := db.pool.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM notice_pairs), (SELECT COUNT(*) FROM notices)`).Scan(&rows, &notices); err != nil {
+		t.Fatal(err)
+	}
+	if rows != notices {
+		t.Errorf("after upgrade: %d rows of pairs for %d notices", rows, notices)
+	}
+	var indexed bool
+	if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'notice_pairs_gin')`).Scan(&indexed); err != nil || !indexed {
+		t.Errorf("after upgrade: GIN index of the pairs: %v, %v", indexed, err)
+	}
+	for _, term := range terms {
+		if got := mustQuery(t, db, enduse.Filter{Text: term}).Documents; got != want[term] {
+			t.Errorf("text %q after upgrade: %d documents, want %d", term, got, want[term])
+		}
+	}
+}
