@@ -115,8 +115,7 @@ func buildBuiltin() (*Pipeline, error) {
 	// the heap is small, so the collector ran over and over: a rarer
 	// collection during the build made a one-file extract 13% quicker
 	// (0.60 s against 0.69 s wall, medians of 7) for 16 MB more peak
-	// memory.
-	// A collector already set rarer (or off) is left so.
+	// memory. A collector already set rarer (or off) is left so.
 	if old := debug.SetGCPercent(buildGCPercent); old < 0 || old > buildGCPercent {
 		debug.SetGCPercent(old)
 	} else {

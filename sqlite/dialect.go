@@ -77,12 +77,11 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 			continue
 		}
 		if pt, ok := storeutil.PairTerm(t); ok {
+			tok := `"` + pt + `"` // pair characters hold no quote
 			if utf8.RuneCountInString(pt) == 1 {
-				pt += `"*`
-			} else {
-				pt += `"`
+				tok += "*"
 			}
-			pairs = append(pairs, `"`+pt)
+			pairs = append(pairs, tok)
 			continue
 		}
 		l := p.Arg(storeutil.LikeArg(t))

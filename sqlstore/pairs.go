@@ -3,10 +3,9 @@ package sqlstore
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/ordered"
 	"github.com/enduse/enduse/storeutil"
 )
 
@@ -53,22 +52,7 @@ func (s *Store) fillPairs(ctx context.Context, tx *Tx) error {
 		if len(chunk) == 0 {
 			return nil
 		}
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range runtime.GOMAXPROCS(0) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					chunk[i].Pairs = storeutil.Pairs(chunk[i].Title, chunk[i].Text)
-				}
-			}()
-		}
-		for i := range chunk {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		ordered.Each(0, len(chunk), func(i int) { chunk[i].Pairs = storeutil.Pairs(chunk[i].Title, chunk[i].Text) })
 		if err := s.d.IndexPairs(ctx, tx, chunk); err != nil {
 			return fmt.Errorf("index pairs: %w", s.mapErr(err))
 		}

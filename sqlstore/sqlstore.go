@@ -55,9 +55,10 @@ type Dialect interface {
 	Text(p *Plan, terms []string)
 	// IndexText indexes the titles and redacted texts of the new notices
 	// of a transaction by trigrams for Text, all together at its end (a
-	// no-op where the engine indexes the stored columns itself). Indexing them last
-	// lets an engine that buffers its index in the transaction (SQLite's
-	// FTS5 writes it out at every statement savepoint) write it once.
+	// no-op where the engine indexes the stored columns itself).
+	// Indexing them last lets an engine that buffers its index in the
+	// transaction (SQLite's FTS5 writes it out at every statement
+	// savepoint) write it once.
 	IndexText(ctx context.Context, tx *Tx, texts []IndexedText) error
 	// IndexPairs indexes the same notices by their pairs (Notice and Pairs
 	// only), after IndexText.
