@@ -99,7 +99,7 @@ func FuzzQuery(f *testing.F, st enduse.Store) {
 	for _, q := range QuerySeeds(f) {
 		f.Add(q, "希捷", "公安", "65")
 	}
-	for _, q := range []string{`"`, "%", "_", `\`, "a\x00b", "狱"} {
+	for _, q := range []string{`"`, "%", "_", `\`, "a\x00b", "狱", "监控", "ST", "Ｋ", "𠮷", "a-", "控*", "\"控"} {
 		f.Add(q, q, q, q)
 	}
 	Load(f, st)
