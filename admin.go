@@ -29,7 +29,7 @@ type TableCount struct {
 
 // Admin is what `enduse db` needs of a store besides Stats: the size of
 // its tables, every stored document (for copying a store into another) and
-// the rebuilding of its summary tables.
+// the rebuilding of its summary tables and of its index of short terms.
 type Admin interface {
 	Migrator
 	// TableCounts counts the rows of the store's tables.
@@ -42,4 +42,8 @@ type Admin interface {
 	// it saves (the unfiltered answer's) from the stored notices: after
 	// notices were written by other means, or to repair them.
 	RebuildFigures(ctx context.Context) error
+	// RebuildTextPairs empties the index of short search terms and fills
+	// it again from the stored notices, as RebuildFigures does the
+	// figures (notices written in SQL have none).
+	RebuildTextPairs(ctx context.Context) error
 }

@@ -45,7 +45,8 @@ func openAdmin(ctx context.Context, dsn, cmd string) (store, enduse.Admin, error
 	return st, adm, nil
 }
 
-// dbRebuild recomputes a database's summary tables from its notices.
+// dbRebuild recomputes a database's summary tables and its index of
+// short search terms from its notices.
 func dbRebuild(ctx context.Context, env Env, cfg Config, args []string) error {
 	fs := newFlags(env, "db rebuild", "[--db DSN]")
 	db := fs.String("db", cfg.DB, "SQLite file or postgres:// DSN")
@@ -61,7 +62,11 @@ func dbRebuild(ctx context.Context, env Env, cfg Config, args []string) error {
 	if err := adm.RebuildFigures(ctx); err != nil {
 		return fmt.Errorf("db rebuild %s: %w", redactedDSN(*db), err)
 	}
-	fmt.Fprintf(env.Stdout, "rebuilt the summary tables of %s in %s\n", redactedDSN(*db), time.Since(t0).Round(time.Millisecond))
+	if err := adm.RebuildTextPairs(ctx); err != nil {
+		return fmt.Errorf("db rebuild %s: %w", redactedDSN(*db), err)
+	}
+	fmt.Fprintf(env.Stdout, "rebuilt the summary tables and the index of short search terms of %s in %s\n",
+		redactedDSN(*db), time.Since(t0).Round(time.Millisecond))
 	return nil
 }
 

@@ -104,6 +104,13 @@ func (dialect) IndexPairs(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore
 	return err
 }
 
+// ClearPairs deletes every row of notice_pairs (in the transaction,
+// where TRUNCATE would lock out readers).
+func (dialect) ClearPairs(ctx context.Context, tx *sqlstore.Tx) error {
+	_, err := tx.Exec(ctx, `DELETE FROM notice_pairs`)
+	return err
+}
+
 // UnindexText deletes a notice's pairs (the trigram indexes follow the
 // rows themselves).
 func (dialect) UnindexText(ctx context.Context, tx *sqlstore.Tx, notice int64, _, _ string) error {

@@ -118,6 +118,12 @@ func (dialect) IndexPairs(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore
 	return nil
 }
 
+// ClearPairs uses FTS5's delete-all, which a contentless table allows.
+func (dialect) ClearPairs(ctx context.Context, tx *sqlstore.Tx) error {
+	_, err := tx.Exec(ctx, `INSERT INTO notice_pairs (notice_pairs) VALUES ('delete-all')`)
+	return err
+}
+
 // UnindexText deletes a notice from both indexes. The contentless
 // trigram index needs the values it was indexed with; the pairs index
 // deletes by rowid (contentless_delete).

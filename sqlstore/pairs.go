@@ -20,6 +20,20 @@ const pairsStep = "index short search terms"
 // pairsChunk is how many notices fillPairs reads at a time.
 const pairsChunk = 500
 
+// RebuildTextPairs implements enduse.Admin.
+func (s *Store) RebuildTextPairs(ctx context.Context) error {
+	err := s.inTx(ctx, func(tx *Tx) error {
+		if err := s.d.ClearPairs(ctx, tx); err != nil {
+			return fmt.Errorf("empty the pairs index: %w", s.mapErr(err))
+		}
+		return s.fillPairs(ctx, tx)
+	})
+	if err != nil {
+		return fmt.Errorf("rebuild the pairs index: %w", err)
+	}
+	return nil
+}
+
 // fillPairs indexes every stored notice's title and text by pairs, a
 // chunk of notices at a time so memory does not grow with the store, the
 // pairs of a chunk made on every core.

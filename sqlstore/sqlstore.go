@@ -63,6 +63,8 @@ type Dialect interface {
 	// IndexPairs indexes the same notices by their pairs (Notice and Pairs
 	// only), after IndexText.
 	IndexPairs(ctx context.Context, tx *Tx, texts []IndexedText) error
+	// ClearPairs empties the pairs index (to fill it again).
+	ClearPairs(ctx context.Context, tx *Tx) error
 	// UnindexText takes a notice out of both indexes before it is
 	// deleted; title and text are what IndexText was given.
 	UnindexText(ctx context.Context, tx *Tx, notice int64, title, text string) error

@@ -15,8 +15,9 @@ import (
 // fixtures' titles and of the start of their bodies, a query finds
 // exactly the notices whose title or redacted text contains it (ASCII
 // case folded), including terms at the very end of a title or text, and
-// terms with punctuation that no pair holds. (ReplaceNotice checks that a
-// notice read again is found by short terms as before.)
+// terms with punctuation that no pair holds; and the same after the index
+// is rebuilt (enduse.Admin). ReplaceNotice checks that a notice read again
+// is found by short terms as before.
 func testShortTerms(t *testing.T, open func(t *testing.T) enduse.Store) {
 	w := load(t, open)
 	ctx := context.Background()
@@ -42,24 +43,39 @@ func testShortTerms(t *testing.T, open func(t *testing.T) enduse.Store) {
 		add(string(body[:min(len(body), 40)]))
 		add(string(body[max(0, len(body)-6):]))
 	}
-	for term := range terms {
-		if strings.TrimSpace(term) != term {
-			continue // a query's terms are trimmed: this one is another term
-		}
-		var want []string
-		fold := strings.ToLower(term)
-		for _, n := range notices {
-			if strings.Contains(strings.ToLower(n.title), fold) || strings.Contains(strings.ToLower(n.text), fold) {
-				want = append(want, n.name)
+	check := func(when string) {
+		t.Helper()
+		for term := range terms {
+			if strings.TrimSpace(term) != term {
+				continue // a query's terms are trimmed: this one is another term
+			}
+			var want []string
+			fold := strings.ToLower(term)
+			for _, n := range notices {
+				if strings.Contains(strings.ToLower(n.title), fold) || strings.Contains(strings.ToLower(n.text), fold) {
+					want = append(want, n.name)
+				}
+			}
+			slices.Sort(want)
+			res, err := w.st.Query(ctx, enduse.Filter{Text: `"` + term + `"`, Limit: 100})
+			if err != nil {
+				t.Fatalf("%s: text %q: %v", when, term, err)
+			}
+			if res.Documents != len(want) {
+				t.Errorf("%s: text %q: %d documents, want %d (%v)", when, term, res.Documents, len(want), want)
 			}
 		}
-		slices.Sort(want)
-		res, err := w.st.Query(ctx, enduse.Filter{Text: `"` + term + `"`, Limit: 100})
-		if err != nil {
-			t.Fatalf("text %q: %v", term, err)
-		}
-		if res.Documents != len(want) {
-			t.Errorf("text %q: %d documents, want %d (%v)", term, res.Documents, len(want), want)
-		}
 	}
+	check("saved")
+	adm, ok := w.st.(enduse.Admin)
+	if !ok {
+		return
+	}
+	if err := adm.RebuildTextPairs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := adm.RebuildTextPairs(ctx); err != nil { // from a full index too
+		t.Fatal(err)
+	}
+	check("rebuilt")
 }

@@ -391,11 +391,13 @@ func runBuild(ctx context.Context, args []string) error {
 		return err
 	}
 	// The copies were written in SQL, past the store's saves: its summary
-	// tables are computed from them once, as `enduse db rebuild` does.
+	// tables and its index of short terms are computed from them once, as
+	// `enduse db rebuild` does.
 	s.db.Close()
 	t0 := time.Now()
 	var st interface {
 		RebuildFigures(context.Context) error
+		RebuildTextPairs(context.Context) error
 		Close() error
 	}
 	if s.pg {
@@ -411,5 +413,10 @@ func runBuild(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "scale: summary tables rebuilt in %s\n", time.Since(t0).Round(time.Millisecond))
+	t0 = time.Now()
+	if err := st.RebuildTextPairs(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "scale: index of short terms rebuilt in %s\n", time.Since(t0).Round(time.Millisecond))
 	return nil
 }
