@@ -59,11 +59,48 @@ func NewSet(recs []*Rec) *Set {
 	}
 	for _, r := range recs {
 		cur, ok := s.rep[r.Group]
-		if !ok || r.detail() > cur.detail() || (r.detail() == cur.detail() && r.ID < cur.ID) {
+		if !ok || standsBefore(r.detail(), r.ID, cur.detail(), cur.ID) {
 			s.rep[r.Group] = r
 		}
 	}
 	return s
+}
+
+// standsBefore reports whether a notice with detail items stating a
+// quantity and id stands for its announcement group rather than one with
+// otherDetail and otherID: most item detail, then the first stored.
+func standsBefore(detail int, id int64, otherDetail int, otherID int64) bool {
+	return detail > otherDetail || detail == otherDetail && id < otherID
+}
+
+// Matched is a matched notice as the page of an answer needs it: its
+// group, its date, and how many of its items state a quantity.
+type Matched struct {
+	ID               int64
+	Group, Published string
+	Detail           int
+}
+
+// PageOf is the ids of the first want representatives among cs, newest
+// first: the notices an Answer over the same notices would page, for a
+// store that reads only these columns of the matched notices.
+func PageOf(cs []Matched, want int) []int64 {
+	reps := map[string]Matched{}
+	for _, c := range cs {
+		if r, ok := reps[c.Group]; !ok || standsBefore(c.Detail, c.ID, r.Detail, r.ID) {
+			reps[c.Group] = c
+		}
+	}
+	page := make([]Matched, 0, len(reps))
+	for _, r := range reps {
+		page = append(page, r)
+	}
+	slices.SortFunc(page, func(a, b Matched) int { return newer(a.Published, a.ID, b.Published, b.ID) })
+	out := make([]int64, 0, min(want, len(page)))
+	for _, r := range page[:min(want, len(page))] {
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 // Rep is the notice that stands for a group, nil when the group is not in

@@ -133,11 +133,14 @@ func (a *Answer) trimPage(want int) {
 }
 
 // newestFirst orders rows newest first, then by id, highest first.
-func newestFirst(a, b *Rec) int {
-	if c := cmp.Compare(b.Published, a.Published); c != 0 {
+func newestFirst(a, b *Rec) int { return newer(a.Published, a.ID, b.Published, b.ID) }
+
+// newer compares two notices by date and id for newestFirst.
+func newer(pubA string, idA int64, pubB string, idB int64) int {
+	if c := cmp.Compare(pubB, pubA); c != 0 {
 		return c
 	}
-	return cmp.Compare(b.ID, a.ID)
+	return cmp.Compare(idB, idA)
 }
 
 // add folds one purchase's members of each key into the key's figure.

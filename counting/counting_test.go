@@ -2,6 +2,7 @@ package counting
 
 import (
 	"hash/fnv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -335,5 +336,27 @@ func TestSimhashCountsEveryVote(t *testing.T) {
 		if got, want := Simhash(s), simhashByBit(s); got != want {
 			t.Errorf("%.6q…: %016x, want %016x", s, got, want)
 		}
+	}
+}
+
+// TestPageOf checks the page a store reads from the matched notices'
+// columns alone: one representative a group (most item detail, then the
+// first stored, as NewSet picks), newest first, then by id.
+func TestPageOf(t *testing.T) {
+	ms := []Matched{
+		{ID: 1, Group: "a", Published: "2022-01-01", Detail: 0},
+		{ID: 2, Group: "a", Published: "2022-03-01", Detail: 2}, // most detail: stands for a
+		{ID: 3, Group: "b", Published: "2022-02-01", Detail: 1},
+		{ID: 4, Group: "b", Published: "2022-02-02", Detail: 1}, // a tie: the first stored, 3, stands
+		{ID: 5, Group: "c", Published: "2022-02-01", Detail: 0}, // same date as 3: higher id first
+	}
+	if got, want := PageOf(ms, 10), []int64{2, 5, 3}; !slices.Equal(got, want) {
+		t.Errorf("PageOf = %v, want %v", got, want)
+	}
+	if got, want := PageOf(ms, 2), []int64{2, 5}; !slices.Equal(got, want) {
+		t.Errorf("PageOf(2) = %v, want %v", got, want)
+	}
+	if got := PageOf(nil, 5); len(got) != 0 {
+		t.Errorf("PageOf(nil) = %v", got)
 	}
 }

@@ -71,12 +71,11 @@ func Contributions(recs []*Rec, includeSpec bool) ([]Contribution, error) {
 }
 
 // purchaseReps is the representatives of the groups of one purchase's
-// notices in fold order: in fold order a group's notices come by id, and
-// the first of most detail stands for it, as in NewSet.
+// notices, picked as in NewSet.
 func purchaseReps(recs []*Rec) func(group string) *Rec {
 	reps := map[string]*Rec{}
 	for _, r := range recs {
-		if cur, ok := reps[r.Group]; !ok || r.detail() > cur.detail() {
+		if cur, ok := reps[r.Group]; !ok || standsBefore(r.detail(), r.ID, cur.detail(), cur.ID) {
 			reps[r.Group] = r
 		}
 	}

@@ -1,11 +1,9 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,37 +154,33 @@ const directMax = 50_000
 // directReps is the first want representatives of the plan's matched
 // notices newest first (what walkReps finds), from their ids, groups and
 // dates read at once through whichever index serves the plan, and the
-// item detail of those that share a group with another.
+// item detail of those that share a group with another; counting.PageOf
+// picks them.
 func (s *Store) directReps(ctx context.Context, p *Plan, want int) ([]int64, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	type matchedNotice struct {
-		id               int64
-		group, published string
-		detail           int
-	}
-	var ms []matchedNotice
+	var cs []counting.Matched
 	members := map[string]int{}
-	err = s.scanRows(ctx, tx, "SELECT n.id, n.group_id, n.published FROM notices n"+p.whereSQL(), s.clean(p.args),
+	err = s.scanRows(ctx, tx, "SELECT n.id, n.group_id, n.published FROM notices n"+p.whereSQL(), p.args,
 		func(scan func(...any) error) error {
-			var m matchedNotice
-			if err := scan(&m.id, &m.group, &m.published); err != nil {
+			var c counting.Matched
+			if err := scan(&c.ID, &c.Group, &c.Published); err != nil {
 				return err
 			}
-			ms = append(ms, m)
-			members[m.group]++
+			cs = append(cs, c)
+			members[c.Group]++
 			return nil
 		})
 	if err != nil {
 		return nil, err
 	}
 	var shared []int64
-	for _, m := range ms {
-		if members[m.group] > 1 {
-			shared = append(shared, m.id)
+	for _, c := range cs {
+		if members[c.Group] > 1 {
+			shared = append(shared, c.ID)
 		}
 	}
 	if len(shared) > 0 {
@@ -204,28 +198,11 @@ func (s *Store) directReps(ctx context.Context, p *Plan, want int) ([]int64, err
 		if err != nil {
 			return nil, fmt.Errorf("item detail: %w", err)
 		}
-		for i := range ms {
-			ms[i].detail = detail[ms[i].id]
+		for i := range cs {
+			cs[i].Detail = detail[cs[i].ID]
 		}
 	}
-	reps := map[string]matchedNotice{}
-	for _, m := range ms {
-		if r, ok := reps[m.group]; !ok || m.detail > r.detail || (m.detail == r.detail && m.id < r.id) {
-			reps[m.group] = m
-		}
-	}
-	page := slices.Collect(maps.Values(reps))
-	slices.SortFunc(page, func(a, b matchedNotice) int {
-		if c := strings.Compare(b.published, a.published); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.id, a.id)
-	})
-	out := make([]int64, 0, min(want, len(page)))
-	for _, r := range page[:min(want, len(page))] {
-		out = append(out, r.id)
-	}
-	return out, nil
+	return counting.PageOf(cs, want), nil
 }
 
 // walkIndex is the index a walk of f's notices newest first reads: one
@@ -261,7 +238,7 @@ func (s *Store) walkReps(ctx context.Context, p *Plan, after *walkCursor, want i
 		return nil, err
 	}
 	defer tx.Rollback()
-	groupArgs := s.clean(p.groupArgs)
+	groupArgs := p.groupArgs // scanRows cleans them
 	// The representatives of a batch's groups are found by one statement:
 	// probed one group at a time, a condition with a subquery (text
 	// search's FTS match) was evaluated again for every group — 1.0 of
