@@ -3,6 +3,8 @@ package enduse
 import (
 	"fmt"
 	"strings"
+
+	"github.com/enduse/enduse/safetext"
 )
 
 // MinIDPrefix is the fewest hex digits of a sha256 that name a notice or
@@ -19,15 +21,7 @@ func SHAKey(sha string) string { return strings.ToLower(strings.TrimSpace(sha)) 
 func NoticeID(id string) (string, error) {
 	k := SHAKey(id)
 	if len(k) < MinIDPrefix || len(k) > 64 || strings.Trim(k, "0123456789abcdef") != "" {
-		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", clipID(k), MinIDPrefix, ErrInvalid)
+		return "", fmt.Errorf("id %q: want a sha256 or at least %d of its hex digits: %w", safetext.Clip(k, 70), MinIDPrefix, ErrInvalid)
 	}
 	return k, nil
-}
-
-// clipID shortens a malformed id for a message.
-func clipID(s string) string {
-	if r := []rune(s); len(r) > 70 {
-		return string(r[:70]) + "…"
-	}
-	return s
 }

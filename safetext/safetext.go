@@ -133,3 +133,12 @@ func isPlainNumber(s string) bool {
 	}
 	return i == len(s)
 }
+
+// Clip shortens s to at most n runes, marking a cut with "…", for quoting
+// long input in a message.
+func Clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/enduse/enduse/safetext"
 )
 
 // detect reads the file name of fsys (label names it in errors) with the
@@ -54,7 +56,7 @@ func detect(fsys fs.FS, name, label string) (fileSet, error) {
 	case ofacPrimaryLine.MatchString(head):
 		return readOFAC(fsys, name, label, roleMain)
 	}
-	return fileSet{}, fmt.Errorf("read list %s: %w (first line %q)", label, ErrUnknownFormat, clip(head, 80))
+	return fileSet{}, fmt.Errorf("read list %s: %w (first line %q)", label, ErrUnknownFormat, safetext.Clip(head, 80))
 }
 
 // ofacPrimaryLine matches the first line of a headerless OFAC primary file:
@@ -81,13 +83,6 @@ func headerFields(line string) map[string]bool {
 		out[strings.ToLower(strings.TrimSpace(f))] = true
 	}
 	return out
-}
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }
 
 // csvTable is a CSV file read with its header, for importers that pick

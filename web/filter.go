@@ -280,15 +280,6 @@ func parseIDs(v string) ([]string, error) {
 	return out, nil
 }
 
-// clip shortens s to at most n runes for messages.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
-
 // regionPrefix shortens a six-digit GB/T 2260 code to the prefix that
 // selects the division and everything under it ("650000" → "65",
 // "650100" → "6501").

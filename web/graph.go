@@ -8,6 +8,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/kb"
+	"github.com/enduse/enduse/safetext"
 )
 
 // graphNode is a company box of the link graph.
@@ -217,7 +218,7 @@ func layoutComponent(k *kb.KB, comp []string, links []enduse.Link, brands map[st
 			}
 			if bs := brands[id]; len(bs) > 0 {
 				sort.Strings(bs)
-				n.Brands = clip(strings.Join(bs, ", "), 30)
+				n.Brands = safetext.Clip(strings.Join(bs, ", "), 30)
 			}
 			nodes = append(nodes, n)
 		}

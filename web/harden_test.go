@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 func TestTokenStrength(t *testing.T) {
@@ -76,7 +77,7 @@ func TestHostAllowList(t *testing.T) {
 				continue
 			}
 			if !strings.Contains(w.Body.String(), "allowed-hosts") {
-				t.Errorf("Host %q %s: message does not say how to allow the host:\n%s", tc.host, target, clip(w.Body.String(), 400))
+				t.Errorf("Host %q %s: message does not say how to allow the host:\n%s", tc.host, target, safetext.Clip(w.Body.String(), 400))
 			}
 			if target == "/api/v1/stats" {
 				if e := decode(t, w)["error"].(map[string]any); e["code"] != "misdirected_host" {
@@ -158,7 +159,7 @@ func TestWriteGuards(t *testing.T) {
 			w := httptest.NewRecorder()
 			s.Handler().ServeHTTP(w, r)
 			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, clip(w.Body.String(), 300))
+				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, safetext.Clip(w.Body.String(), 300))
 			}
 			if tc.code != "" {
 				if e := decode(t, w)["error"].(map[string]any); e["code"] != tc.code {
@@ -243,10 +244,10 @@ func TestLongQuery(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := get(t, s.Handler(), "GET", tc.target, nil)
 			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, clip(w.Body.String(), 300))
+				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, safetext.Clip(w.Body.String(), 300))
 			}
 			if tc.msg != "" && !strings.Contains(w.Body.String(), tc.msg) {
-				t.Errorf("body lacks %q: %s", tc.msg, clip(w.Body.String(), 300))
+				t.Errorf("body lacks %q: %s", tc.msg, safetext.Clip(w.Body.String(), 300))
 			}
 			if tc.status == 400 && strings.HasPrefix(tc.target, "/api/") {
 				if e := decode(t, w)["error"].(map[string]any); e["code"] != "invalid" {
@@ -270,7 +271,7 @@ func TestStaticNoListing(t *testing.T) {
 			t.Errorf("%s: status %d, want %d", target, w.Code, status)
 		}
 		if status == 404 && strings.Contains(w.Body.String(), "style.css") {
-			t.Errorf("%s lists the directory: %s", target, clip(w.Body.String(), 300))
+			t.Errorf("%s lists the directory: %s", target, safetext.Clip(w.Body.String(), 300))
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/safetext"
 )
 
 // pageNames are the templates every server must have; New fails when one
@@ -401,7 +402,7 @@ func (s *Server) pageNotice(w http.ResponseWriter, r *http.Request) {
 	sort.Strings(names)
 	for _, k := range names {
 		ev := n.Evidence[k]
-		d.Fields = append(d.Fields, fieldView{Name: k, Text: clip(ev.Text, 120), Anchor: "#s" + strconv.Itoa(ev.Start)})
+		d.Fields = append(d.Fields, fieldView{Name: k, Text: safetext.Clip(ev.Text, 120), Anchor: "#s" + strconv.Itoa(ev.Start)})
 	}
 	for _, h := range n.Hits {
 		if h.Org == "buyer" {

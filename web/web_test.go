@@ -17,6 +17,7 @@ import (
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/pipeline"
+	"github.com/enduse/enduse/safetext"
 )
 
 // get performs a request against the handler and returns the recorder.
@@ -35,7 +36,7 @@ func decode(t *testing.T, w *httptest.ResponseRecorder) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(w.Body.Bytes(), &m); err != nil {
-		t.Fatalf("body is not a JSON object: %v\n%s", err, clip(w.Body.String(), 400))
+		t.Fatalf("body is not a JSON object: %v\n%s", err, safetext.Clip(w.Body.String(), 400))
 	}
 	return m
 }
@@ -189,7 +190,7 @@ func TestAPI(t *testing.T) {
 			}
 			w := get(t, h, method, tc.target, nil)
 			if w.Code != tc.status {
-				t.Fatalf("status = %d, want %d\n%s", w.Code, tc.status, clip(w.Body.String(), 400))
+				t.Fatalf("status = %d, want %d\n%s", w.Code, tc.status, safetext.Clip(w.Body.String(), 400))
 			}
 			if tc.status == 405 {
 				return
@@ -234,7 +235,7 @@ func TestRaw(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := get(t, tc.s.Handler(), "GET", target, tc.hdr)
 			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, clip(w.Body.String(), 300))
+				t.Fatalf("status %d, want %d: %s", w.Code, tc.status, safetext.Clip(w.Body.String(), 300))
 			}
 			if tc.code != "" {
 				m := decode(t, w)
@@ -461,7 +462,7 @@ func TestPages(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := get(t, h, "GET", tc.target, nil)
 			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d\n%s", w.Code, tc.status, clip(w.Body.String(), 600))
+				t.Fatalf("status %d, want %d\n%s", w.Code, tc.status, safetext.Clip(w.Body.String(), 600))
 			}
 			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("Content-Type %q", ct)
