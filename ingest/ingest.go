@@ -400,7 +400,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			}
 			won, err := claimer.ClaimDocuments(ctx, shas, owner, lease)
 			if err != nil {
-				return nil, fmt.Errorf("claim %s and %d more: %w", safetext.Escape(ds[0].Source), len(ds)-1, err)
+				return nil, fmt.Errorf("claim %s: %w", named(ds), err)
 			}
 			copy(ok, won)
 		}
@@ -428,7 +428,7 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 		}
 		stored, err := claimer.StoredDocuments(ctx, lost)
 		if err != nil {
-			return nil, fmt.Errorf("look up %s and %d more: %w", safetext.Escape(ds[0].Source), len(ds)-1, err)
+			return nil, fmt.Errorf("look up %s: %w", named(ds), err)
 		}
 		for i, d := range ds {
 			if !ok[i] && !stored[d.SHA256] {
@@ -605,9 +605,9 @@ func run(ctx context.Context, st enduse.DocumentStore, p *pipeline.Pipeline, sou
 			}
 			found++
 			delete(deferred, d.SHA256)
-			ok, err := take(d)
+			ok, err := take(d) // its errors name d
 			if err != nil {
-				return fmt.Errorf("look up %s: %w", safetext.Escape(d.Source), err)
+				return err
 			}
 			if !ok {
 				if !deferred[d.SHA256] {
@@ -661,6 +661,14 @@ func defaultOwner() string {
 	var b [4]byte
 	_, _ = rand.Read(b[:])
 	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
+}
+
+// named names the first of ds, and how many follow, for a message.
+func named(ds []*enduse.Document) string {
+	if len(ds) == 1 {
+		return safetext.Escape(ds[0].Source)
+	}
+	return fmt.Sprintf("%s and %d more", safetext.Escape(ds[0].Source), len(ds)-1)
 }
 
 // claimChunk and claimBytes bound the documents the reading holds before
