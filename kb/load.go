@@ -24,6 +24,10 @@ import (
 //go:embed data/*.yaml
 var builtin embed.FS
 
+// Data returns the built-in knowledge base's files, for fingerprints of
+// what is built from them (see screen.Fingerprint).
+func Data() fs.FS { return builtin }
+
 // aliasSpec is an alias in a data file: either a plain string or a mapping
 // with flags, e.g. {text: 联想, ambiguous: true, note: also the verb}.
 type aliasSpec struct {

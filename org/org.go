@@ -21,6 +21,10 @@ import (
 //go:embed data/glossary.tsv data/words.tsv data/places-en.tsv data/places-minority.tsv data/pinyin-overrides.tsv
 var dataFS embed.FS
 
+// Data returns the analyser's embedded data files, for fingerprints of
+// what is built from them (see screen.Fingerprint).
+func Data() fs.FS { return dataFS }
+
 // role is what a glossary term does in a name.
 type role uint8
 
@@ -239,6 +243,9 @@ func (a *Analyzer) addWord(text, english string) error {
 	}
 	return nil
 }
+
+// Regions returns the region table the analyser reads places with.
+func (a *Analyzer) Regions() *region.Table { return a.regions }
 
 // WithNames returns a copy of the analyzer that also knows the given
 // Chinese names of companies and brands (海康威视 → Hikvision) as words, so

@@ -7,6 +7,7 @@
 package pipeline
 
 import (
+	_ "embed"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -133,7 +134,10 @@ func buildBuiltin() (*Pipeline, error) {
 		<-kbDone
 		return nil, fmt.Errorf("load regions: %w", err)
 	}
-	if p.Lists, err = screen.Default(); err != nil {
+	snap := builtinSnapshot()
+	if snap != nil {
+		p.Lists = snap.Lists()
+	} else if p.Lists, err = screen.Default(); err != nil {
 		<-kbDone
 		return nil, fmt.Errorf("load built-in screening lists: %w", err)
 	}
@@ -145,10 +149,49 @@ func buildBuiltin() (*Pipeline, error) {
 		return nil, err
 	}
 	p.Rights = rights.New(p.KB)
-	if p.Screener, err = buildScreener(p.Lists, p.Orgs, p.KB); err != nil {
+	if snap != nil {
+		p.Screener = snap.Screener(p.Orgs, kbAliases(p.KB))
+		if err := p.Screener.Err(); err != nil {
+			return nil, fmt.Errorf("load screener: %w", err)
+		}
+	} else if p.Screener, err = buildScreener(p.Lists, p.Orgs, p.KB); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// screenerSnapshot is the built-in screener's indexes, written by
+// `go test ./pipeline -run TestScreenerSnapshot -update` (see
+// screen.WriteSnapshot): loading it instead of building the screener is
+// most of what makes a one-file extract quick.
+//
+//go:embed data/screener.snap
+var screenerSnapshot string
+
+// builtinSnapshot decodes the built-in screener's snapshot, or returns
+// nil when it was written from other data than this binary holds (the
+// lists, glossaries, knowledge base or region table have changed since:
+// TestScreenerSnapshot fails until it is written again) or cannot be
+// read. Then the screener is built, as it would be without a snapshot.
+func builtinSnapshot() *screen.Snapshot {
+	fp, err := builtinFingerprint()
+	if err != nil {
+		return nil
+	}
+	if got, err := screen.SnapshotFingerprint(screenerSnapshot); err != nil || got != fp {
+		return nil
+	}
+	snap, err := screen.ReadSnapshot(screenerSnapshot)
+	if err != nil {
+		return nil
+	}
+	return snap
+}
+
+// builtinFingerprint fingerprints the data the built-in screener is built
+// from.
+func builtinFingerprint() (string, error) {
+	return screen.Fingerprint(kb.Data(), org.Data(), region.Data())
 }
 
 // buildKB loads the built-in knowledge base merged with dirs and builds
@@ -179,7 +222,17 @@ func buildOrgs(regions *region.Table, k *kb.KB) (*org.Analyzer, error) {
 // buildScreener indexes lists for screening, with the knowledge base's
 // company aliases.
 func buildScreener(lists *screen.Lists, orgs *org.Analyzer, k *kb.KB) (*screen.Screener, error) {
-	aliases := func(name string) []string {
+	scr := screen.NewScreener(lists, orgs, kbAliases(k))
+	if err := scr.Err(); err != nil {
+		return nil, fmt.Errorf("build screener: %w", err)
+	}
+	return scr, nil
+}
+
+// kbAliases returns the names k knows for a company: what the screener
+// matches list entries and screened names through.
+func kbAliases(k *kb.KB) func(string) []string {
+	return func(name string) []string {
 		c, ok := k.FindCompany(name)
 		if !ok {
 			return nil
@@ -190,11 +243,6 @@ func buildScreener(lists *screen.Lists, orgs *org.Analyzer, k *kb.KB) (*screen.S
 		}
 		return out
 	}
-	scr := screen.NewScreener(lists, orgs, aliases)
-	if err := scr.Err(); err != nil {
-		return nil, fmt.Errorf("build screener: %w", err)
-	}
-	return scr, nil
 }
 
 // Result is one processed document.

@@ -1,7 +1,13 @@
 package pipeline
 
 import (
+	"flag"
+	"os"
+	"reflect"
 	"testing"
+
+	"github.com/enduse/enduse/region"
+	"github.com/enduse/enduse/screen"
 )
 
 // TestNewSharesBuiltinParts checks that pipelines share the built-in parts
@@ -41,6 +47,65 @@ func BenchmarkBuild(b *testing.B) {
 	for b.Loop() {
 		if _, err := buildBuiltin(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite data/screener.snap from the built-in data")
+
+// TestScreenerSnapshot: the embedded screener snapshot is what a build
+// from this tree's lists, glossaries, knowledge base and region table
+// writes, and the built-in pipeline loaded it. It fails after any change
+// to that data or to how the screener reads names, until the snapshot is
+// written again with -update.
+func TestScreenerSnapshot(t *testing.T) {
+	fp, err := builtinFingerprint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _, err := buildKB(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := region.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs, err := buildOrgs(tab, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, err := screen.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := screen.WriteSnapshot(lists, orgs, kbAliases(k), fp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("data/screener.snap", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if screenerSnapshot != string(want) {
+		t.Fatalf("data/screener.snap (%d bytes) is not what the built-in data builds (%d bytes): run go test ./pipeline -run TestScreenerSnapshot -update", len(screenerSnapshot), len(want))
+	}
+	if builtinSnapshot() == nil {
+		t.Error("the built-in pipeline does not load the snapshot")
+	}
+	// The loaded screener answers as a built one (every seventh entry's
+	// names: screening them all takes seconds).
+	p := newPipeline(t)
+	built := screen.NewScreener(lists, orgs, kbAliases(k))
+	entries := lists.Entries()
+	for i := 0; i < len(entries); i += 7 {
+		e := entries[i]
+		for _, n := range append([]string{e.Name, e.NameZH}, e.Aliases...) {
+			if got, want := p.Screener.Screen(n, screen.Options{}), built.Screen(n, screen.Options{}); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Screen(%q): loaded %v, built %v", n, got, want)
+			}
 		}
 	}
 }

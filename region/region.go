@@ -31,6 +31,10 @@ import (
 //go:embed data/divisions.tsv data/aliases.tsv data/ethnic.txt data/short-stoplist.tsv
 var dataFS embed.FS
 
+// Data returns the table's embedded data files, for fingerprints of what
+// is built from them (see screen.Fingerprint).
+func Data() fs.FS { return dataFS }
+
 // kind says when a name may be read as a place.
 type kind uint8
 

@@ -1,10 +1,7 @@
 package screen
 
 import (
-	"fmt"
-
 	"github.com/enduse/enduse/org"
-	"github.com/enduse/enduse/region"
 )
 
 // NewScreener builds a Screener over l. The analyzer a supplies the
@@ -15,21 +12,12 @@ import (
 // and for screened names. If the embedded glossary or region table cannot
 // be read the Screener reports it through Err and screens with what it has.
 func NewScreener(l *Lists, a *org.Analyzer, aliases func(string) []string) *Screener {
-	var english, canon func(string) string
-	if a != nil {
-		english, canon = a.English, a.Canonical
-	}
-	tab, terr := region.Load()
-	if terr != nil {
-		tab = nil
-	}
+	english, canon, tab, terr := analyzerParts(a)
 	s, err := newScreener(l, tab, english, canon, aliases)
 	if err != nil {
 		return &Screener{err: err, l: &Lists{}}
 	}
-	if terr != nil {
-		s.err = fmt.Errorf("screen without places: %w", terr)
-	}
+	s.err = terr
 	return s
 }
 

@@ -23,7 +23,7 @@ type gazetteer struct {
 // newGazetteer indexes every division of tab. english renders a Chinese
 // place name in English (e.g. 乌鲁木齐市 → "Urumqi City"); it may be nil.
 func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *gazetteer {
-	gz := &gazetteer{tab: tab, en: map[string][]string{}, zh: map[string]enduse.Region{}}
+	gz := &gazetteer{tab: tab, en: map[string][]string{}, zh: divisionsByCode(tab)}
 	if tab == nil {
 		return gz
 	}
@@ -34,16 +34,17 @@ func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *
 	keys := make([][]string, len(divs))
 	ordered.Each(0, len(divs), func(i int) { keys[i] = divisionKeys(divs[i].Name, g, english) })
 	for i, r := range divs {
-		gz.zh[r.Code] = r
 		for _, k := range keys[i] {
 			gz.add(k, r.Code)
 		}
 	}
 	// Variant spellings: each names the divisions whose stem is the Chinese place.
+	// (In division order, so that a snapshot of the index is the same
+	// from one build to the next.)
 	byStem := map[string][]string{}
-	for code, r := range gz.zh {
+	for _, r := range divs {
 		st := stemZH(r.Name, g)
-		byStem[st] = append(byStem[st], code)
+		byStem[st] = append(byStem[st], r.Code)
 	}
 	for key, stems := range g.exonyms {
 		for _, st := range stems {
@@ -53,6 +54,18 @@ func newGazetteer(tab *region.Table, g *glossary, english func(string) string) *
 		}
 	}
 	return gz
+}
+
+// divisionsByCode indexes the divisions of tab (nil: none) by code.
+func divisionsByCode(tab *region.Table) map[string]enduse.Region {
+	out := map[string]enduse.Region{}
+	if tab == nil {
+		return out
+	}
+	for _, r := range tab.Divisions() {
+		out[r.Code] = r
+	}
+	return out
 }
 
 // divisionKeys returns the English keys of the division named name: the

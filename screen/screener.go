@@ -71,30 +71,53 @@ type Options struct {
 // newScreener builds the indexes. tab may be nil (no place comparison);
 // english renders Chinese place names in English and may be nil.
 func newScreener(l *Lists, tab *region.Table, english, canon func(string) string, aliases func(string) []string) (*Screener, error) {
-	g, err := newGlossary()
+	s, read, err := buildScreener(l, tab, english, canon, aliases)
 	if err != nil {
 		return nil, err
 	}
+	s.fill(read)
+	return s, nil
+}
+
+// bareScreener returns a Screener over l with empty lookup maps: what
+// building from the lists and loading a snapshot have in common.
+func bareScreener(l *Lists, g *glossary, canon func(string) string, aliases func(string) []string) *Screener {
 	if l == nil {
 		l = &Lists{}
 	}
-	s := &Screener{l: l, g: g, aliases: aliases, canon: canon, memo: memo.New(memoNames, cloneHits),
+	return &Screener{l: l, g: g, aliases: aliases, canon: canon, memo: memo.New(memoNames, cloneHits),
 		exact: map[string][]nameRef{}, forms: map[string][]formRef{},
 		tradeHan: map[string][]formRef{}, tradeLatin: map[string][]formRef{}}
+}
+
+// buildScreener reads what the indexes are filled from: the place keys,
+// each entry's identity, and each entry's names, keys and forms. This is
+// the expensive part of a build, and what a snapshot stores.
+func buildScreener(l *Lists, tab *region.Table, english, canon func(string) string, aliases func(string) []string) (*Screener, []entryNames, error) {
+	g, err := newGlossary()
+	if err != nil {
+		return nil, nil, err
+	}
+	s := bareScreener(l, g, canon, aliases)
 	s.gaz = newGazetteer(tab, g, english)
 	fams, err := loadListFamilies()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	s.ident = make([]entryIdentity, len(l.entries))
-	for i, e := range l.entries {
+	s.ident = make([]entryIdentity, len(s.l.entries))
+	for i, e := range s.l.entries {
 		s.ident[i] = identityOf(fams, e)
 	}
 	// Reading the entries' names is most of the build and each entry is
 	// read alone, so the entries are read on every core; the indexes are
 	// then filled in entry order, as one pass would.
-	read := make([]entryNames, len(l.entries))
-	ordered.Each(0, len(l.entries), func(i int) { read[i] = s.readNames(i, l.entries[i], aliases) })
+	read := make([]entryNames, len(s.l.entries))
+	ordered.Each(0, len(s.l.entries), func(i int) { read[i] = s.readNames(i, s.l.entries[i], aliases) })
+	return s, read, nil
+}
+
+// fill fills the lookup maps from the entries' names, in entry order.
+func (s *Screener) fill(read []entryNames) {
 	for _, en := range read {
 		for j, n := range en.names {
 			for _, k := range en.keys[j] {
@@ -120,7 +143,6 @@ func newScreener(l *Lists, tab *region.Table, english, canon func(string) string
 			}
 		}
 	}
-	return s, nil
 }
 
 // entryNames is one list entry's names read for the indexes: each name,
