@@ -6,7 +6,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/enduse/enduse"
+	"github.com/enduse/enduse/jsonout"
 	"github.com/enduse/enduse/safetext"
 )
 
@@ -190,17 +190,12 @@ func containsDashes(args []string) bool {
 
 // writeJSONLine writes v as one line of JSON.
 func writeJSONLine(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return jsonout.Line(w, v)
 }
 
 // writeJSON writes v as indented JSON.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return jsonout.Indented(w, v, false)
 }
 
 // listFlag is a repeatable or comma-separated string flag.

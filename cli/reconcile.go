@@ -2,13 +2,13 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"text/tabwriter"
 
 	"github.com/enduse/enduse"
 	"github.com/enduse/enduse/document"
+	"github.com/enduse/enduse/jsonout"
 	"github.com/enduse/enduse/pipeline"
 	"github.com/enduse/enduse/safetext"
 )
@@ -94,9 +94,7 @@ func runReconcile(ctx context.Context, env Env, cfg Config, args []string) error
 	}
 	sort.SliceStable(sum.Notices, func(i, j int) bool { return sum.Notices[i].Source < sum.Notices[j].Source })
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
+		if err := jsonout.Indented(env.Stdout, sum, true); err != nil {
 			return fmt.Errorf("write JSON: %w", err)
 		}
 	} else {

@@ -1,11 +1,12 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/enduse/enduse/jsonout"
 )
 
 // Format is an output format of a report.
@@ -44,9 +45,7 @@ func Write(w io.Writer, d *Data, f Format) error {
 		if d == nil {
 			return fmt.Errorf("write json: no report data")
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(d); err != nil {
+		if err := jsonout.Indented(w, d, true); err != nil {
 			return fmt.Errorf("write json: %w", err)
 		}
 		return nil
