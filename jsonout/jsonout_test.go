@@ -25,6 +25,22 @@ func v1(v any, indent, escapeHTML bool) ([]byte, error) {
 	return bytes.ReplaceAll(b.Bytes(), []byte(`\ufffd`), []byte("\uFFFD")), err
 }
 
+// sameIndented checks that Indented writes v as encoding/json does.
+func sameIndented(t *testing.T, v any, escape bool) {
+	t.Helper()
+	want, err := v1(v, true, escape)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := Indented(&got, v, escape); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		differ(t, fmt.Sprintf("Indented(escapeHTML %v)", escape), got.Bytes(), want)
+	}
+}
+
 // differ says where got and want part.
 func differ(t *testing.T, what string, got, want []byte) {
 	t.Helper()
@@ -96,17 +112,7 @@ func sample() shape {
 func TestSameAsEncodingJSON(t *testing.T) {
 	for _, v := range []any{sample(), []shape{sample(), {}}, nil, "x", 1.5, map[string]int{}, []any{}, struct{}{}} {
 		for _, escape := range []bool{false, true} {
-			want, err := v1(v, true, escape)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got bytes.Buffer
-			if err := Indented(&got, v, escape); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				differ(t, fmt.Sprintf("Indented(escapeHTML %v)", escape), got.Bytes(), want)
-			}
+			sameIndented(t, v, escape)
 		}
 		want, _ := v1(v, false, false)
 		var got bytes.Buffer
@@ -150,17 +156,6 @@ func FuzzSameAsEncodingJSON(f *testing.F) {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return
 		}
-		v := map[string]any{s: []any{s, x, map[string]float64{s: x}}, "k": shape{Name: s, Floats: []float64{x}}}
-		want, err := v1(v, true, escape)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := Indented(&got, v, escape); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want) {
-			differ(t, "Indented", got.Bytes(), want)
-		}
+		sameIndented(t, map[string]any{s: []any{s, x, map[string]float64{s: x}}, "k": shape{Name: s, Floats: []float64{x}}}, escape)
 	})
 }
