@@ -82,9 +82,6 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 	}
 }
 
-// IndexText does nothing: the trigram indexes cover the stored columns.
-func (dialect) IndexText(context.Context, *sqlstore.Tx, []sqlstore.IndexedText) error { return nil }
-
 // IndexPairs stores the pair codes of the new notices, in one statement.
 func (dialect) IndexPairs(ctx context.Context, tx *sqlstore.Tx, texts []sqlstore.IndexedText) error {
 	if len(texts) == 0 {
@@ -111,9 +108,9 @@ func (dialect) ClearPairs(ctx context.Context, tx *sqlstore.Tx) error {
 	return err
 }
 
-// UnindexText deletes a notice's pairs (the trigram indexes follow the
+// UnindexPairs deletes a notice's pairs (the trigram indexes follow the
 // rows themselves).
-func (dialect) UnindexText(ctx context.Context, tx *sqlstore.Tx, notice int64, _, _ string) error {
+func (dialect) UnindexPairs(ctx context.Context, tx *sqlstore.Tx, notice int64) error {
 	_, err := tx.Exec(ctx, `DELETE FROM notice_pairs WHERE notice = $1`, notice)
 	return err
 }

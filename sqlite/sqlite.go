@@ -119,7 +119,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	st, err := sqlstore.New(ctx, dialect{}, db.write, db.read, sqlstore.Options{
-		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertFTS, sqlInsertPairs}, Migrations: ms,
+		Name: path, Now: db.now, Cache: true, Prepare: true, Statements: []string{sqlInsertPairs}, Migrations: ms,
 		Committed: db.checkpoint})
 	if err != nil {
 		db.Close()

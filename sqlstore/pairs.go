@@ -50,14 +50,16 @@ func (s *Store) fillPairs(ctx context.Context, tx *Tx) error {
 	var last int64
 	for {
 		var chunk []IndexedText
+		var texts [][2]string // title and text of each of chunk
 		err := s.scanRows(ctx, tx.tx, `SELECT n.id, n.title, d.text FROM notices n JOIN documents d ON d.sha256 = n.doc
 			WHERE n.id > $1 ORDER BY n.id LIMIT $2`, []any{last, pairsChunk},
 			func(scan func(...any) error) error {
 				var it IndexedText
-				if err := scan(&it.Notice, &it.Title, &it.Text); err != nil {
+				var t [2]string
+				if err := scan(&it.Notice, &t[0], &t[1]); err != nil {
 					return err
 				}
-				chunk = append(chunk, it)
+				chunk, texts = append(chunk, it), append(texts, t)
 				return nil
 			})
 		if err != nil {
@@ -66,7 +68,7 @@ func (s *Store) fillPairs(ctx context.Context, tx *Tx) error {
 		if len(chunk) == 0 {
 			return nil
 		}
-		ordered.Each(0, len(chunk), func(i int) { chunk[i].Pairs = storeutil.Pairs(chunk[i].Title, chunk[i].Text) })
+		ordered.Each(0, len(chunk), func(i int) { chunk[i].Pairs = storeutil.Pairs(texts[i][0], texts[i][1]) })
 		if err := s.d.IndexPairs(ctx, tx, chunk); err != nil {
 			return fmt.Errorf("index pairs: %w", s.mapErr(err))
 		}

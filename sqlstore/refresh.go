@@ -128,7 +128,7 @@ func (s *Store) deleteNotice(ctx context.Context, tx *Tx, d *enduse.Document, ni
 			return fmt.Errorf("uncount brand %s: %w", b.Brand, s.mapErr(err))
 		}
 	}
-	if err := s.d.UnindexText(ctx, tx, nid, title, text); err != nil {
+	if err := s.d.UnindexPairs(ctx, tx, nid); err != nil {
 		return fmt.Errorf("unindex text: %w", s.mapErr(err))
 	}
 	// Tables named here, never from input.

@@ -200,7 +200,7 @@ func (s *Store) insertNotice(ctx context.Context, tx *Tx, sv *storeutil.Save, re
 		return fmt.Errorf("insert notice: %w", s.mapErr(err))
 	}
 	tx.touch(purchase)
-	tx.indexText(IndexedText{Notice: nid, Title: r.Title, Text: redacted, Pairs: sv.TextPairs(redacted)})
+	tx.indexText(IndexedText{Notice: nid, Pairs: sv.TextPairs(redacted)})
 	// Many rows of a few tables: a statement per batch of rows, not per
 	// row (a round trip each on PostgreSQL).
 	links := s.rows(tx, q.noticeOrg)

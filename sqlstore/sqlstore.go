@@ -53,21 +53,16 @@ type Dialect interface {
 	// Text adds the conditions that notice n contains every term (already
 	// split, see storeutil.SplitTerms) to p.
 	Text(p *Plan, terms []string)
-	// IndexText indexes the titles and redacted texts of the new notices
-	// of a transaction by trigrams for Text, all together at its end (a
-	// no-op where the engine indexes the stored columns itself).
-	// Indexing them last lets an engine that buffers its index in the
-	// transaction (SQLite's FTS5 writes it out at every statement
-	// savepoint) write it once.
-	IndexText(ctx context.Context, tx *Tx, texts []IndexedText) error
-	// IndexPairs indexes the same notices by their pairs (Notice and Pairs
-	// only), after IndexText.
+	// IndexPairs indexes the new notices of a transaction by their
+	// character pairs for Text, all together at its end: an engine that
+	// buffers its index in the transaction (SQLite's FTS5 writes it out at
+	// every statement savepoint) writes it once.
 	IndexPairs(ctx context.Context, tx *Tx, texts []IndexedText) error
 	// ClearPairs empties the pairs index (to fill it again).
 	ClearPairs(ctx context.Context, tx *Tx) error
-	// UnindexText takes a notice out of both indexes before it is
-	// deleted; title and text are what IndexText was given.
-	UnindexText(ctx context.Context, tx *Tx, notice int64, title, text string) error
+	// UnindexPairs takes a notice out of the pairs index before it is
+	// deleted.
+	UnindexPairs(ctx context.Context, tx *Tx, notice int64) error
 	// Lock serialises, until tx ends, the transactions that lock key (a
 	// no-op where the engine has one writer).
 	Lock(ctx context.Context, tx *Tx, key string) error
@@ -239,18 +234,18 @@ type Tx struct {
 	tx *sql.Tx
 	s  *Store
 	// texts are the notices saved in the transaction, indexed for text
-	// search (Dialect.IndexText) when it commits.
+	// search (Dialect.IndexPairs) when it commits.
 	texts []IndexedText
 	// purchases are the purchases whose notices the transaction adds or
 	// removes: their figures are brought up to date before it commits.
 	purchases map[string]bool
 }
 
-// IndexedText is the title and redacted text of one new notice, and
-// their character pairs (storeutil.Pairs), for the text indexes.
+// IndexedText is the character pairs (storeutil.Pairs) of one new
+// notice's title and redacted text, for the text index.
 type IndexedText struct {
-	Notice             int64
-	Title, Text, Pairs string
+	Notice int64
+	Pairs  string
 }
 
 // indexText indexes a new notice's title and text when tx commits.
@@ -371,9 +366,6 @@ func (s *Store) tryTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return err
 	}
 	if len(tx.texts) > 0 {
-		if err := s.d.IndexText(ctx, tx, tx.texts); err != nil {
-			return fmt.Errorf("index text: %w", s.mapErr(err))
-		}
 		if err := s.d.IndexPairs(ctx, tx, tx.texts); err != nil {
 			return fmt.Errorf("index pairs: %w", s.mapErr(err))
 		}

@@ -9,27 +9,30 @@ import (
 	"github.com/enduse/enduse"
 )
 
-// testShortTerms checks text terms of one and two characters, which the
-// stores answer from an index of character pairs rather than by reading
-// the texts, against the texts themselves: for every such term of the
+// testShortTerms checks text terms of one to five characters, which the
+// stores answer from an index of character pairs (one and two characters
+// from the index alone, longer ones by reading the candidates it leaves)
+// or trigrams, against the texts themselves: for every such term of the
 // fixtures' titles and of the start of their bodies, a query finds
 // exactly the notices whose title or redacted text contains it (ASCII
-// case folded), including terms at the very end of a title or text, and
-// terms with punctuation that no pair holds; and the same after the index
-// is rebuilt (enduse.Admin). ReplaceNotice checks that a notice read again
+// case folded), including terms at the very end of a title or text,
+// terms across the seam of title and text, and terms with punctuation
+// that no pair holds; and the same after the index is rebuilt
+// (enduse.Admin). ReplaceNotice checks that a notice read again
 // is found by short terms as before.
 func testShortTerms(t *testing.T, open func(t *testing.T) enduse.Store) {
 	w := load(t, open)
 	ctx := context.Background()
 	type notice struct{ name, title, text string }
 	var notices []notice
-	terms := map[string]bool{"ST": true, "st": true, "-": true, "0-": true, "：": true, "采购": true}
+	terms := map[string]bool{"ST": true, "st": true, "-": true, "0-": true, "：": true, "采购": true, "--": true, "ST8000": true, "sT8000vX": true}
 	add := func(s string) {
 		r := []rune(s)
 		for i := range r {
-			terms[string(r[i])] = true
-			if i+1 < len(r) {
-				terms[string(r[i:i+2])] = true
+			for _, n := range []int{1, 2, 3, 5} {
+				if i+n <= len(r) {
+					terms[string(r[i:i+n])] = true
+				}
 			}
 		}
 	}
@@ -42,6 +45,9 @@ func testShortTerms(t *testing.T, open func(t *testing.T) enduse.Store) {
 		body := []rune(f.redacted)
 		add(string(body[:min(len(body), 40)]))
 		add(string(body[max(0, len(body)-6):]))
+		// Across the seam of title and text, which no term spans.
+		title := []rune(f.notice.Title)
+		add(string(title[max(0, len(title)-2):]) + string(body[:min(len(body), 3)]))
 	}
 	check := func(when string) {
 		t.Helper()

@@ -85,6 +85,56 @@ func PairTerm(t string) (string, bool) {
 	return b.String(), true
 }
 
+// PairTokens returns the pair tokens every column holding term holds
+// (folded, as Pairs makes them): each two adjacent pair characters of the
+// term, and each pair character standing alone between characters pairs
+// never hold, which a column holds as the first character of a token. A
+// column holds all of them when it holds the term, so they find a
+// superset of the term's columns; exact reports that they find exactly
+// those (a term of one or two pair characters). A term without pair
+// characters has no tokens.
+func PairTokens(term string) (tokens []string, exact bool) {
+	if pt, ok := PairTerm(term); ok {
+		return []string{pt}, true
+	}
+	seen := map[string]bool{}
+	add := func(tok string) {
+		if !seen[tok] {
+			seen[tok] = true
+			tokens = append(tokens, tok)
+		}
+	}
+	prev, alone := rune(-1), false
+	for _, r := range term {
+		if !pairRune(r) {
+			if alone {
+				add(string(prev))
+			}
+			prev, alone = -1, false
+			continue
+		}
+		r = foldRune(r)
+		if prev >= 0 {
+			add(string([]rune{prev, r}))
+			alone = false
+		} else {
+			alone = true
+		}
+		prev = r
+	}
+	if alone {
+		add(string(prev))
+	}
+	return tokens, false
+}
+
+// Fold is s as text search compares it: in lower case, as Pairs folds.
+func Fold(s string) string { return strings.Map(foldRune, s) }
+
+// Contains reports whether text holds term, already folded (Fold), as
+// text search matches: whatever the case of either.
+func Contains(text, term string) bool { return strings.Contains(Fold(text), term) }
+
 // pairRune reports whether r is a character pairs are made of: an ASCII
 // letter or digit, or any character beyond ASCII but a space.
 func pairRune(r rune) bool {

@@ -102,6 +102,7 @@ func FuzzPairs(f *testing.F) {
 			return // the stores refuse text that is not UTF-8
 		}
 		checkPairs(t, title, text)
+		checkTokens(t, title, text)
 	})
 }
 
@@ -117,4 +118,59 @@ func BenchmarkPairs(b *testing.B) {
 	for b.Loop() {
 		Pairs(title, text.String())
 	}
+}
+
+// checkTokens checks that every term of up to six characters of title
+// or text (each window of them, the seam between them too) has all its
+// PairTokens among Pairs' tokens, and that Contains finds it in its
+// column: the candidates of a longer term hold every notice holding it.
+func checkTokens(t *testing.T, title, text string) {
+	t.Helper()
+	pairs := Pairs(title, text)
+	for _, col := range []string{title, text} {
+		r := []rune(col)
+		for i := range r {
+			for n := 1; n <= 6 && i+n <= len(r); n++ {
+				term := string(r[i : i+n])
+				if !Contains(col, Fold(term)) {
+					t.Fatalf("Contains(%q, Fold(%q)) = false", col, term)
+				}
+				toks, exact := PairTokens(term)
+				for _, tok := range toks {
+					if !pairsFind(pairs, tok) {
+						t.Fatalf("Pairs(%q, %q) = %q lacks token %q of term %q", title, text, pairs, tok, term)
+					}
+				}
+				if exact && (len(toks) != 1 || n > 2) {
+					t.Fatalf("PairTokens(%q) = %q exact", term, toks)
+				}
+			}
+		}
+	}
+}
+
+func TestPairTokens(t *testing.T) {
+	for _, c := range []struct {
+		term  string
+		toks  []string
+		exact bool
+	}{
+		{"监控", []string{"监控"}, true},
+		{"锁", []string{"锁"}, true},
+		{"ＳＴ", []string{"ｓｔ"}, true},
+		{"视频监控", []string{"视频", "频监", "监控"}, false},
+		{"监控监控", []string{"监控", "控监"}, false},
+		{"DS-2CD", []string{"ds", "2c", "cd"}, false},
+		{"a-b", []string{"a", "b"}, false},
+		{"a-", []string{"a"}, false},
+		{"a b c", []string{"a", "b", "c"}, false},
+		{"--", nil, false},
+		{" ", nil, false},
+	} {
+		toks, exact := PairTokens(c.term)
+		if !slices.Equal(toks, c.toks) || exact != c.exact {
+			t.Errorf("PairTokens(%q) = %q, %v; want %q, %v", c.term, toks, exact, c.toks, c.exact)
+		}
+	}
+	checkTokens(t, "视频监控系统采购项目中标公告", "采购人：喀什地区公安局\n希捷 ST8000VX004 10块 DS-2CD3T46 Ｋ")
 }

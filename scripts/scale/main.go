@@ -300,10 +300,6 @@ func (s *store) copyStatements(m meta, k int) []string {
 	for _, sp := range specs {
 		out = append(out, s.copyStmt(sp.table, sp.where, sp.subst, sp.override))
 	}
-	if !s.pg {
-		out = append(out, fmt.Sprintf(`INSERT INTO notice_fts (rowid, title, text) SELECT n.id, n.title, d.text
-			FROM notices n JOIN documents d ON d.sha256 = n.doc WHERE n.id > %d AND n.id <= %d`, off, off+m.stride))
-	}
 	return out
 }
 
