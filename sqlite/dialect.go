@@ -65,7 +65,8 @@ func (dialect) False(col string) string { return col + " = 0" }
 // (storeutil.Pairs): a term of one or two pair characters exactly (one
 // character as the prefix of a pair), a longer one among the notices
 // holding all its pairs, whose titles and texts are then read for the
-// term itself (storeutil.Contains, registered as enduse_contains). A term
+// term itself (LIKE, or storeutil.Contains registered as enduse_contains
+// for a term with non-ASCII letters that have a case). A term
 // without pair characters (ASCII punctuation, spaces) is read for on the
 // candidates the other conditions leave.
 //
@@ -88,8 +89,16 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 		if exact {
 			continue
 		}
+		// LIKE, which folds ASCII case only, where that is all the term
+		// has: it reads the text where it lies, where a Go function is
+		// handed a copy (监控系统 at 1M: 0.46 against 0.74–0.88 s warm).
+		has := func(col, a string) string { return "enduse_contains(" + col + ", " + a + ")" }
 		a := p.Arg(storeutil.Fold(t))
-		p.AddScan(`(enduse_contains(n.title, ` + a + `) OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND enduse_contains(d.text, ` + a + `)))`)
+		if storeutil.ASCIICase(t) {
+			has = func(col, a string) string { return col + ` LIKE ` + a + ` ESCAPE '\'` }
+			a = p.Arg(storeutil.LikeArg(t))
+		}
+		p.AddScan(`(` + has("n.title", a) + ` OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND ` + has("d.text", a) + `))`)
 	}
 	if len(match) > 0 {
 		p.Add("n.id IN (SELECT rowid FROM notice_pairs WHERE notice_pairs MATCH " + p.Arg(strings.Join(match, " AND ")) + ")")

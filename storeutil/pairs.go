@@ -135,6 +135,19 @@ func Fold(s string) string { return strings.Map(foldRune, s) }
 // text search matches: whatever the case of either.
 func Contains(text, term string) bool { return strings.Contains(Fold(text), term) }
 
+// ASCIICase reports that the only characters of term with a case are
+// ASCII letters, so a match folding ASCII case alone (SQL's LIKE) finds
+// what Contains finds. (Apart from U+212A KELVIN SIGN and U+0130, which
+// fold onto the ASCII k and i: no Chinese notice spells K or i with them.)
+func ASCIICase(term string) bool {
+	for _, r := range term {
+		if r >= utf8.RuneSelf && !(0x3400 <= r && r <= 0x9FFF) && (unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r)) {
+			return false
+		}
+	}
+	return true
+}
+
 // pairRune reports whether r is a character pairs are made of: an ASCII
 // letter or digit, or any character beyond ASCII but a space.
 func pairRune(r rune) bool {

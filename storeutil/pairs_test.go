@@ -174,3 +174,11 @@ func TestPairTokens(t *testing.T) {
 	}
 	checkTokens(t, "视频监控系统采购项目中标公告", "采购人：喀什地区公安局\n希捷 ST8000VX004 10块 DS-2CD3T46 Ｋ")
 }
+
+func TestASCIICase(t *testing.T) {
+	for term, want := range map[string]bool{"监控系统": true, "ST8000": true, "DS-2CD": true, "１２３": true, "ＳＴ": false, "Ωmega": false, "щит": false, "海康Ｖ": false} {
+		if got := ASCIICase(term); got != want {
+			t.Errorf("ASCIICase(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
