@@ -1,5 +1,6 @@
 // Package sqlite is enduse's embedded store: one SQLite file (pure-Go
-// driver, WAL, foreign keys, FTS5 trigram search) that keeps documents
+// driver, WAL, foreign keys, text search through an FTS5 index of
+// character pairs) that keeps documents
 // byte-for-byte, their redacted text and extracted notices, and answers
 // analysts' filters with every figure traceable to its notices.
 //

@@ -6,15 +6,17 @@ import (
 	"unicode/utf8"
 )
 
-// Text search indexes titles and texts twice: by trigrams, which find
-// terms of three or more characters, and by the character pairs made
-// here, which find the shorter ones (监控, 公安, 希捷) that trigrams
-// cannot. A term of two pair characters is in a column exactly when the
-// column's pairs hold it; a term of one is when a pair starts with it or
-// it ends a run (the single-character tokens), so neither needs the text
-// read again. Pairs are folded to lower case, as PostgreSQL's ILIKE and
-// FTS5's trigrams fold, and they never hold ASCII punctuation or a space:
-// SQLite's ascii tokenizer, which reads them, would split there.
+// Text search indexes titles and texts by the character pairs made here
+// (on PostgreSQL, also by pg_trgm's trigrams, which find the terms of
+// three or more characters there). A term of two pair characters is in a
+// column exactly when the column's pairs hold it; a term of one is when a
+// pair starts with it or it ends a run (the single-character tokens), so
+// neither needs the text read again. A longer term is in a column only if
+// the column holds all its pairs (PairTokens), so on SQLite the notices
+// holding them are the candidates whose texts are read for it. Pairs are
+// folded to lower case (Fold), as PostgreSQL's ILIKE folds, and they
+// never hold ASCII punctuation or a space: SQLite's ascii tokenizer,
+// which reads them, would split there.
 
 // Pairs returns the distinct pair tokens of cols, joined by spaces in the
 // order they first occur: each two adjacent pair characters of a column,
