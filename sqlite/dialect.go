@@ -72,9 +72,10 @@ func (dialect) False(col string) string { return col + " = 0" }
 //
 // FTS5 trigrams answered the longer terms from the index alone until
 // migration 0019, but writing them was half of what a save cost the one
-// writer: an ingest of 2,692 notices took ×0.75 the time without them,
-// for text searches of 3 to 6 characters 5–30% slower at a million
-// notices (0.27 against 0.24 s, say) with the texts in the page cache.
+// writer: an ingest of 2,692 notices takes ×0.82 the time without them,
+// for searches of 3 to 5 characters at a million notices 10–50% slower
+// (视频监控 0.30–0.36 s against 0.24–0.32 s) with the texts in the page
+// cache (docs/scale.md).
 func (dialect) Text(p *sqlstore.Plan, terms []string) {
 	var match []string
 	for _, t := range terms {
@@ -92,13 +93,15 @@ func (dialect) Text(p *sqlstore.Plan, terms []string) {
 		// LIKE, which folds ASCII case only, where that is all the term
 		// has: it reads the text where it lies, where a Go function is
 		// handed a copy (监控系统 at 1M: 0.46 against 0.74–0.88 s warm).
-		has := func(col, a string) string { return "enduse_contains(" + col + ", " + a + ")" }
-		a := p.Arg(storeutil.Fold(t))
+		var has func(col string) string
 		if storeutil.ASCIICase(t) {
-			has = func(col, a string) string { return col + ` LIKE ` + a + ` ESCAPE '\'` }
-			a = p.Arg(storeutil.LikeArg(t))
+			a := p.Arg(storeutil.LikeArg(t))
+			has = func(col string) string { return col + ` LIKE ` + a + ` ESCAPE '\'` }
+		} else {
+			a := p.Arg(storeutil.Fold(t))
+			has = func(col string) string { return "enduse_contains(" + col + ", " + a + ")" }
 		}
-		p.AddScan(`(` + has("n.title", a) + ` OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND ` + has("d.text", a) + `))`)
+		p.AddScan(`(` + has("n.title") + ` OR EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = n.doc AND ` + has("d.text") + `))`)
 	}
 	if len(match) > 0 {
 		p.Add("n.id IN (SELECT rowid FROM notice_pairs WHERE notice_pairs MATCH " + p.Arg(strings.Join(match, " AND ")) + ")")
