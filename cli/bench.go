@@ -188,7 +188,7 @@ func runBench(ctx context.Context, env Env, cfg Config, args []string) error {
 		}
 	}
 	cpu1, _ = rusage()
-	rep.Figures = append(rep.Figures, newFigure(fmt.Sprintf("extract --json (%d workers)", w), w, n, rep.Bytes*int64(*rounds), time.Since(t0), cpu1-cpu0))
+	rep.Figures = append(rep.Figures, newFigure(fmt.Sprintf("extract --json (%d workers), %d rounds", w, *rounds), w, n, rep.Bytes*int64(*rounds), time.Since(t0), cpu1-cpu0))
 
 	if !*noIngest {
 		fig, err := benchIngest(ctx, p, items, w)
@@ -205,13 +205,17 @@ func runBench(ctx context.Context, env Env, cfg Config, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "enduse bench on %s (%d documents, %.1f MB), %s, %d CPUs, peak memory %.0f MB\n",
 		rep.Corpus, rep.Documents, float64(rep.Bytes)/1e6, rep.Go, rep.CPUs, rep.PeakRSSMB)
-	fmt.Fprintf(env.Stdout, "  %-30s %10s %9s %8s %8s\n", "stage", "notices/s", "MB/s", "wall s", "CPU s")
+	width := len("stage")
+	for _, f := range rep.Figures {
+		width = max(width, len(f.Stage))
+	}
+	fmt.Fprintf(env.Stdout, "  %-*s %10s %9s %8s %8s\n", width, "stage", "notices/s", "MB/s", "wall s", "CPU s")
 	for _, f := range rep.Figures {
 		if f.Documents == 0 {
-			fmt.Fprintf(env.Stdout, "  %-30s %10s %9s %8.3f %8.3f\n", f.Stage, "", "", f.Seconds, f.CPUSeconds)
+			fmt.Fprintf(env.Stdout, "  %-*s %10s %9s %8.3f %8.3f\n", width, f.Stage, "", "", f.Seconds, f.CPUSeconds)
 			continue
 		}
-		fmt.Fprintf(env.Stdout, "  %-30s %10.1f %9.2f %8.3f %8.3f\n", f.Stage, f.DocsPerSec, f.MBPerSec, f.Seconds, f.CPUSeconds)
+		fmt.Fprintf(env.Stdout, "  %-*s %10.1f %9.2f %8.3f %8.3f\n", width, f.Stage, f.DocsPerSec, f.MBPerSec, f.Seconds, f.CPUSeconds)
 	}
 	return nil
 }
