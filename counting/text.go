@@ -8,7 +8,6 @@
 package counting
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -25,10 +24,26 @@ const MinSimhashRunes = 50
 // that spellings differing in punctuation, spacing or full-width forms
 // compare equal.
 func Normalize(s string) string {
-	s = width.Fold.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf: // ASCII: width and case in one step
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			}
+			continue
+		case 0x4E00 <= r && r <= 0x9FFF: // CJK ideographs: no width or case to fold
+			b.WriteRune(r)
+			continue
+		}
+		// width.Fold, rune by rune as its transformer folds.
+		if f := width.LookupRune(r).Folded(); f != 0 {
+			r = f
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
@@ -69,7 +84,6 @@ func Simhash(norm string) uint64 {
 			lanes[k] = 0
 		}
 	}
-	h := fnv.New64a()
 	var buf [12]byte
 	total, pending := 0, 0
 	for i := 0; i+3 <= len(rs); i++ {
@@ -77,9 +91,13 @@ func Simhash(norm string) uint64 {
 		for _, r := range rs[i : i+3] {
 			n += utf8.EncodeRune(buf[n:], r)
 		}
-		h.Reset()
-		h.Write(buf[:n])
-		x := h.Sum64()
+		// FNV-1a of the trigram's UTF-8 bytes (hash/fnv's New64a, without
+		// its interface calls; stored hashes must not change).
+		x := uint64(fnvOffset64)
+		for _, c := range buf[:n] {
+			x ^= uint64(c)
+			x *= fnvPrime64
+		}
 		for k := range lanes {
 			lanes[k] += spreadBits[byte(x>>(8*k))]
 		}
@@ -98,6 +116,12 @@ func Simhash(norm string) uint64 {
 	}
 	return out
 }
+
+// The FNV-1a constants (hash/fnv).
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
 
 // Hamming is the number of bits in which a and b differ.
 func Hamming(a, b uint64) int {
