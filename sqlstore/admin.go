@@ -56,7 +56,7 @@ func (s *Store) EachDocument(ctx context.Context, fn func(enduse.SaveItem) error
 		}
 		q += ` ORDER BY d.ingested_at, d.sha256 LIMIT ` + fmt.Sprint(eachDocumentPage)
 		err := s.scanRows(ctx, s.read, q, args, func(scan func(...any) error) error {
-			it, at, err := scanDocument(scan)
+			it, at, err := s.scanDocument(scan)
 			if err != nil {
 				return err
 			}
@@ -83,19 +83,24 @@ func (s *Store) EachDocument(ctx context.Context, fn func(enduse.SaveItem) error
 // selectDocument reads stored documents with their notices, in the column
 // order scanDocument expects.
 const selectDocument = `SELECT d.sha256, d.source, d.url, d.record_id, d.media_type, d.charset, d.title, d.published, d.parent,
-	d.raw, d.text, d.error, d.ingested_at, n.json
+	d.raw, d.raw_codec, d.text, d.error, d.ingested_at, n.json
 	FROM documents d LEFT JOIN notices n ON n.doc = d.sha256`
 
 // scanDocument scans one row of selectDocument into a SaveItem as the
 // document was saved (ParseErr set for a failed document and for an
-// attachment, which has no notice of its own), and its ingest time.
-func scanDocument(scan func(...any) error) (enduse.SaveItem, any, error) {
+// attachment, which has no notice of its own), its bytes unpacked, and
+// its ingest time.
+func (s *Store) scanDocument(scan func(...any) error) (enduse.SaveItem, any, error) {
 	d := &enduse.Document{}
-	var text, failure string
+	var text, failure, codec string
 	var at any
 	var blob sql.NullString
 	if err := scan(&d.SHA256, &d.Source, &d.URL, &d.RecordID, &d.MediaType, &d.Charset, &d.Title, &d.Published,
-		&d.Parent, &d.Raw, &text, &failure, &at, &blob); err != nil {
+		&d.Parent, &d.Raw, &codec, &text, &failure, &at, &blob); err != nil {
+		return enduse.SaveItem{}, nil, err
+	}
+	var err error
+	if d.Raw, err = s.raws.Unpack(d.Raw, codec, d.SHA256); err != nil {
 		return enduse.SaveItem{}, nil, err
 	}
 	it := enduse.SaveItem{Document: d, Redacted: text}

@@ -104,13 +104,16 @@ func (s *Store) Raw(ctx context.Context, id string) ([]byte, string, error) {
 		return nil, "", fmt.Errorf("raw: %w", err)
 	}
 	var raw []byte
-	var mt string
-	err = s.queryRow(ctx, s.read, `SELECT raw, media_type FROM documents WHERE sha256 = $1`, sha).Scan(&raw, &mt)
+	var mt, codec string
+	err = s.queryRow(ctx, s.read, `SELECT raw, raw_codec, media_type FROM documents WHERE sha256 = $1`, sha).Scan(&raw, &codec, &mt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", fmt.Errorf("raw %s: %w", sha, enduse.ErrNotFound)
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("raw %s: %w", sha, s.mapErr(err))
+	}
+	if raw, err = s.raws.Unpack(raw, codec, sha); err != nil {
+		return nil, "", fmt.Errorf("raw: %w", err)
 	}
 	if raw == nil {
 		raw = []byte{}

@@ -25,7 +25,7 @@ func (s *Store) Family(ctx context.Context, sha string) (enduse.SaveItem, []endu
 	var kids []enduse.SaveItem
 	err := s.scanRows(ctx, s.read, selectDocument+` WHERE d.sha256 = $1 OR d.parent = $1 ORDER BY d.ingested_at, d.sha256`,
 		[]any{sha}, func(scan func(...any) error) error {
-			it, _, err := scanDocument(scan)
+			it, _, err := s.scanDocument(scan)
 			if err != nil {
 				return err
 			}

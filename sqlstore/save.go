@@ -83,20 +83,20 @@ var _ enduse.SavePreparer = (*Store)(nil)
 // PrepareSave checks it and derives what saving it writes
 // (enduse.SavePreparer), on the caller's goroutine.
 func (s *Store) PrepareSave(it enduse.SaveItem) enduse.SaveItem {
-	return storeutil.Prepare(it)
+	return storeutil.Prepare(it, s.raws)
 }
 
 // save writes one checked document in tx. Locks are taken in one order by
 // every saver — the document's key, organisations by key, the grouping
 // scope, brands by name — so concurrent saves cannot deadlock.
 func (s *Store) save(ctx context.Context, tx *Tx, d *enduse.Document, redacted string, sv *storeutil.Save) (enduse.IngestOutcome, error) {
-	raw := d.Raw
+	raw, codec := sv.StoredRaw(s.raws, d.Raw)
 	if raw == nil {
 		raw = []byte{}
 	}
 	res, err := tx.Exec(ctx, s.sql.insertDocument,
 		sv.ID, d.Source, d.URL, d.RecordID, d.MediaType, d.Charset, d.Title, d.Published, strings.ToLower(d.Parent),
-		sv.Status, sv.Failure, s.d.Time(s.now().UTC()), redacted, raw)
+		sv.Status, sv.Failure, s.d.Time(s.now().UTC()), redacted, raw, codec)
 	if err != nil {
 		return "", fmt.Errorf("insert document: %w", s.mapErr(err))
 	}
@@ -136,7 +136,7 @@ func newSaveSQL(d Dialect) saveSQL {
 	}
 	return saveSQL{
 		insertDocument: `INSERT INTO documents (sha256, source, url, record_id, media_type, charset, title, published,
-		parent, status, error, ingested_at, text, raw) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+		parent, status, error, ingested_at, text, raw, raw_codec) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
 		ON CONFLICT (sha256) DO NOTHING`,
 		insertNotice: `INSERT INTO notices (doc, type, title, title_key, published, project_code, project_name,
 		budget, award_amount, currency, buyer, buyer_name, buyer_en, sector, level, agency, province, region_code, region_name,

@@ -138,6 +138,7 @@ type Store struct {
 
 	migrations []storeutil.Migration
 	committed  func()
+	raws       *storeutil.Raws // packs documents' bytes for storage
 
 	cache bool
 	// cacheMin is the number of matched documents from which Query and the
@@ -172,6 +173,10 @@ func New(ctx context.Context, d Dialect, write, read *sql.DB, o Options) (*Store
 	s := &Store{d: d, write: write, read: read, name: o.Name, now: o.Now, cache: o.Cache, cacheMin: defaultCacheMin,
 		migrations: o.Migrations, committed: o.Committed}
 	s.sql = newSaveSQL(d)
+	var err error
+	if s.raws, err = storeutil.NewRaws(); err != nil {
+		return nil, err
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -8,6 +8,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -370,6 +371,14 @@ func testNoticeAndRaw(t *testing.T, open func(t *testing.T) enduse.Store) {
 	raw, mt, err := w.st.Raw(ctx, w.ids["A1"])
 	if err != nil || mt != "text/html" || string(raw) != string(a1.doc.Raw) {
 		t.Errorf("raw A1 = %d bytes %q %v; want the original bytes", len(raw), mt, err)
+	}
+	// Every document's bytes come back as they were given, packed for
+	// storage or not (storeutil.Raws).
+	for _, f := range w.fx {
+		raw, _, err := w.st.Raw(ctx, f.doc.SHA256)
+		if err != nil || !bytes.Equal(raw, f.doc.Raw) {
+			t.Errorf("raw %s = %d bytes, %v; want its %d original bytes", f.name, len(raw), err, len(f.doc.Raw))
+		}
 	}
 	for _, c := range []struct {
 		name, id string

@@ -34,14 +34,20 @@ type Save struct {
 	// for a Save that was not prepared.
 	pairs    string
 	hasPairs bool
+	// raw and codec are the document's bytes as stored (Raws.Pack),
+	// packed by Prepare on a parse worker when packed is set.
+	raw    []byte
+	codec  string
+	packed bool
 	// of is the item this was checked for (Prepare), so a Check carried
 	// to another item is not trusted.
 	of *enduse.SaveItem
 }
 
 // Prepare returns it with Check set to its checked Save, or unchanged
-// when it does not check (CheckItem reports why when it is saved).
-func Prepare(it enduse.SaveItem) enduse.SaveItem {
+// when it does not check (CheckItem reports why when it is saved). The
+// document's bytes are packed for storage with raws.
+func Prepare(it enduse.SaveItem, raws *Raws) enduse.SaveItem {
 	sv, err := CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
 	if err != nil {
 		return it
@@ -49,6 +55,8 @@ func Prepare(it enduse.SaveItem) enduse.SaveItem {
 	if sv.Failure == "" && !sv.Child {
 		sv.pairs, sv.hasPairs = Pairs(sv.Row.Title, it.Redacted), true
 	}
+	sv.raw, sv.codec = raws.Pack(it.Document.Raw)
+	sv.packed = true
 	sv.of = &enduse.SaveItem{Document: it.Document, Redacted: it.Redacted, Notice: it.Notice, ParseErr: it.ParseErr}
 	it.Check = sv
 	return it
@@ -62,6 +70,16 @@ func CheckItem(it enduse.SaveItem) (*Save, error) {
 		return sv, nil
 	}
 	return CheckSave(it.Document, it.Redacted, it.Notice, it.ParseErr)
+}
+
+// StoredRaw is raw, the document's bytes, as they are to be stored, and
+// their codec: packed by Prepare, or now with raws.
+func (s *Save) StoredRaw(raws *Raws, raw []byte) ([]byte, string) {
+	if !s.packed {
+		s.raw, s.codec = raws.Pack(raw)
+		s.packed = true
+	}
+	return s.raw, s.codec
 }
 
 // TextPairs is Pairs of the notice's title and of redacted, its text.

@@ -218,7 +218,11 @@ func TestCheckSave(t *testing.T) {
 func TestCheckItem(t *testing.T) {
 	d := doc("<p>x</p>", "采购人：某局")
 	n := &enduse.Notice{Type: enduse.TypeAward, Buyer: &enduse.Org{Name: "喀什地区公安局"}}
-	it := Prepare(enduse.SaveItem{Document: d, Redacted: "采购人：某局", Notice: n})
+	raws, err := NewRaws()
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := Prepare(enduse.SaveItem{Document: d, Redacted: "采购人：某局", Notice: n}, raws)
 	pre, ok := it.Check.(*Save)
 	if !ok {
 		t.Fatalf("Prepare set Check = %T", it.Check)
@@ -250,7 +254,7 @@ func TestCheckItem(t *testing.T) {
 			t.Errorf("%s: CheckItem = %+v, %v; want a fresh %s save", c.name, sv, err, c.want)
 		}
 	}
-	bad := Prepare(enduse.SaveItem{Document: d, Redacted: "采购人：", Notice: n})
+	bad := Prepare(enduse.SaveItem{Document: d, Redacted: "采购人：", Notice: n}, raws)
 	if bad.Check != nil {
 		t.Errorf("Prepare of an item that does not check set Check %T", bad.Check)
 	}

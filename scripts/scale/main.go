@@ -276,7 +276,7 @@ func (s *store) copyStatements(m meta, k int) []string {
 	specs := []spec{
 		{"documents", fmt.Sprintf("t.sha256 IN (SELECT doc FROM notices WHERE id <= %d) OR t.parent IN (SELECT doc FROM notices WHERE id <= %d)", m.stride, m.stride),
 			map[string]string{"sha256": s.sha("t.sha256", k), "source": fmt.Sprintf("t.source || '#%d'", k),
-				"published": s.shift("t.published", days), "raw": "''",
+				"published": s.shift("t.published", days), "raw": "''", "raw_codec": "''",
 				"parent": fmt.Sprintf("CASE WHEN t.parent = '' THEN '' ELSE %s END", s.sha("t.parent", k))}, false},
 		{"notices", fmt.Sprintf("t.id <= %d", m.stride), map[string]string{
 			"id": id("t.id"), "doc": s.sha("t.doc", k), "published": s.shift("t.published", days),
