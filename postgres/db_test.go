@@ -785,7 +785,9 @@ func TestUpgradeToPairs(t *testing.T) {
 	if want["公安"] == 0 || want["局"] == 0 {
 		t.Fatalf("generated notices: %v documents; the test checks nothing", want)
 	}
-	for _, q := range []string{"DROP TABLE notice_pairs", "DELETE FROM schema_migrations WHERE version >= 18"} {
+	// Only 0018 and 0019 are undone: the documents' packed bytes keep the
+	// codec column of 0020.
+	for _, q := range []string{"DROP TABLE notice_pairs", "DELETE FROM schema_migrations WHERE version IN (18, 19)"} {
 		if _, err := db.pool.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
