@@ -205,6 +205,7 @@ func (s *Store) Close() error {
 		errs = append(errs, st.Close())
 	}
 	s.stmts = nil
+	errs = append(errs, s.raws.Close())
 	return errors.Join(errs...)
 }
 

@@ -31,8 +31,9 @@ const rawMaxBytes = 1 << 30
 // Raws packs documents' original bytes for storage and unpacks them. It
 // is safe for concurrent use; a store holds one.
 type Raws struct {
-	enc *zstd.Encoder
-	dec *zstd.Decoder
+	enc    *zstd.Encoder
+	dec    *zstd.Decoder
+	closed bool
 }
 
 // NewRaws returns a packer.
@@ -46,6 +47,16 @@ func NewRaws() (*Raws, error) {
 		return nil, fmt.Errorf("raw unpacker: %w", err)
 	}
 	return &Raws{enc: enc, dec: dec}, nil
+}
+
+// Close releases the packer's resources (once; it is not used after).
+func (r *Raws) Close() error {
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	r.dec.Close()
+	return r.enc.Close()
 }
 
 // Pack returns raw as it is to be stored and its codec.
