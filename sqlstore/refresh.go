@@ -72,10 +72,10 @@ func (s *Store) ReplaceNotice(ctx context.Context, d *enduse.Document, redacted 
 			return fmt.Errorf("%d attachments stored, %d read: %w", have, children, enduse.ErrChanged)
 		}
 		var nid sql.NullInt64
-		var title, oldJSON sql.NullString
+		var oldJSON sql.NullString
 		var oldText string
-		err := tx.QueryRow(ctx, `SELECT n.id, n.title, n.json, d.text FROM documents d LEFT JOIN notices n ON n.doc = d.sha256
-			WHERE d.sha256 = $1`, sv.ID).Scan(&nid, &title, &oldJSON, &oldText)
+		err := tx.QueryRow(ctx, `SELECT n.id, n.json, d.text FROM documents d LEFT JOIN notices n ON n.doc = d.sha256
+			WHERE d.sha256 = $1`, sv.ID).Scan(&nid, &oldJSON, &oldText)
 		if errors.Is(err, sql.ErrNoRows) {
 			return enduse.ErrNotFound
 		}
@@ -83,7 +83,7 @@ func (s *Store) ReplaceNotice(ctx context.Context, d *enduse.Document, redacted 
 			return fmt.Errorf("read notice: %w", s.mapErr(err))
 		}
 		if nid.Valid {
-			if err := s.deleteNotice(ctx, tx, d, nid.Int64, title.String, oldJSON.String, oldText); err != nil {
+			if err := s.deleteNotice(ctx, tx, d, nid.Int64, oldJSON.String, oldText); err != nil {
 				return err
 			}
 		}
@@ -102,7 +102,7 @@ func (s *Store) ReplaceNotice(ctx context.Context, d *enduse.Document, redacted 
 // deleteNotice removes notice nid of document d and undoes what saving it
 // counted. stored is the notice's stored JSON and text its indexed
 // redacted text.
-func (s *Store) deleteNotice(ctx context.Context, tx *Tx, d *enduse.Document, nid int64, title, stored, text string) error {
+func (s *Store) deleteNotice(ctx context.Context, tx *Tx, d *enduse.Document, nid int64, stored, text string) error {
 	var old enduse.Notice
 	if err := json.Unmarshal([]byte(stored), &old); err != nil {
 		return fmt.Errorf("decode stored notice: %w", err)
