@@ -143,7 +143,7 @@ func Contains(text, term string) bool { return strings.Contains(Fold(text), term
 // fold onto the ASCII k and i: no Chinese notice spells K or i with them.)
 func ASCIICase(term string) bool {
 	for _, r := range term {
-		if r >= utf8.RuneSelf && !(0x3400 <= r && r <= 0x9FFF) && (unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r)) {
+		if r >= utf8.RuneSelf && !han(r) && (unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r)) {
 			return false
 		}
 	}
@@ -156,7 +156,7 @@ func pairRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	if 0x3400 <= r && r <= 0x9FFF { // CJK ideographs: most of the text
+	if han(r) {
 		return true
 	}
 	return r != utf8.RuneError && !unicode.IsSpace(r)
@@ -168,11 +168,16 @@ func foldRune(r rune) rune {
 	switch {
 	case 'A' <= r && r <= 'Z':
 		return r + 'a' - 'A'
-	case r < utf8.RuneSelf, 0x3400 <= r && r <= 0x9FFF:
+	case r < utf8.RuneSelf, han(r):
 		return r
 	}
 	return unicode.ToLower(r)
 }
+
+// han reports the CJK ideographs (extension A and the unified block),
+// most of the text: they have no case, so pairRune, foldRune and
+// ASCIICase decide them before Unicode's tables.
+func han(r rune) bool { return 0x3400 <= r && r <= 0x9FFF }
 
 // PairCodes are the tokens of pairs (a string Pairs made) as 32-bit
 // codes, for PostgreSQL, which keeps them as an int4[] under a GIN index
